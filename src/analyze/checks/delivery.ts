@@ -1,0 +1,82 @@
+import { FIRST_PLURAL, FIRST_SINGULAR } from '../../text/english.js';
+import type { Token } from '../../text/tokens.js';
+import type { Check, Finding } from '../types.js';
+
+// "like", "so" and "well" are fillers only when set off from the sentence ("it was, like, broken";
+// "So, ..."); elsewhere they carry meaning ("I'd like to", "so that", "went well").
+const CONTEXTUAL_FILLERS = new Set(['like', 'so', 'well']);
+
+function isContextualFiller(text: string, tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  const after = text.slice(t.end, t.end + 1);
+  const before = text.slice(Math.max(0, t.start - 2), t.start);
+  if (t.norm === 'like') return after === ',' && /,\s$/.test(before);
+  // sentence-initial "So," or "Well,"
+  return i === 0 && after === ',';
+}
+
+/** Delivery: fillers, hedges, "we" where "I" belongs, and length against the time an answer should take. */
+export const deliveryCheck: Check = {
+  id: 'delivery',
+  description: 'Fillers, hedges, "we" instead of "I" in the Action, and length in words and speaking time.',
+  rules: ['filler', 'hedge', 'we-action', 'length'],
+  run({ doc, rubric, phrases, finding }) {
+    const findings: Finding[] = [];
+    const fillerSet = phrases(rubric.fillers.filter((f) => !CONTEXTUAL_FILLERS.has(f.toLowerCase())));
+    const hedgeSet = phrases(rubric.hedges);
+    const contextual = rubric.fillers.some((f) => CONTEXTUAL_FILLERS.has(f.toLowerCase()));
+    let fillers = 0;
+    let hedges = 0;
+    let iCount = 0;
+    let weCount = 0;
+    let firstWe: Token | undefined;
+    for (const s of doc.sentences) {
+      for (const m of fillerSet.findAll(s.tokens)) {
+        fillers++;
+        findings.push(finding('filler', 'info', `Filler "${doc.text.slice(m.start, m.end)}": leave it out.`, m));
+      }
+      if (contextual) {
+        s.tokens.forEach((t, i) => {
+          if (CONTEXTUAL_FILLERS.has(t.norm) && isContextualFiller(doc.text, s.tokens, i)) {
+            fillers++;
+            findings.push(finding('filler', 'info', `Filler "${t.text}": leave it out.`, t));
+          }
+        });
+      }
+      for (const m of hedgeSet.findAll(s.tokens)) {
+        hedges++;
+        findings.push(finding('hedge', 'info', `Hedge "${doc.text.slice(m.start, m.end)}": say it plainly, or drop it.`, m));
+      }
+      if (s.role === 'action') {
+        for (const t of s.tokens) {
+          if (FIRST_SINGULAR.has(t.norm)) iCount++;
+          else if (FIRST_PLURAL.has(t.norm)) {
+            weCount++;
+            firstWe ??= t;
+          }
+        }
+      }
+    }
+    const weShare = weCount / (iCount + weCount || 1);
+    if (weCount >= 3 && weShare > rubric.expectations['we-share-max']) {
+      findings.push(
+        finding('we-action', 'warning', `The Action says "we" ${weCount} times and "I" ${iCount}: say what you did yourself.`, firstWe, 'Tell your own steps with "I"; credit the team in a sentence.'),
+      );
+    }
+    const words = doc.tokens.length;
+    const wpm = rubric.expectations['words-per-minute'];
+    const speakingSeconds = Math.round((words / wpm) * 60);
+    const { min, max } = rubric.expectations.words;
+    let lengthPenalty = 0;
+    if (words < min) {
+      lengthPenalty = Math.min(0.5, (min - words) / min);
+      findings.push(finding('length', 'warning', `${words} words (about ${speakingSeconds} s spoken): a strong answer takes ${min}–${max} words, 1–2 minutes. Add the detail a listener needs.`));
+    } else if (words > max) {
+      lengthPenalty = Math.min(0.5, (words - max) / max);
+      findings.push(finding('length', 'warning', `${words} words (about ${speakingSeconds} s spoken): a strong answer takes ${min}–${max} words, 1–2 minutes. Cut the setup first.`));
+    }
+    const per100 = (n: number) => (words ? (n * 100) / words : 0);
+    const score = Math.max(0, 1 - lengthPenalty - Math.min(0.3, per100(fillers) * 0.05) - Math.min(0.2, per100(hedges) * 0.05) - (findings.some((f) => f.rule === 'we-action') ? 0.2 : 0));
+    return { findings, score, report: { stats: { words, sentences: doc.sentences.length, speakingSeconds, fillers, hedges } } };
+  },
+};

@@ -1,0 +1,29 @@
+import type { Check, JargonSpan } from '../types.js';
+
+const QUOTES = /["“”'‘’]/;
+
+/** A buzzword in quotation marks is mentioned, not used ("I don't like the phrase 'above and beyond'"). */
+function isQuoted(text: string, start: number, end: number): boolean {
+  return QUOTES.test(text[start - 1] ?? '') && QUOTES.test(text[end] ?? '');
+}
+
+/** Jargon: buzzwords and clichés that sound empty to an interviewer, each with a plainer way to say it. */
+export const jargonCheck: Check = {
+  id: 'jargon',
+  description: 'Buzzwords and clichés, each with a plainer alternative or a question that asks for the evidence.',
+  rules: ['jargon'],
+  run({ doc, rubric, phrases, finding }) {
+    const set = phrases(rubric.jargon.map((j) => j.phrase));
+    const jargon: JargonSpan[] = [];
+    const findings = [];
+    for (const s of doc.sentences) {
+      for (const m of set.findAll(s.tokens)) {
+        if (isQuoted(doc.text, m.start, m.end)) continue;
+        const { suggestion } = rubric.jargon[m.phrase.index];
+        jargon.push({ ...doc.span(m.start, m.end), suggestion });
+        findings.push(finding('jargon', 'warning', `"${doc.text.slice(m.start, m.end)}" is jargon: ${suggestion}`, m, suggestion));
+      }
+    }
+    return { findings, score: Math.max(0, 1 - 0.25 * jargon.length), report: { jargon } };
+  },
+};

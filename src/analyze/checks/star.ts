@@ -1,0 +1,51 @@
+import { STAR_PARTS, type StarPart } from '../../answer/types.js';
+import type { Check, StarPartSummary } from '../types.js';
+
+const PART_NAMES: Record<StarPart, string> = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result' };
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** STAR structure: which parts are there and how the story's words are spread across them. */
+export const starCheck: Check = {
+  id: 'star',
+  description: 'The answer tells one story with a Situation, Task, Action and Result, in balance.',
+  rules: ['star-missing', 'star-no-story', 'star-balance'],
+  run({ doc, rubric, finding }) {
+    const words: Record<StarPart, number> = { situation: 0, task: 0, action: 0, result: 0 };
+    const first: Partial<Record<StarPart, number>> = {};
+    for (const s of doc.sentences) {
+      if (s.role in words) {
+        const part = s.role as StarPart;
+        words[part] += s.tokens.length;
+        first[part] ??= s.start;
+      }
+    }
+    const total = STAR_PARTS.reduce((n, p) => n + words[p], 0);
+    const star = Object.fromEntries(
+      STAR_PARTS.map((p) => [p, { present: words[p] > 0, words: words[p], share: total ? words[p] / total : 0 } satisfies StarPartSummary]),
+    ) as Record<StarPart, StarPartSummary>;
+    const findings = [];
+    const missing = STAR_PARTS.filter((p) => !star[p].present);
+    if (missing.length === STAR_PARTS.length) {
+      findings.push(
+        finding('star-no-story', 'error', 'No story: tell one specific time (where you were, what happened, what you did, how it ended), not only what you believe or would do.', undefined, rubric.star.situation.hint || undefined),
+      );
+    } else {
+      for (const p of missing) {
+        findings.push(finding('star-missing', p === 'task' ? 'warning' : 'error', `${PART_NAMES[p]} is missing. ${rubric.star[p].hint}`.trim()));
+      }
+      const { 'setup-max': setupMax, 'result-min': resultMin } = rubric.expectations.balance;
+      const setup = star.situation.share + star.task.share;
+      if (total >= 40 && setup > setupMax) {
+        const at = first.situation ?? first.task ?? 0;
+        findings.push(finding('star-balance', 'warning', `Situation and Task take ${pct(setup)} of the story (aim for at most ${pct(setupMax)}): set the scene in fewer words and spend them on what you did.`, { start: at, end: at }));
+      }
+      if (total >= 40 && star.result.present && star.result.share < resultMin) {
+        const at = first.result ?? 0;
+        findings.push(finding('star-balance', 'warning', `The Result is ${pct(star.result.share)} of the story (aim for at least ${pct(resultMin)}): say what changed, for whom, and by how much.`, { start: at, end: at }));
+      }
+    }
+    const balancePenalty = findings.filter((f) => f.rule === 'star-balance').length * 0.1;
+    const score = Math.max(0, (STAR_PARTS.length - missing.length) / STAR_PARTS.length - balancePenalty);
+    return { findings, score, report: { star } };
+  },
+};

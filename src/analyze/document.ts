@@ -1,0 +1,110 @@
+import { STAR_PARTS, type ParsedAnswer, type StarPart } from '../answer/types.js';
+import type { Rubric } from '../rubric/types.js';
+import { LineIndex, type Position } from '../text/locate.js';
+import { splitSentences, type Sentence, type Token } from '../text/tokens.js';
+
+/** What a sentence does in the answer: a STAR part, or framing around the story. */
+export type Role = StarPart | 'opening' | 'closing';
+
+export interface DocSection {
+  label?: string;
+  labelLine?: number;
+  /** The STAR part the heading or key names, 'opening' for an opening, undefined when it names none. */
+  declared?: StarPart | 'opening';
+  start: number;
+  end: number;
+}
+
+export interface DocSentence extends Sentence {
+  index: number;
+  section: number;
+  /** Assigned by the STAR segmenter. */
+  role: Role;
+}
+
+/** A located piece of the answer, as reported. */
+export interface Span extends Position {
+  text: string;
+  endLine: number;
+  endColumn: number;
+}
+
+/**
+ * The answer, tokenized once and shared by every check: sections joined into one text, its
+ * sentences and tokens with offsets, and a map from those offsets back to the original file.
+ */
+export interface AnswerDocument {
+  answer: ParsedAnswer;
+  text: string;
+  sections: DocSection[];
+  sentences: DocSentence[];
+  tokens: Token[];
+  /** True when headings or keys named at least one STAR part. */
+  structured: boolean;
+  locate(offset: number): Position;
+  span(start: number, end: number): Span;
+}
+
+const normLabel = (label: string) =>
+  label
+    .toLowerCase()
+    .replace(/[*_`:#.!?()]/g, ' ')
+    .replace(/^\s*(the|my)\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** Which STAR part (or the opening) a heading or YAML key names, by the rubric's heading lists. */
+export function partForLabel(label: string, rubric: Rubric): StarPart | 'opening' | undefined {
+  const norm = normLabel(label);
+  for (const part of STAR_PARTS) if (rubric.star[part].headings.some((h) => normLabel(h) === norm)) return part;
+  if (rubric.star['opening-headings'].some((h) => normLabel(h) === norm)) return 'opening';
+  return undefined;
+}
+
+const SECTION_GAP = '\n\n';
+
+export function buildDocument(answer: ParsedAnswer, rubric: Rubric): AnswerDocument {
+  const pieces: string[] = [];
+  const sections: DocSection[] = [];
+  const sourceOffsets: number[] = [];
+  let at = 0;
+  for (const s of answer.sections) {
+    if (pieces.length) {
+      pieces.push(SECTION_GAP);
+      const last = sourceOffsets[sourceOffsets.length - 1] ?? 0;
+      for (let i = 0; i < SECTION_GAP.length; i++) sourceOffsets.push(last);
+      at += SECTION_GAP.length;
+    }
+    pieces.push(s.text);
+    for (const o of s.sourceOffsets) sourceOffsets.push(o);
+    sections.push({ label: s.label, labelLine: s.labelLine, declared: s.label === undefined ? undefined : partForLabel(s.label, rubric), start: at, end: at + s.text.length });
+    at += s.text.length;
+  }
+  const text = pieces.join('');
+  const structured = sections.some((s) => s.declared && s.declared !== 'opening');
+  const sentences: DocSentence[] = [];
+  sections.forEach((sec, si) => {
+    for (const s of splitSentences(text.slice(sec.start, sec.end), sec.start)) {
+      if (!s.tokens.length) continue;
+      const role: Role = sec.declared ?? 'opening';
+      sentences.push({ ...s, index: sentences.length, section: si, role });
+    }
+  });
+  const lines = new LineIndex(answer.source);
+  const toSource = (offset: number) => sourceOffsets[Math.max(0, Math.min(offset, sourceOffsets.length - 1))] ?? 0;
+  const locate = (offset: number) => lines.locate(toSource(offset));
+  return {
+    answer,
+    text,
+    sections,
+    sentences,
+    tokens: sentences.flatMap((s) => s.tokens),
+    structured,
+    locate,
+    span(start, end) {
+      const a = locate(start);
+      const b = lines.locate(toSource(Math.max(start, end - 1)) + 1);
+      return { text: text.slice(start, end), line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+    },
+  };
+}

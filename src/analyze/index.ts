@@ -1,0 +1,74 @@
+import type { ParsedAnswer } from '../answer/types.js';
+import type { Rubric, ScoreWeights } from '../rubric/types.js';
+import { PhraseSet } from '../text/phrases.js';
+import { CHECKS } from './checks/index.js';
+import { buildDocument } from './document.js';
+import { segmentStar } from './star-segment.js';
+import type { CheckContext, Finding, Report, Severity } from './types.js';
+
+export type { Report, Finding, Severity } from './types.js';
+export { CHECKS } from './checks/index.js';
+
+// Phrase lists are compiled once per list and shared by every answer analyzed with that rubric.
+const compiled = new WeakMap<readonly string[], PhraseSet>();
+function phrases(list: readonly string[]): PhraseSet {
+  let set = compiled.get(list);
+  if (!set) {
+    set = new PhraseSet(list);
+    compiled.set(list, set);
+  }
+  return set;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** The weighted score, 0–100: the README documents this formula. */
+export function weightedScore(parts: Record<keyof ScoreWeights, number>, weights: ScoreWeights): number {
+  const keys = Object.keys(weights) as (keyof ScoreWeights)[];
+  const total = keys.reduce((n, k) => n + weights[k], 0);
+  if (!total) return 0;
+  return Math.round((100 * keys.reduce((n, k) => n + weights[k] * (parts[k] ?? 0), 0)) / total);
+}
+
+/**
+ * Analyzes one parsed answer against a rubric. Pure: no files, console or process; the same
+ * input always gives the same report.
+ */
+export function analyze(answer: ParsedAnswer, rubric: Rubric): Report {
+  const doc = buildDocument(answer, rubric);
+  segmentStar(doc, rubric, phrases);
+  const ctx: CheckContext = {
+    doc,
+    rubric,
+    phrases,
+    finding(rule, severity, message, at, suggestion) {
+      const pos = at ? doc.span(at.start, at.end) : { line: 1, column: 1, endLine: undefined, endColumn: undefined, text: undefined };
+      const f: Finding = { rule, severity, message, line: pos.line, column: pos.column };
+      if (at && at.end > at.start) Object.assign(f, { endLine: pos.endLine, endColumn: pos.endColumn, text: pos.text });
+      if (suggestion) f.suggestion = suggestion;
+      return f;
+    },
+  };
+  const report: Report = {
+    rubric: rubric.id,
+    question: answer.question,
+    score: 0,
+    scoreParts: { star: 0, pillars: 0, metric: 0, jargon: 0, delivery: 0, opening: 0 },
+    star: { situation: { present: false, words: 0, share: 0 }, task: { present: false, words: 0, share: 0 }, action: { present: false, words: 0, share: 0 }, result: { present: false, words: 0, share: 0 } },
+    pillars: [],
+    metrics: [],
+    jargon: [],
+    opening: [],
+    findings: [],
+    stats: { words: 0, sentences: 0, speakingSeconds: 0, fillers: 0, hedges: 0 },
+  };
+  for (const check of CHECKS) {
+    const result = check.run(ctx);
+    Object.assign(report, result.report);
+    report.scoreParts[check.id] = Math.round(result.score * 1000) / 1000;
+    report.findings.push(...result.findings);
+  }
+  report.findings.sort((a, b) => a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule));
+  report.score = weightedScore(report.scoreParts, rubric.weights);
+  return report;
+}

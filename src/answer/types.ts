@@ -1,0 +1,47 @@
+/** The four parts of a STAR story. */
+export const STAR_PARTS = ['situation', 'task', 'action', 'result'] as const;
+export type StarPart = (typeof STAR_PARTS)[number];
+
+export type AnswerFormat = 'markdown' | 'yaml' | 'text';
+
+/**
+ * One stretch of answer text as the author wrote it: a Markdown section, a YAML value, or the
+ * whole of a plain-text answer. `label` is the heading or key that introduced it (undefined for
+ * text before any heading); the analyzer decides which STAR part, if any, a label names.
+ */
+export interface AnswerSection {
+  label?: string;
+  /** 1-based line of the heading or key, for findings about the section itself. */
+  labelLine?: number;
+  text: string;
+  /** Offset in the original file of each character of `text` (same length as text). */
+  sourceOffsets: Int32Array;
+}
+
+/** An answer file parsed into sections; every offset refers to the original file. */
+export interface ParsedAnswer {
+  format: AnswerFormat;
+  /** The question, from a Markdown `#` title or a YAML `question` key. */
+  question?: string;
+  source: string;
+  sections: AnswerSection[];
+}
+
+/** A problem with the answer file itself (not with the answer it holds). */
+export class AnswerFormatError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+    this.name = 'AnswerFormatError';
+  }
+}
+
+/** Offsets for a slice of the source that was taken as it is. */
+export function contiguousOffsets(start: number, length: number): Int32Array {
+  const offsets = new Int32Array(length);
+  for (let i = 0; i < length; i++) offsets[i] = start + i;
+  return offsets;
+}

@@ -1,0 +1,95 @@
+import { RUBRIC_SCHEMA, REQUIRED_RESOLVED, type FieldSpec } from './schema.js';
+import { RubricError, type Rubric } from './types.js';
+
+type Raw = Record<string, unknown>;
+
+const keyOf = (item: unknown, key?: string): string =>
+  String(key && item && typeof item === 'object' ? (item as Raw)[key] : item).toLowerCase();
+
+/** Applies a child rubric's keys over its parent's, following the schema for each key. */
+export function mergeRaw(parent: Raw, child: Raw, fields: Record<string, FieldSpec> = RUBRIC_SCHEMA): Raw {
+  const out: Raw = { ...parent };
+  for (const [rawKey, value] of Object.entries(child)) {
+    const overlay = rawKey.endsWith('+') || rawKey.endsWith('-') ? rawKey.at(-1) : '';
+    const name = overlay ? rawKey.slice(0, -1) : rawKey;
+    const spec = fields[name];
+    const inherited = out[name];
+    const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+    if (overlay === '+') {
+      out[name] = [...list(inherited), ...list(value)];
+    } else if (overlay === '-') {
+      const key = spec?.type === 'list' ? spec.key : undefined;
+      const drop = new Set(list(value).map((v) => keyOf(v, typeof v === 'object' ? key : undefined)));
+      out[name] = list(inherited).filter((item) => !drop.has(keyOf(item, key)));
+    } else if (spec?.type === 'object' && inherited && typeof inherited === 'object' && value && typeof value === 'object') {
+      out[name] = mergeRaw(inherited as Raw, value as Raw, spec.fields);
+    } else {
+      out[name] = value;
+    }
+  }
+  return out;
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
+const obj = (v: unknown): Raw => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Raw) : {});
+const num = (v: unknown, dflt: number) => (typeof v === 'number' ? v : dflt);
+
+/** Turns a merged raw rubric into a complete `Rubric`, with defaults for optional keys. */
+export function finalizeRubric(raw: Raw, source: string): Rubric {
+  const missing = REQUIRED_RESOLVED.filter((k) => raw[k] === undefined);
+  if (missing.length) throw new RubricError([{ file: source, message: `missing ${missing.map((k) => `"${k}"`).join(', ')} (give it here or in the rubric it extends)` }]);
+  const star = obj(raw.star);
+  const part = (name: string) => {
+    const p = obj(star[name]);
+    return { hint: String(p.hint ?? ''), example: p.example === undefined ? undefined : String(p.example), headings: strings(p.headings), cues: strings(p.cues) };
+  };
+  const metric = obj(raw.metric);
+  const exp = obj(raw.expectations);
+  const weights = obj(raw.weights);
+  const pillarsExp = obj(exp.pillars);
+  const words = obj(exp.words);
+  const balance = obj(exp.balance);
+  return {
+    id: String(raw.id),
+    title: String(raw.title),
+    source,
+    questions: strings(raw.questions),
+    opening: (Array.isArray(raw.opening) ? raw.opening : []).map((t: Raw) => ({ id: String(t.id), name: String(t.name), hint: String(t.hint ?? ''), phrases: strings(t.phrases) })),
+    star: {
+      situation: part('situation'),
+      task: part('task'),
+      action: part('action'),
+      result: part('result'),
+      hypothetical: strings(star.hypothetical),
+      habit: strings(star.habit),
+      'unknown-outcome': strings(star['unknown-outcome']),
+      'opening-headings': strings(star['opening-headings']),
+    },
+    pillars: (raw.pillars as Raw[]).map((p) => ({ id: String(p.id), name: String(p.name), hint: String(p.hint ?? ''), phrases: strings(p.phrases), weight: num(p.weight, 1) })),
+    metric: {
+      'count-nouns': strings(metric['count-nouns']),
+      'rating-words': strings(metric['rating-words']),
+      'outcome-phrases': strings(metric['outcome-phrases']),
+      'not-metrics': strings(metric['not-metrics']),
+    },
+    jargon: (Array.isArray(raw.jargon) ? raw.jargon : []).map((j: Raw) => ({ phrase: String(j.phrase), suggestion: String(j.suggestion) })),
+    fillers: strings(raw.fillers),
+    hedges: strings(raw.hedges),
+    expectations: {
+      pillars: { min: num(pillarsExp.min, 2), max: num(pillarsExp.max, 4) },
+      metric: (exp.metric as Rubric['expectations']['metric']) ?? 'required',
+      words: { min: num(words.min, 150), max: num(words.max, 300) },
+      'words-per-minute': num(exp['words-per-minute'], 150),
+      balance: { 'setup-max': num(balance['setup-max'], 0.35), 'result-min': num(balance['result-min'], 0.1) },
+      'we-share-max': num(exp['we-share-max'], 0.5),
+    },
+    weights: {
+      star: num(weights.star, 35),
+      pillars: num(weights.pillars, 20),
+      metric: num(weights.metric, 20),
+      jargon: num(weights.jargon, 10),
+      delivery: num(weights.delivery, 10),
+      opening: num(weights.opening, 5),
+    },
+  };
+}

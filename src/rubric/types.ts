@@ -1,0 +1,104 @@
+import type { StarPart } from '../answer/types.js';
+
+/** A phrase as written in a rubric: words, `word*` for any ending, `a|b` for alternatives, `_` for any one word. */
+export type Phrase = string;
+
+export interface PillarRule {
+  id: string;
+  name: string;
+  hint: string;
+  phrases: Phrase[];
+  weight: number;
+}
+
+export interface TalkingPoint {
+  id: string;
+  name: string;
+  hint: string;
+  phrases: Phrase[];
+}
+
+export interface StarPartRule {
+  hint: string;
+  example?: string;
+  /** Markdown headings and YAML keys that name this part ("Outcome", "What I did"). */
+  headings: string[];
+  cues: Phrase[];
+}
+
+export interface StarRules {
+  situation: StarPartRule;
+  task: StarPartRule;
+  action: StarPartRule;
+  result: StarPartRule;
+  /** Sentences that look like a story but are not one: hypotheticals, habits, definitions, opinions. */
+  hypothetical: Phrase[];
+  habit: Phrase[];
+  /** A result section that says the outcome is unknown is no result. */
+  'unknown-outcome': Phrase[];
+  /** Headings and YAML keys that hold the opening (definition, philosophy). */
+  'opening-headings': string[];
+}
+
+export interface JargonRule {
+  phrase: Phrase;
+  suggestion: string;
+}
+
+export interface MetricRules {
+  /** Nouns that make a counted quantity an outcome or scale ("three new customers", "40 tickets"). */
+  'count-nouns': Phrase[];
+  /** Words for ratings and scores: CSAT, NPS, stars. */
+  'rating-words': Phrase[];
+  /** Phrases that put a number or time on an outcome without digits ("the same day", "doubled"). */
+  'outcome-phrases': Phrase[];
+  /** Hyperbole and vague amounts that are never metrics ("110%", "a lot"). */
+  'not-metrics': Phrase[];
+}
+
+export interface Expectations {
+  pillars: { min: number; max: number };
+  metric: 'required' | 'recommended' | 'off';
+  words: { min: number; max: number };
+  'words-per-minute': number;
+  balance: { 'setup-max': number; 'result-min': number };
+  /** Share of Action pronouns that may be "we" before the speaker's own part is hidden. */
+  'we-share-max': number;
+}
+
+export interface ScoreWeights {
+  star: number;
+  pillars: number;
+  metric: number;
+  jargon: number;
+  delivery: number;
+  opening: number;
+}
+
+/** A rubric after `extends` has been resolved and defaults applied. */
+export interface Rubric {
+  id: string;
+  title: string;
+  /** Where it was loaded from (a path, or `built-in:ID`). */
+  source: string;
+  questions: string[];
+  opening: TalkingPoint[];
+  star: StarRules;
+  pillars: PillarRule[];
+  metric: MetricRules;
+  jargon: JargonRule[];
+  fillers: Phrase[];
+  hedges: Phrase[];
+  expectations: Expectations;
+  weights: ScoreWeights;
+}
+
+export type StarRulesFor = Record<StarPart, StarPartRule>;
+
+/** A rubric that failed to load, with every problem found. */
+export class RubricError extends Error {
+  constructor(readonly problems: { file: string; line?: number; column?: number; message: string }[]) {
+    super(problems.map((p) => `${p.file}${p.line ? `:${p.line}:${p.column ?? 1}` : ''}: ${p.message}`).join('\n'));
+    this.name = 'RubricError';
+  }
+}

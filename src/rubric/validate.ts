@@ -1,0 +1,128 @@
+import levenshtein from 'natural/lib/natural/distance/levenshtein_distance.js';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { RUBRIC_SCHEMA, type FieldSpec } from './schema.js';
+
+export interface Problem {
+  file: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+/** Largest rubric file we parse: rubrics are hand-written, so anything bigger is a mistake or an attack. */
+export const MAX_RUBRIC_BYTES = 512 * 1024;
+const MAX_PHRASE_LENGTH = 200;
+
+function didYouMean(key: string, known: string[]): string {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const k of known) {
+    const d = levenshtein.LevenshteinDistance(key, k);
+    if (d < bestDistance) [best, bestDistance] = [k, d];
+  }
+  return best && bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean "${best}"?)` : '';
+}
+
+/** A list key may carry `+` (add to the parent's list) or `-` (remove from it). */
+function splitOverlay(key: string): { name: string; overlay: '' | '+' | '-' } {
+  const last = key.at(-1);
+  return last === '+' || last === '-' ? { name: key.slice(0, -1), overlay: last } : { name: key, overlay: '' };
+}
+
+const isListSpec = (spec: FieldSpec) => spec.type === 'list' || spec.type === 'phrases' || spec.type === 'strings';
+
+/**
+ * Parses rubric YAML and checks it against the schema. Pure: returns the plain object and every
+ * problem found, each with line and column, so an author fixes them all in one pass.
+ */
+export function parseRubricSource(source: string, file: string): { value: Record<string, unknown> | undefined; problems: Problem[] } {
+  const problems: Problem[] = [];
+  if (source.length > MAX_RUBRIC_BYTES) return { value: undefined, problems: [{ file, message: `rubric is larger than ${MAX_RUBRIC_BYTES / 1024} KiB` }] };
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  for (const e of doc.errors) {
+    const pos = e.linePos?.[0];
+    problems.push({ file, line: pos?.line, column: pos?.col, message: e.message.split('\n')[0] });
+  }
+  if (problems.length) return { value: undefined, problems };
+
+  const at = (node: Node | null | undefined, message: string) => {
+    const pos = node?.range ? lineCounter.linePos(node.range[0]) : undefined;
+    problems.push({ file, line: pos?.line, column: pos?.col, message });
+  };
+
+  const checkPhrase = (node: unknown, path: string) => {
+    if (!isScalar(node) || typeof node.value !== 'string' || !node.value.trim()) return at(node as Node, `${path} must be a non-empty string`);
+    if (node.value.length > MAX_PHRASE_LENGTH) at(node, `${path} is longer than ${MAX_PHRASE_LENGTH} characters`);
+  };
+
+  const checkValue = (node: unknown, spec: FieldSpec, path: string): void => {
+    switch (spec.type) {
+      case 'string':
+        if (!isScalar(node) || typeof node.value !== 'string') return at(node as Node, `${path} must be a string`);
+        if (spec.enum && !spec.enum.includes(node.value)) at(node, `${path} must be one of ${spec.enum.join(', ')}, not "${node.value}"`);
+        return;
+      case 'number':
+        if (!isScalar(node) || typeof node.value !== 'number' || !Number.isFinite(node.value)) return at(node as Node, `${path} must be a number`);
+        if (spec.min !== undefined && node.value < spec.min) at(node, `${path} must be at least ${spec.min}`);
+        if (spec.max !== undefined && node.value > spec.max) at(node, `${path} must be at most ${spec.max}`);
+        return;
+      case 'phrases':
+      case 'strings':
+        if (isScalar(node) && spec.type === 'phrases') return checkPhrase(node, path);
+        if (!isSeq(node)) return at(node as Node, `${path} must be a list of strings`);
+        node.items.forEach((item, i) => checkPhrase(item, `${path}[${i}]`));
+        return;
+      case 'object':
+        return checkMap(node, spec.fields, path);
+      case 'list': {
+        if (!isSeq(node)) return at(node as Node, `${path} must be a list`);
+        const seen = new Map<string, number>();
+        node.items.forEach((item, i) => {
+          const itemPath = `${path}[${i}]`;
+          if (!isMap(item)) return at(item as Node, `${itemPath} must be a mapping`);
+          checkMap(item, spec.item, itemPath);
+          for (const req of spec.required) if (!item.has(req)) at(item, `${itemPath} is missing "${req}"`);
+          const keyValue = spec.key ? item.get(spec.key) : undefined;
+          if (typeof keyValue === 'string') {
+            const norm = keyValue.toLowerCase();
+            if (seen.has(norm)) at(item, `${itemPath}: duplicate ${spec.key} "${keyValue}" (first at ${path}[${seen.get(norm)}])`);
+            else seen.set(norm, i);
+          }
+        });
+        return;
+      }
+    }
+  };
+
+  function checkMap(node: unknown, fields: Record<string, FieldSpec>, path: string): void {
+    if (!isMap(node)) return at(node as Node, `${path || 'the rubric'} must be a mapping`);
+    for (const pair of node.items) {
+      const keyNode = pair.key as Node;
+      if (!isScalar(keyNode)) {
+        at(keyNode, `${path || 'the rubric'}: keys must be plain strings`);
+        continue;
+      }
+      const rawKey = String(keyNode.value);
+      const { name, overlay } = splitOverlay(rawKey);
+      const spec = fields[name];
+      const keyPath = path ? `${path}.${rawKey}` : rawKey;
+      if (!spec) {
+        at(keyNode, `unknown key "${keyPath}"${didYouMean(name, Object.keys(fields))}`);
+        continue;
+      }
+      if (overlay && !isListSpec(spec)) {
+        at(keyNode, `"${rawKey}": only lists take + or -`);
+        continue;
+      }
+      checkValue(pair.value, spec, keyPath);
+    }
+  }
+
+  checkMap(doc.contents, RUBRIC_SCHEMA, '');
+  if (problems.length) return { value: undefined, problems };
+  const value = doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown>;
+  if (typeof value.id !== 'string') return { value: undefined, problems: [{ file, line: 1, column: 1, message: 'the rubric needs an "id"' }] };
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value.id)) at(doc.get('id', true) as Node, `id "${value.id}" must be lower-case words joined by hyphens`);
+  return { value: problems.length ? undefined : value, problems };
+}

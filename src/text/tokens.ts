@@ -1,0 +1,96 @@
+import SentenceTokenizer from 'natural/lib/natural/tokenizers/sentence_tokenizer.js';
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+
+export interface Token {
+  /** As written. */
+  text: string;
+  /** Lower-case, with curly apostrophes straightened: what phrases are matched against. */
+  norm: string;
+  start: number;
+  end: number;
+}
+
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+  tokens: Token[];
+}
+
+// Words (letters, digits, inner apostrophes) and numbers (with inner . , : / as in 4.6, 2,400, 6:15, 24/7).
+// Hyphens split words, so "customer-centric" and "customer centric" match the same phrase.
+const WORD = /\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|x|k|m)?(?![\p{L}\d])|[\p{L}\p{M}\d]+(?:['’][\p{L}\p{M}]+)*/gu;
+
+/** Splits text into word tokens with their offsets. */
+export function tokenize(text: string, base = 0): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const start = base + m.index!;
+    tokens.push({ text: m[0], norm: m[0].toLowerCase().replace(/’/g, "'"), start, end: start + m[0].length });
+  }
+  return tokens;
+}
+
+const stemCache = new Map<string, string>();
+/** Porter stem of a normalised word, memoized: stems are asked for the same few hundred words over and over. */
+export function stem(norm: string): string {
+  let s = stemCache.get(norm);
+  if (s === undefined) {
+    s = PorterStemmer.stem(norm.replace(/'s$/, ''));
+    if (stemCache.size > 50_000) stemCache.clear();
+    stemCache.set(norm, s);
+  }
+  return s;
+}
+
+const ABBREVIATIONS = ['mr.', 'mrs.', 'ms.', 'dr.', 'e.g.', 'i.e.', 'etc.', 'vs.', 'approx.', 'st.', 'no.', 'jr.', 'sr.', 'a.m.', 'p.m.'];
+const sentenceTokenizer = new SentenceTokenizer(ABBREVIATIONS);
+
+// Blocks are split before sentences: a blank line, a bullet or a numbered item always ends a sentence.
+const BLOCK_BREAK = /\n[ \t]*\n+|\n(?=[ \t]*(?:[-*•+]|\d+[.)])[ \t])/g;
+const BULLET = /^[ \t]*(?:[-*•+]|\d+[.)])[ \t]+/;
+
+/**
+ * Splits text into sentences with offsets. natural's sentence tokenizer returns strings only, so
+ * each is found again in the text by a forward scan.
+ */
+export function splitSentences(text: string, base = 0): Sentence[] {
+  const sentences: Sentence[] = [];
+  let blockStart = 0;
+  const blocks: [number, number][] = [];
+  for (const m of text.matchAll(BLOCK_BREAK)) {
+    blocks.push([blockStart, m.index!]);
+    blockStart = m.index! + m[0].length;
+  }
+  blocks.push([blockStart, text.length]);
+  for (let [start, end] of blocks) {
+    const bullet = BULLET.exec(text.slice(start, end));
+    if (bullet) start += bullet[0].length;
+    const block = text.slice(start, end);
+    if (!block.trim()) continue;
+    let cursor = 0;
+    for (const piece of sentenceTokenizer.tokenize(block)) {
+      const probe = piece.trim();
+      if (!probe) continue;
+      let at = block.indexOf(probe, cursor);
+      let length = probe.length;
+      if (at < 0) {
+        // the tokenizer normalised whitespace inside the sentence: match word by word instead
+        const words = probe.split(/\s+/);
+        at = block.indexOf(words[0], cursor);
+        if (at < 0) continue;
+        let e = at;
+        for (const w of words) {
+          const k = block.indexOf(w, e);
+          if (k < 0) break;
+          e = k + w.length;
+        }
+        length = e - at;
+      }
+      const s = start + at;
+      sentences.push({ text: text.slice(s, s + length), start: base + s, end: base + s + length, tokens: tokenize(text.slice(s, s + length), base + s) });
+      cursor = at + length;
+    }
+  }
+  return sentences;
+}
