@@ -1,0 +1,124 @@
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+/** An answer is a page or two of text; anything over this is refused before it is read. */
+export const MAX_ANSWER_BYTES = 1024 * 1024;
+const ANSWER_FILE = /\.(md|markdown|txt|ya?ml)$/i;
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist']);
+
+export type InputRef = { kind: 'stdin' } | { kind: 'file'; path: string };
+export interface InputProblem {
+  file: string;
+  message: string;
+}
+
+function walk(dir: string, out: string[]): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || SKIP_DIRS.has(entry.name)) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path, out);
+    else if (entry.isFile() && ANSWER_FILE.test(entry.name)) out.push(path);
+  }
+}
+
+/**
+ * Expands the command line's paths: `-` is stdin, a folder is every answer file under it, a quoted
+ * glob is expanded here (so it works the same in every shell). A path that matches nothing is a
+ * problem for that path alone; the rest of the batch goes on.
+ */
+export async function expandInputs(args: readonly string[], cwd = process.cwd()): Promise<{ inputs: InputRef[]; problems: InputProblem[] }> {
+  const files = new Set<string>();
+  const inputs: InputRef[] = [];
+  const problems: InputProblem[] = [];
+  let stdin = false;
+  for (const arg of args) {
+    if (arg === '-') {
+      stdin = true;
+      continue;
+    }
+    let stat;
+    try {
+      stat = statSync(arg);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isDirectory()) {
+      const found: string[] = [];
+      walk(arg, found);
+      if (!found.length) problems.push({ file: arg, message: 'no answer files (.md, .txt, .yaml, .yml) in this folder' });
+      found.forEach((f) => files.add(f));
+    } else if (stat) {
+      files.add(arg);
+    } else if (isDynamicPattern(arg)) {
+      const found = (await glob(arg, { cwd, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] })).filter((f) => ANSWER_FILE.test(f));
+      if (!found.length) problems.push({ file: arg, message: 'no answer files match this pattern' });
+      found.forEach((f) => files.add(relative(cwd, join(cwd, f)).split(sep).join('/') || f));
+    } else {
+      problems.push({ file: arg, message: 'no such file or directory' });
+    }
+  }
+  if (stdin) inputs.push({ kind: 'stdin' });
+  for (const path of [...files].sort()) inputs.push({ kind: 'file', path });
+  return { inputs, problems };
+}
+
+/** Why a buffer cannot be an answer, or undefined when it can. */
+export function checkAnswerBytes(bytes: Buffer): string | undefined {
+  if (bytes.length > MAX_ANSWER_BYTES) return `file is too large to be an answer (over ${MAX_ANSWER_BYTES / 1024 / 1024} MB)`;
+  if (bytes.subarray(0, 8192).includes(0)) return 'binary file, not text';
+  return undefined;
+}
+
+/** Decodes answer bytes as UTF-8, refusing invalid or empty text. */
+export function decodeAnswer(bytes: Buffer): { text?: string; problem?: string } {
+  const problem = checkAnswerBytes(bytes);
+  if (problem) return { problem };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { problem: 'not valid UTF-8 text (save the file as UTF-8)' };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1); // keep columns true: the BOM becomes a space
+  if (!text.trim()) return { problem: 'empty file: there is no answer to check' };
+  return { text };
+}
+
+/** Reads one answer file, refusing a huge one by its size before reading it. */
+export function readAnswerFile(path: string): { text?: string; problem?: string } {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { problem: code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : 'cannot be read' };
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size > MAX_ANSWER_BYTES) return { problem: `file is too large to be an answer (${(size / 1024 / 1024).toFixed(1)} MB; the limit is 1 MB)` };
+    const bytes = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, bytes, read, size - read, read);
+      if (!n) break;
+      read += n;
+    }
+    return decodeAnswer(bytes.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads all of stdin, stopping once it is clearly larger than an answer. */
+export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): Promise<{ text?: string; problem?: string }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+    size += b.length;
+    if (size > MAX_ANSWER_BYTES) return { problem: `input is too large to be an answer (over 1 MB)` };
+    chunks.push(b);
+  }
+  return decodeAnswer(Buffer.concat(chunks));
+}

@@ -1,0 +1,34 @@
+import type { Report } from '../analyze/types.js';
+
+/** One analyzed file, as the formatters see it. */
+export interface FileResult {
+  file: string;
+  report: Report;
+}
+
+/** A file that could not be analyzed, with a one-line reason. */
+export interface FileError {
+  file: string;
+  message: string;
+}
+
+export interface Summary {
+  files: number;
+  analyzed: number;
+  failed: number;
+  findings: { error: number; warning: number; info: number };
+  averageScore: number | null;
+  /** Answers with a finding at or above the threshold, or under --min-score. */
+  failing: number;
+}
+
+export interface RunResult {
+  results: FileResult[];
+  errors: FileError[];
+  summary: Summary;
+}
+
+export interface FormatOptions {
+  color: boolean;
+  version: string;
+}
