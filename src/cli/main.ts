@@ -1,48 +1,23 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { SEVERITIES, type Severity } from '../analyze/types.js';
+import { Command, CommanderError } from 'commander';
 import { oneLine } from '../report/sanitize.js';
-import { RubricRegistry } from '../rubric/registry.js';
-import { RubricError, type Rubric } from '../rubric/types.js';
-import { runCheck, type Io } from './check.js';
+import { RubricError } from '../rubric/types.js';
+import type { Io } from './check.js';
+import { registerCheck } from './commands/check.js';
+import type { CliContext, RegisterCommand } from './context.js';
 import { ExitCode } from './exit-codes.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-/** Colour only on a terminal, never with NO_COLOR set (chalk ignores NO_COLOR by itself), and --color/--no-color win. */
-export function useColor(flag: boolean | undefined, stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
-  if (flag !== undefined) return flag;
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  return Boolean(stream.isTTY);
-}
+/** Every subcommand, one module each. */
+const COMMANDS: RegisterCommand[] = [registerCheck];
 
-function parseScore(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('must be a number from 0 to 100.');
-  return n;
-}
+const processIo: Io = { stdout: (t) => void process.stdout.write(t), stderr: (t) => void process.stderr.write(t), stdin: process.stdin };
 
-/** `--rubric ID|PATH`: a path if it looks like one, else an id. */
-export function resolveRubric(registry: RubricRegistry, value: string): Rubric {
-  if (/[\\/]|\.ya?ml$/i.test(value)) return registry.load(value);
-  if (!registry.has(value)) throw new RubricError([{ file: value, message: `unknown rubric (known: ${registry.ids().join(', ')})` }]);
-  return registry.get(value);
-}
-
-const CHECK_EXAMPLES = `
-Examples:
-  $ answer-coach check answer.md                 one answer, coloured report
-  $ answer-coach check answers/ "drafts/**/*.txt" every answer in a folder and a glob
-  $ cat answer.txt | answer-coach check -         from stdin
-  $ answer-coach check answers/ --format json     one JSON document for scripts
-  $ answer-coach check answers/ --fail-on warning --min-score 70
-  $ answer-coach check answer.md --rubric above-and-beyond
-
-Exit codes: 0 clean, 1 findings at or above --fail-on (or a score under --min-score),
-2 usage, input or rubric error.`;
-
-export async function main(argv: readonly string[], io: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), stdin: process.stdin }, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/** Runs the CLI and returns the exit code; the bin sets it. Errors are one line on stderr, never a stack trace. */
+export async function main(argv: readonly string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let exitCode: number = ExitCode.Clean;
+  const ctx: CliContext = { io, env, version: pkg.version, setExitCode: (code) => void (exitCode = code) };
   const program = new Command('answer-coach')
     .description('Coach for behavioral interview answers: STAR structure, pillars, a measurable result, plain words.')
     .version(pkg.version, '-v, --version')
@@ -50,27 +25,7 @@ export async function main(argv: readonly string[], io: Io = { stdout: (t) => pr
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run with --help for usage)');
 
-  program
-    .command('check')
-    .description('check answer files (Markdown, YAML or plain text) and report what is missing and what hurts')
-    .argument('[paths...]', 'files, folders, quoted globs, or - for stdin')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json']).default('pretty'))
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices([...SEVERITIES]).default('error'))
-    .option('--min-score <n>', 'exit 1 when an answer scores under n (0-100)', parseScore)
-    .option('-r, --rubric <id|path>', 'rubric to use for every answer (default: picked by each answer\'s question)')
-    .option('--color', 'force colour')
-    .option('--no-color', 'no colour (also: NO_COLOR=1)')
-    .addHelpText('after', CHECK_EXAMPLES)
-    .action(async (paths: string[], opts: { format: 'pretty' | 'json'; failOn: Severity; minScore?: number; rubric?: string; color?: boolean }) => {
-      if (!paths.length && (io.stdin as NodeJS.ReadStream).isTTY) {
-        io.stderr('answer-coach: check needs files, folders or globs (or - to read stdin); see answer-coach check --help\n');
-        exitCode = ExitCode.Error;
-        return;
-      }
-      const registry = new RubricRegistry();
-      const rubric = opts.rubric ? resolveRubric(registry, opts.rubric) : undefined;
-      exitCode = await runCheck(paths, registry, { format: opts.format, failOn: opts.failOn, minScore: opts.minScore, rubric, color: useColor(opts.color, process.stdout, env), version: pkg.version }, io);
-    });
+  for (const register of COMMANDS) register(program, ctx);
 
   program.addHelpText(
     'after',
@@ -85,7 +40,8 @@ Examples:
     await program.parseAsync(argv);
   } catch (e) {
     if (e instanceof CommanderError) {
-      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? ExitCode.Clean : ExitCode.Error;
+      const ok = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help';
+      return ok ? ExitCode.Clean : ExitCode.Error;
     }
     if (e instanceof RubricError) {
       for (const p of e.problems) io.stderr(`answer-coach: rubric ${oneLine(p.file)}${p.line ? `:${p.line}:${p.column ?? 1}` : ''}: ${oneLine(p.message)}\n`);

@@ -1,0 +1,64 @@
+import { Option, InvalidArgumentError, type Command } from 'commander';
+import { SEVERITIES, type Severity } from '../../analyze/types.js';
+import { RubricRegistry } from '../../rubric/registry.js';
+import { RubricError, type Rubric } from '../../rubric/types.js';
+import { runCheck } from '../check.js';
+import type { CliContext } from '../context.js';
+import { ExitCode } from '../exit-codes.js';
+
+/** Colour only on a terminal, never with NO_COLOR set (chalk ignores NO_COLOR by itself), and --color/--no-color win. */
+export function useColor(flag: boolean | undefined, stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  if (flag !== undefined) return flag;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return Boolean(stream.isTTY);
+}
+
+function parseScore(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('must be a number from 0 to 100.');
+  return n;
+}
+
+/** `--rubric ID|PATH`: a path if it looks like one, else an id. */
+export function resolveRubric(registry: RubricRegistry, value: string): Rubric {
+  if (/[\\/]|\.ya?ml$/i.test(value)) return registry.load(value);
+  if (!registry.has(value)) throw new RubricError([{ file: value, message: `unknown rubric (known: ${registry.ids().join(', ')})` }]);
+  return registry.get(value);
+}
+
+const EXAMPLES = `
+Examples:
+  $ answer-coach check answer.md                 one answer, coloured report
+  $ answer-coach check answers/ "drafts/**/*.txt" every answer in a folder and a glob
+  $ cat answer.txt | answer-coach check -         from stdin
+  $ answer-coach check answers/ --format json     one JSON document for scripts
+  $ answer-coach check answers/ --fail-on warning --min-score 70
+  $ answer-coach check answer.md --rubric above-and-beyond
+
+Exit codes: 0 clean, 1 findings at or above --fail-on (or a score under --min-score),
+2 usage, input or rubric error.`;
+
+export function registerCheck(program: Command, { io, env, version, setExitCode }: CliContext): void {
+  program
+    .command('check')
+    .description('check answer files (Markdown, YAML or plain text) and report what is missing and what hurts')
+    .argument('[paths...]', 'files, folders, quoted globs, or - for stdin')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json']).default('pretty'))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices([...SEVERITIES]).default('error'))
+    .option('--min-score <n>', 'exit 1 when an answer scores under n (0-100)', parseScore)
+    .option('-r, --rubric <id|path>', "rubric for every answer (default: picked by each answer's question)")
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour (also: NO_COLOR=1)')
+    .addHelpText('after', EXAMPLES)
+    .action(async (paths: string[], opts: { format: 'pretty' | 'json'; failOn: Severity; minScore?: number; rubric?: string; color?: boolean }) => {
+      if (!paths.length && (io.stdin as NodeJS.ReadStream).isTTY) {
+        io.stderr('answer-coach: check needs files, folders or globs (or - to read stdin); see answer-coach check --help\n');
+        setExitCode(ExitCode.Error);
+        return;
+      }
+      const registry = new RubricRegistry();
+      const rubric = opts.rubric ? resolveRubric(registry, opts.rubric) : undefined;
+      const color = useColor(opts.color, process.stdout, env);
+      setExitCode(await runCheck(paths, registry, { format: opts.format, failOn: opts.failOn, minScore: opts.minScore, rubric, color, version }, io));
+    });
+}
