@@ -60,13 +60,25 @@ export function compilePhrase(source: string, index = 0): CompiledPhrase {
   return { source, index, words: phraseWords(source).map(compileWord) };
 }
 
+const INFLECTIONS = new Set(['', 's', 'es', 'ed', 'd', 'ing', "'s", 'ies', 'ied', 'e', 'y']);
+
+/** True when `other` is `word` with an inflectional ending (leverage → leveraging, reply → replied, stop → stopped). */
+function isInflection(word: string, other: string): boolean {
+  const base = word.length > 3 ? word.replace(/[ey]$/, '') : word;
+  if (!other.startsWith(base)) return false;
+  const rest = other.slice(base.length);
+  if (INFLECTIONS.has(rest)) return true;
+  // doubled final consonant: stop → stopped, chat → chatting
+  return rest.length > 2 && rest[0] === base.at(-1) && INFLECTIONS.has(rest.slice(1));
+}
+
 function wordMatches(m: WordMatcher, t: Token): boolean {
   switch (m.kind) {
     case 'word':
       if (t.norm === m.word) return true;
-      // inflection fallback: same Porter stem, and the token extends the word (so "personal" never
-      // matches "person", nor "custom" "customer" — derivations Porter merges)
-      return m.word.length >= 3 && stem(t.norm) === m.stem && t.norm.startsWith(m.word.length > 4 ? m.word.slice(0, -1) : m.word);
+      // inflection fallback: the same Porter stem, and the words differ only by an inflectional
+      // ending — Porter also merges derivations ("personal"/"person", "customer"/"custom")
+      return m.word.length >= 3 && stem(t.norm) === m.stem && (isInflection(m.word, t.norm) || isInflection(t.norm, m.word));
     case 'prefix':
       return t.norm.startsWith(m.prefix);
     case 'any':

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences, stem, tokenize } from '../../src/text/tokens.js';
+
+describe('tokenize', () => {
+  it('gives every word its offsets in the text', () => {
+    const text = 'I rated it 4.6/5, won’t forget.';
+    for (const t of tokenize(text)) expect(text.slice(t.start, t.end)).toBe(t.text);
+    expect(tokenize(text).map((t) => t.norm)).toEqual(['i', 'rated', 'it', '4.6/5', "won't", 'forget']);
+  });
+
+  it('splits hyphenated words so either spelling matches a phrase', () => {
+    expect(tokenize('customer-centric').map((t) => t.norm)).toEqual(['customer', 'centric']);
+  });
+
+  it('keeps numbers with separators whole', () => {
+    expect(tokenize('$2,400 at 6:15 and 3x').map((t) => t.norm)).toEqual(['2,400', 'at', '6:15', 'and', '3x']);
+  });
+});
+
+describe('splitSentences', () => {
+  it('finds sentences and their offsets, not splitting at abbreviations or decimals', () => {
+    const text = 'Mr. Lee rated us 4.6 out of 5. Then he left!';
+    const s = splitSentences(text);
+    expect(s.map((x) => x.text)).toEqual(['Mr. Lee rated us 4.6 out of 5.', 'Then he left!']);
+    for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
+  });
+
+  it('ends a sentence at a blank line or a bullet even without a full stop', () => {
+    const s = splitSentences('Listened first\n\n- agreed a handover\n- found the root cause');
+    expect(s.map((x) => x.text)).toEqual(['Listened first', 'agreed a handover', 'found the root cause']);
+  });
+
+  it('offsets are relative to the base given', () => {
+    const [s] = splitSentences('Hello there.', 100);
+    expect([s.start, s.end]).toEqual([100, 112]);
+  });
+});
+
+describe('stem', () => {
+  it('is Porter, memoized, and ignores a possessive', () => {
+    expect(stem('leveraging')).toBe(stem('leverage'));
+    expect(stem("customer's")).toBe(stem('customer'));
+  });
+});
