@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useColor } from '../../src/cli/commands/check.js';
-import { FIXTURES, ROOT, run } from './run.js';
+import { FIXTURES, run } from './run.js';
 
 const strong = join(FIXTURES, 'strong.md');
 const noStory = join(FIXTURES, 'no-story.txt');
