@@ -4,13 +4,14 @@ import { oneLine } from '../report/sanitize.js';
 import { RubricError } from '../rubric/types.js';
 import type { Io } from './check.js';
 import { registerCheck } from './commands/check.js';
+import { registerHistory } from './commands/history.js';
 import type { CliContext, RegisterCommand } from './context.js';
 import { ExitCode } from './exit-codes.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** Every subcommand, one module each. */
-const COMMANDS: RegisterCommand[] = [registerCheck];
+const COMMANDS: RegisterCommand[] = [registerCheck, registerHistory];
 
 const processIo: Io = { stdout: (t) => void process.stdout.write(t), stderr: (t) => void process.stderr.write(t), stdin: process.stdin };
 

@@ -1,0 +1,112 @@
+import { existsSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { defaultHistoryPath } from '../../history/index.js';
+import { formatHistoryJson, formatHistoryPretty, type HistoryView } from '../../history/format.js';
+import { clearHistory, readHistory, type HistoryRead } from '../../history/store.js';
+import { summarizeHistory } from '../../history/summary.js';
+import { oneLine } from '../../report/sanitize.js';
+import type { Io } from '../check.js';
+import type { CliContext } from '../context.js';
+import { ExitCode } from '../exit-codes.js';
+import { useColor } from './check.js';
+
+type Ask = (message: string) => Promise<boolean>;
+type PromptContext = { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream };
+
+/** A yes/no question, "no" by default. @inquirer/prompts is loaded only when a question is asked. */
+export async function askConfirm(message: string, context: PromptContext = {}): Promise<boolean> {
+  const { confirm } = await import('@inquirer/prompts');
+  return confirm({ message, default: false }, context);
+}
+
+function warnSkipped(read: HistoryRead, path: string, io: Io): void {
+  if (!read.skipped) return;
+  const lines = read.skipped === 1 ? '1 unreadable line' : `${read.skipped} unreadable lines`;
+  io.stderr(`answer-coach: warning: skipped ${lines} in ${oneLine(path)} (first at line ${read.firstSkippedLine})\n`);
+}
+
+/**
+ * `history clear`: deletes the history after a yes at a terminal, or at once with --yes. Without a
+ * terminal and without --yes it refuses (exit 2) rather than delete unasked.
+ */
+export async function runHistoryClear(path: string, opts: { yes: boolean; interactive: boolean; ask: Ask }, io: Io): Promise<number> {
+  const read = readHistory(path);
+  const count = read.attempts.length;
+  if (!existsSync(path)) {
+    io.stdout(`No history to clear (${oneLine(path)}).\n`);
+    return ExitCode.Clean;
+  }
+  if (!opts.yes) {
+    if (!opts.interactive) {
+      io.stderr('answer-coach: history clear deletes every recorded attempt and needs a yes: run it in a terminal, or pass --yes\n');
+      return ExitCode.Error;
+    }
+    let yes: boolean;
+    try {
+      yes = await opts.ask(`Delete all ${count} recorded attempt${count === 1 ? '' : 's'} in ${oneLine(path)}? This cannot be undone.`);
+    } catch (e) {
+      // Ctrl-C at the prompt.
+      if (e instanceof Error && e.name === 'ExitPromptError') {
+        io.stderr('Nothing deleted.\n');
+        return ExitCode.Interrupted;
+      }
+      throw e;
+    }
+    if (!yes) {
+      io.stdout('Nothing deleted.\n');
+      return ExitCode.Clean;
+    }
+  }
+  clearHistory(path);
+  io.stdout(`Deleted ${count} recorded attempt${count === 1 ? '' : 's'} (${oneLine(path)}).\n`);
+  return ExitCode.Clean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ answer-coach history                                   every question you have practised
+  $ answer-coach history --question "customer service"     one question (words it contains)
+  $ answer-coach history --rubric customer-service --format json
+  $ answer-coach history clear                             delete it all (asks first; --yes for scripts)
+
+Attempts are recorded by answer-coach practice and answer-coach check --record, in
+$XDG_DATA_HOME/answer-coach/history.jsonl (default ~/.local/share/answer-coach/history.jsonl).
+The history never leaves this machine.`;
+
+export function registerHistory(program: Command, { io, env, version, setExitCode }: CliContext): void {
+  const history = program
+    .command('history')
+    .description('your recorded attempts per question: best and latest score, progress, what keeps recurring')
+    .addOption(new Option('-q, --question <text>', 'only questions containing these words').conflicts('rubric'))
+    .addOption(new Option('-r, --rubric <id>', 'only attempts checked against this rubric').conflicts('question'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json']).default('pretty'))
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour (also: NO_COLOR=1)')
+    .addHelpText('after', EXAMPLES)
+    .action((opts: { question?: string; rubric?: string; format: 'pretty' | 'json'; color?: boolean }) => {
+      const path = defaultHistoryPath(env);
+      const read = readHistory(path);
+      warnSkipped(read, path, io);
+      const filter = { question: opts.question, rubric: opts.rubric };
+      const view: HistoryView = {
+        path,
+        total: read.attempts.length,
+        skipped: read.skipped,
+        summaries: summarizeHistory(read.attempts, filter),
+        filter: opts.question !== undefined ? `question "${opts.question}"` : opts.rubric !== undefined ? `rubric ${opts.rubric}` : undefined,
+      };
+      io.stdout(opts.format === 'json' ? formatHistoryJson(view, version) : formatHistoryPretty(view, { color: useColor(opts.color, process.stdout, env) }));
+      setExitCode(ExitCode.Clean);
+    });
+
+  history
+    .command('clear')
+    .description('delete every recorded attempt (asks first)')
+    .option('-y, --yes', 'delete without asking (for scripts)')
+    .action(async (opts: { yes?: boolean }) => {
+      const path = defaultHistoryPath(env);
+      const interactive = Boolean((io.stdin as NodeJS.ReadStream).isTTY && process.stdout.isTTY);
+      const ask = (message: string) => askConfirm(message, { input: io.stdin, output: process.stdout });
+      setExitCode(await runHistoryClear(path, { yes: Boolean(opts.yes), interactive, ask }, io));
+    });
+}
