@@ -4,10 +4,12 @@ import { PhraseSet } from '../text/phrases.js';
 import { CHECKS } from './checks/index.js';
 import { buildDocument } from './document.js';
 import { segmentStar } from './star-segment.js';
+import { applyRuleSettings, type AnalyzeOptions } from './suppress.js';
 import type { CheckContext, Finding, Report, Severity } from './types.js';
 
 export type { Report, Finding, Severity } from './types.js';
 export { CHECKS } from './checks/index.js';
+export { RULE_IDS, type AnalyzeOptions, type RuleSetting } from './suppress.js';
 
 // Phrase lists are compiled once per list and shared by every answer analyzed with that rubric.
 const compiled = new WeakMap<readonly string[], PhraseSet>();
@@ -32,10 +34,12 @@ export function weightedScore(parts: Record<keyof ScoreWeights, number>, weights
 
 /**
  * Analyzes one parsed answer against a rubric. Pure: no files, console or process; the same
- * input always gives the same report.
+ * input always gives the same report. `options.rules` (from the project config) turns rules off or
+ * changes their severity; `answer-coach-disable` comments in the answer suppress findings.
  */
-export function analyze(answer: ParsedAnswer, rubric: Rubric): Report {
+export function analyze(answer: ParsedAnswer, rubric: Rubric, options: AnalyzeOptions = {}): Report {
   const doc = buildDocument(answer, rubric);
+  const wholeAnswer = new WeakSet<Finding>(); // findings with no position of their own
   segmentStar(doc, rubric, phrases);
   const ctx: CheckContext = {
     doc,
@@ -46,6 +50,7 @@ export function analyze(answer: ParsedAnswer, rubric: Rubric): Report {
       const f: Finding = { rule, severity, message, line: pos.line, column: pos.column };
       if (at && at.end > at.start) Object.assign(f, { endLine: pos.endLine, endColumn: pos.endColumn, text: pos.text });
       if (suggestion) f.suggestion = suggestion;
+      if (!at) wholeAnswer.add(f);
       return f;
     },
   };
@@ -68,6 +73,7 @@ export function analyze(answer: ParsedAnswer, rubric: Rubric): Report {
     report.scoreParts[check.id] = Math.round(result.score * 1000) / 1000;
     report.findings.push(...result.findings);
   }
+  report.findings = applyRuleSettings(report.findings, answer, options, (f) => wholeAnswer.has(f));
   report.findings.sort((a, b) => a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule));
   report.score = weightedScore(report.scoreParts, rubric.weights);
   return report;

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { finalizeRubric, mergeRaw } from './resolve.js';
 import { RubricError, type Rubric } from './types.js';
@@ -8,13 +9,50 @@ import { MAX_RUBRIC_BYTES, parseRubricSource, type Problem } from './validate.js
 /** The rubrics shipped with the package (rubrics/ beside dist/). */
 export const BUILT_IN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rubrics');
 
-interface Entry {
-  id: string;
-  file: string;
-  raw: Record<string, unknown>;
+/** Where a folder of rubrics comes from, for `rubrics list` and messages. */
+export type Origin = 'built-in' | 'user config' | 'ANSWER_COACH_RUBRICS' | 'project config' | '--rubrics-dir' | 'path';
+
+export interface RubricSource {
+  dir: string;
+  origin: Origin;
 }
 
-function readRubricFile(file: string): Entry {
+/** One rubric file as found: its id, where it came from, and its raw (validated, unresolved) keys. */
+export interface RubricEntry {
+  id: string;
+  file: string;
+  origin: Origin;
+  raw: Record<string, unknown>;
+  /** The entry this one hides: an earlier rubric with the same id. */
+  shadows?: RubricEntry;
+}
+
+export interface DiscoveryOptions {
+  /** `--rubrics-dir` folders (highest precedence). */
+  rubricsDirs?: readonly string[];
+  /** `rubrics-dir` from the project config, already resolved against the config's folder. */
+  projectDirs?: readonly string[];
+  env?: NodeJS.ProcessEnv;
+  builtIn?: string;
+}
+
+/**
+ * The folders rubrics are read from, lowest precedence first: built-in, then
+ * `$XDG_CONFIG_HOME/answer-coach/rubrics` (default ~/.config), then each folder in
+ * `ANSWER_COACH_RUBRICS` (separated like PATH), then the project config's `rubrics-dir`, then
+ * `--rubrics-dir`. A later folder's rubric shadows an earlier one with the same id.
+ */
+export function rubricSources({ rubricsDirs = [], projectDirs = [], env = {}, builtIn = BUILT_IN_DIR }: DiscoveryOptions = {}): RubricSource[] {
+  const sources: RubricSource[] = [{ dir: builtIn, origin: 'built-in' }];
+  const configHome = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');
+  sources.push({ dir: join(configHome, 'answer-coach', 'rubrics'), origin: 'user config' });
+  for (const dir of (env.ANSWER_COACH_RUBRICS ?? '').split(delimiter).filter(Boolean)) sources.push({ dir: resolve(dir), origin: 'ANSWER_COACH_RUBRICS' });
+  for (const dir of projectDirs) sources.push({ dir: resolve(dir), origin: 'project config' });
+  for (const dir of rubricsDirs) sources.push({ dir: resolve(dir), origin: '--rubrics-dir' });
+  return sources;
+}
+
+function readRubricFile(file: string, origin: Origin): RubricEntry {
   let size: number;
   try {
     size = statSync(file).size;
@@ -24,43 +62,78 @@ function readRubricFile(file: string): Entry {
   if (size > MAX_RUBRIC_BYTES) throw new RubricError([{ file, message: `rubric is larger than ${MAX_RUBRIC_BYTES / 1024} KiB` }]);
   const { value, problems } = parseRubricSource(readFileSync(file, 'utf8'), file);
   if (!value) throw new RubricError(problems);
-  return { id: String(value.id), file, raw: value };
+  return { id: String(value.id), file, origin, raw: value };
 }
 
 const isRubricFile = (name: string) => /\.ya?ml$/i.test(name);
 
 /**
  * Finds and resolves rubrics. Reads files (an edge of the program); the rubric logic it calls
- * (validation, merging) is pure. Later folders shadow earlier ones by id.
+ * (validation, merging) is pure. Later folders shadow earlier ones by id; a rubric that
+ * `extends` its own id builds on the one it shadows (an overlay of a built-in).
  */
 export class RubricRegistry {
-  private readonly entries = new Map<string, Entry>();
+  /** Every entry for an id, in discovery order; the last one is the one in use. */
+  private readonly layers = new Map<string, RubricEntry[]>();
   private readonly resolved = new Map<string, Rubric>();
+  /** Files that failed to load, when constructed with `{ strict: false }`. */
+  readonly problems: Problem[] = [];
 
-  constructor(dirs: string[] = [BUILT_IN_DIR]) {
-    const problems: Problem[] = [];
-    for (const dir of dirs) {
+  constructor(sources: readonly (RubricSource | string)[] = [BUILT_IN_DIR], { strict = true }: { strict?: boolean } = {}) {
+    for (const source of sources) {
+      const { dir, origin } = typeof source === 'string' ? { dir: source, origin: 'built-in' as Origin } : source;
       let names: string[];
       try {
         names = readdirSync(dir).filter(isRubricFile).sort();
       } catch {
-        continue;
+        continue; // a user folder that does not exist is no error
       }
+      const inThisDir = new Map<string, string>();
       for (const name of names) {
         try {
-          const entry = readRubricFile(join(dir, name));
-          this.entries.set(entry.id, entry);
+          const entry = readRubricFile(join(dir, name), origin);
+          const twin = inThisDir.get(entry.id);
+          if (twin) {
+            this.problems.push({ file: entry.file, message: `id "${entry.id}" is also used by ${twin} in the same folder` });
+            continue;
+          }
+          inThisDir.set(entry.id, entry.file);
+          this.add(entry);
         } catch (e) {
-          if (e instanceof RubricError) problems.push(...e.problems);
+          if (e instanceof RubricError) this.problems.push(...e.problems);
           else throw e;
         }
       }
     }
-    if (problems.length) throw new RubricError(problems);
+    if (strict && this.problems.length) throw new RubricError(this.problems);
+  }
+
+  private add(entry: RubricEntry): void {
+    const stack = this.layers.get(entry.id) ?? [];
+    entry.shadows = stack.at(-1);
+    stack.push(entry);
+    this.layers.set(entry.id, stack);
+    this.resolved.clear();
+  }
+
+  /** Adds one rubric file on top of what was discovered (as `rubrics validate` does); returns its entry. */
+  addFile(path: string, origin: Origin = 'path'): RubricEntry {
+    const entry = readRubricFile(resolve(path), origin);
+    this.add(entry);
+    return entry;
   }
 
   ids(): string[] {
-    return [...this.entries.keys()].sort();
+    return [...this.layers.keys()].sort();
+  }
+
+  /** The entry in use for each id, sorted by id. */
+  entries(): RubricEntry[] {
+    return this.ids().map((id) => this.layers.get(id)!.at(-1)!);
+  }
+
+  entry(id: string): RubricEntry | undefined {
+    return this.layers.get(id)?.at(-1);
   }
 
   /** Rubrics a person can pick (those that name at least one question). */
@@ -71,32 +144,50 @@ export class RubricRegistry {
   }
 
   has(id: string): boolean {
-    return this.entries.has(id);
+    return this.layers.has(id);
   }
 
   /** A rubric by id, with its `extends` chain resolved. */
   get(id: string): Rubric {
     const cached = this.resolved.get(id);
     if (cached) return cached;
-    const rubric = finalizeRubric(this.rawChain(id, []), this.entries.get(id)!.file);
+    const entry = this.entry(id);
+    if (!entry) throw new RubricError([{ file: id, message: `unknown rubric (known: ${this.ids().join(', ')})` }]);
+    const rubric = finalizeRubric(this.rawChain(entry, []), entry.file);
     this.resolved.set(id, rubric);
     return rubric;
   }
 
-  /** Loads a rubric from a path; its `extends` may name any rubric this registry knows. */
-  load(path: string): Rubric {
-    const entry = readRubricFile(resolve(path));
-    const parent = typeof entry.raw.extends === 'string' ? this.rawChain(entry.raw.extends, [entry.id], entry.file) : {};
-    return finalizeRubric(mergeRaw(parent, entry.raw), entry.file);
+  /** Resolves one entry (in use or shadowed) with its `extends` chain; removals that match nothing go to `warnings`. */
+  resolveEntry(entry: RubricEntry, warnings?: string[]): Rubric {
+    return finalizeRubric(this.rawChain(entry, [], warnings), entry.file);
   }
 
-  private rawChain(id: string, seen: string[], from?: string): Record<string, unknown> {
-    const entry = this.entries.get(id);
-    if (!entry) throw new RubricError([{ file: from ?? id, message: `unknown rubric "${id}"${from ? ' in extends' : ''} (known: ${this.ids().join(', ')})` }]);
-    if (seen.includes(id)) throw new RubricError([{ file: entry.file, message: `extends cycle: ${[...seen, id].join(' → ')}` }]);
+  /** Loads a rubric from a path; its `extends` may name any rubric this registry knows. */
+  load(path: string): Rubric {
+    return this.resolveEntry(readRubricFile(resolve(path), 'path'));
+  }
+
+  /** The parent an entry's `extends` names: its own id means the rubric it shadows. */
+  private parentOf(entry: RubricEntry, parentId: string): RubricEntry {
+    if (parentId === entry.id) {
+      const below = entry.shadows ?? this.layers.get(parentId)?.filter((e) => e !== entry).at(-1);
+      if (below) return below;
+    } else {
+      const found = this.entry(parentId);
+      if (found) return found;
+    }
+    throw new RubricError([{ file: entry.file, message: `extends unknown rubric "${parentId}" (known: ${this.ids().join(', ')})` }]);
+  }
+
+  private rawChain(entry: RubricEntry, seen: RubricEntry[], warnings?: string[]): Record<string, unknown> {
+    if (seen.includes(entry)) {
+      const chain = [...seen, entry].map((e) => `${e.id} (${e.file})`).join(' → ');
+      throw new RubricError([{ file: seen[0].file, message: `extends cycle: ${chain}` }]);
+    }
     const parentId = entry.raw.extends;
-    const parent = typeof parentId === 'string' ? this.rawChain(parentId, [...seen, id], entry.file) : {};
-    const merged = mergeRaw(parent, entry.raw);
+    const parent = typeof parentId === 'string' ? this.rawChain(this.parentOf(entry, parentId), [...seen, entry], warnings) : {};
+    const merged = mergeRaw(parent, entry.raw, undefined, warnings);
     delete merged.extends;
     return merged;
   }

@@ -6,23 +6,35 @@ type Raw = Record<string, unknown>;
 const keyOf = (item: unknown, key?: string): string =>
   String(key && item && typeof item === 'object' ? (item as Raw)[key] : item).toLowerCase();
 
-/** Applies a child rubric's keys over its parent's, following the schema for each key. */
-export function mergeRaw(parent: Raw, child: Raw, fields: Record<string, FieldSpec> = RUBRIC_SCHEMA): Raw {
+/**
+ * Applies a child rubric's keys over its parent's, following the schema for each key: a key
+ * replaces the parent's, a mapping merges key by key, `key+` adds to the parent's list (an item
+ * with the same id replaces the parent's) and `key-` removes items by value or id. Removals that
+ * match nothing are noted in `warnings`, so a typo does not pass silently.
+ */
+export function mergeRaw(parent: Raw, child: Raw, fields: Record<string, FieldSpec> = RUBRIC_SCHEMA, warnings?: string[], path = ''): Raw {
   const out: Raw = { ...parent };
+  const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
   for (const [rawKey, value] of Object.entries(child)) {
     const overlay = rawKey.endsWith('+') || rawKey.endsWith('-') ? rawKey.at(-1) : '';
     const name = overlay ? rawKey.slice(0, -1) : rawKey;
     const spec = fields[name];
+    const key = spec?.type === 'list' ? spec.key : undefined;
     const inherited = out[name];
-    const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
     if (overlay === '+') {
-      out[name] = [...list(inherited), ...list(value)];
+      const added = list(value);
+      const replaced = new Set(key ? added.map((v) => keyOf(v, key)) : []);
+      out[name] = [...list(inherited).filter((item) => !replaced.has(keyOf(item, key))), ...added];
     } else if (overlay === '-') {
-      const key = spec?.type === 'list' ? spec.key : undefined;
-      const drop = new Set(list(value).map((v) => keyOf(v, typeof v === 'object' ? key : undefined)));
-      out[name] = list(inherited).filter((item) => !drop.has(keyOf(item, key)));
-    } else if (spec?.type === 'object' && inherited && typeof inherited === 'object' && value && typeof value === 'object') {
-      out[name] = mergeRaw(inherited as Raw, value as Raw, spec.fields);
+      const drop = list(value).map((v) => keyOf(v, typeof v === 'object' ? key : undefined));
+      const before = list(inherited);
+      out[name] = before.filter((item) => !drop.includes(keyOf(item, key)));
+      const have = new Set(before.map((item) => keyOf(item, key)));
+      for (const d of drop) if (!have.has(d)) warnings?.push(`${path}${rawKey} "${d}" removes nothing: the parent has no such item`);
+    } else if (spec?.type === 'object' && value && typeof value === 'object' && !Array.isArray(value)) {
+      // merge even when the parent has no such mapping, so overlay keys inside it are applied
+      const base = inherited && typeof inherited === 'object' && !Array.isArray(inherited) ? (inherited as Raw) : {};
+      out[name] = mergeRaw(base, value as Raw, spec.fields, warnings, `${path}${name}.`);
     } else {
       out[name] = value;
     }
@@ -63,6 +75,8 @@ export function finalizeRubric(raw: Raw, source: string): Rubric {
       hypothetical: strings(star.hypothetical),
       habit: strings(star.habit),
       'unknown-outcome': strings(star['unknown-outcome']),
+      reflection: strings(star.reflection),
+      'customer-side': strings(star['customer-side']),
       'opening-headings': strings(star['opening-headings']),
     },
     pillars: (raw.pillars as Raw[]).map((p) => ({ id: String(p.id), name: String(p.name), hint: String(p.hint ?? ''), phrases: strings(p.phrases), weight: num(p.weight, 1) })),
@@ -71,6 +85,9 @@ export function finalizeRubric(raw: Raw, source: string): Rubric {
       'rating-words': strings(metric['rating-words']),
       'outcome-phrases': strings(metric['outcome-phrases']),
       'not-metrics': strings(metric['not-metrics']),
+      turnarounds: strings(metric.turnarounds),
+      'resolution-words': strings(metric['resolution-words']),
+      'change-words': strings(metric['change-words']),
     },
     jargon: (Array.isArray(raw.jargon) ? raw.jargon : []).map((j: Raw) => ({ phrase: String(j.phrase), suggestion: String(j.suggestion) })),
     fillers: strings(raw.fillers),

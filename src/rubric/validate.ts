@@ -1,5 +1,5 @@
 import levenshtein from 'natural/lib/natural/distance/levenshtein_distance.js';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { RUBRIC_SCHEMA, type FieldSpec } from './schema.js';
 
 export interface Problem {
@@ -12,8 +12,10 @@ export interface Problem {
 /** Largest rubric file we parse: rubrics are hand-written, so anything bigger is a mistake or an attack. */
 export const MAX_RUBRIC_BYTES = 512 * 1024;
 const MAX_PHRASE_LENGTH = 200;
+/** Most YAML aliases a rubric may use: enough to share a list, far too few for an alias bomb. */
+export const MAX_ALIASES = 50;
 
-function didYouMean(key: string, known: string[]): string {
+export function didYouMean(key: string, known: string[]): string {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const k of known) {
@@ -51,12 +53,26 @@ export function parseRubricSource(source: string, file: string): { value: Record
     problems.push({ file, line: pos?.line, column: pos?.col, message });
   };
 
-  const checkPhrase = (node: unknown, path: string) => {
+  // Aliases are followed while checking, and counted: past the cap the rubric is refused, so a
+  // nested alias bomb costs at most MAX_ALIASES expansions here and is never turned into data.
+  let aliases = 0;
+  const deref = (node: unknown): unknown => {
+    if (!isAlias(node)) return node;
+    aliases++;
+    if (aliases === MAX_ALIASES + 1) at(node, `more than ${MAX_ALIASES} YAML aliases: a rubric is refused as a possible alias bomb`);
+    return aliases > MAX_ALIASES ? null : node.resolve(doc);
+  };
+
+  const checkPhrase = (raw: unknown, path: string) => {
+    const node = deref(raw);
+    if (aliases > MAX_ALIASES) return;
     if (!isScalar(node) || typeof node.value !== 'string' || !node.value.trim()) return at(node as Node, `${path} must be a non-empty string`);
     if (node.value.length > MAX_PHRASE_LENGTH) at(node, `${path} is longer than ${MAX_PHRASE_LENGTH} characters`);
   };
 
-  const checkValue = (node: unknown, spec: FieldSpec, path: string): void => {
+  const checkValue = (raw: unknown, spec: FieldSpec, path: string): void => {
+    const node = deref(raw);
+    if (aliases > MAX_ALIASES) return;
     switch (spec.type) {
       case 'string':
         if (!isScalar(node) || typeof node.value !== 'string') return at(node as Node, `${path} must be a string`);
@@ -78,11 +94,16 @@ export function parseRubricSource(source: string, file: string): { value: Record
       case 'list': {
         if (!isSeq(node)) return at(node as Node, `${path} must be a list`);
         const seen = new Map<string, number>();
-        node.items.forEach((item, i) => {
+        const removal = path.endsWith('-');
+        node.items.forEach((rawItem, i) => {
           const itemPath = `${path}[${i}]`;
+          const item = deref(rawItem);
+          if (aliases > MAX_ALIASES) return;
+          // `pillars-: [empathy]` names the items to remove by their key
+          if (removal && spec.key && isScalar(item)) return checkPhrase(item, itemPath);
           if (!isMap(item)) return at(item as Node, `${itemPath} must be a mapping`);
           checkMap(item, spec.item, itemPath);
-          for (const req of spec.required) if (!item.has(req)) at(item, `${itemPath} is missing "${req}"`);
+          if (!removal) for (const req of spec.required) if (!item.has(req)) at(item, `${itemPath} is missing "${req}"`);
           const keyValue = spec.key ? item.get(spec.key) : undefined;
           if (typeof keyValue === 'string') {
             const norm = keyValue.toLowerCase();
@@ -121,7 +142,12 @@ export function parseRubricSource(source: string, file: string): { value: Record
 
   checkMap(doc.contents, RUBRIC_SCHEMA, '');
   if (problems.length) return { value: undefined, problems };
-  const value = doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown>;
+  let value: Record<string, unknown>;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES }) as Record<string, unknown>;
+  } catch (e) {
+    return { value: undefined, problems: [{ file, line: 1, column: 1, message: `cannot be read: ${e instanceof Error ? e.message : String(e)}` }] };
+  }
   if (typeof value.id !== 'string') return { value: undefined, problems: [{ file, line: 1, column: 1, message: 'the rubric needs an "id"' }] };
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value.id)) at(doc.get('id', true) as Node, `id "${value.id}" must be lower-case words joined by hyphens`);
   return { value: problems.length ? undefined : value, problems };
