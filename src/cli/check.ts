@@ -1,5 +1,5 @@
 import { analyze } from '../analyze/index.js';
-import { SEVERITIES, type Severity } from '../analyze/types.js';
+import { SEVERITIES, type Report, type Severity } from '../analyze/types.js';
 import { formatForPath, parseAnswer, AnswerFormatError, type AnswerFormat } from '../answer/index.js';
 import { formatJson } from '../report/json.js';
 import { formatPretty } from '../report/pretty.js';
@@ -22,6 +22,8 @@ export interface CheckOptions {
   rubric?: Rubric;
   color: boolean;
   version: string;
+  /** Called once per analyzed answer with its text: `check --record` appends it to the history. */
+  record?: (file: string, text: string, report: Report) => void;
 }
 
 export interface Io {
@@ -66,7 +68,9 @@ async function checkOne(input: InputRef, registry: RubricRegistry, options: Chec
   if (read.problem || read.text === undefined) return { file, message: read.problem ?? 'cannot be read' };
   const format = input.kind === 'stdin' ? sniffFormat(read.text) : formatForPath(input.path);
   try {
-    return { file, report: checkText(read.text, format, registry, options.rubric) };
+    const report = checkText(read.text, format, registry, options.rubric);
+    options.record?.(file, read.text, report);
+    return { file, report };
   } catch (e) {
     if (e instanceof AnswerFormatError) return { file: e.line ? `${file}:${e.line}:${e.column ?? 1}` : file, message: e.message };
     throw e;

@@ -26,3 +26,20 @@ export function recordAttempt(report: Report, from: AttemptSource, env: NodeJS.P
   appendAttempt(path, attemptFromReport(report, { ...from, file }));
   return path;
 }
+
+/**
+ * A recorder for a batch (check --record): records each answer; if the history cannot be written
+ * it warns once and lets the batch finish, since the check itself still succeeded.
+ */
+export function historyRecorder(env: NodeJS.ProcessEnv, warn: (message: string) => void, source: AttemptSource['source'] = 'check') {
+  let failed = false;
+  return (file: string, content: string, report: Report): void => {
+    if (failed) return;
+    try {
+      recordAttempt(report, { file, content, source }, env);
+    } catch (e) {
+      failed = true;
+      warn(`could not record this run in the history (${defaultHistoryPath(env)}): ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+}

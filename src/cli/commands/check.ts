@@ -2,6 +2,8 @@ import { Option, InvalidArgumentError, type Command } from 'commander';
 import { SEVERITIES, type Severity } from '../../analyze/types.js';
 import { RubricRegistry } from '../../rubric/registry.js';
 import { RubricError, type Rubric } from '../../rubric/types.js';
+import { historyRecorder } from '../../history/index.js';
+import { oneLine } from '../../report/sanitize.js';
 import { runCheck } from '../check.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
@@ -47,10 +49,11 @@ export function registerCheck(program: Command, { io, env, version, setExitCode 
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices([...SEVERITIES]).default('error'))
     .option('--min-score <n>', 'exit 1 when an answer scores under n (0-100)', parseScore)
     .option('-r, --rubric <id|path>', "rubric for every answer (default: picked by each answer's question)")
+    .option('--record', 'keep each answer\'s score and findings in your local history (see: answer-coach history)')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (also: NO_COLOR=1)')
     .addHelpText('after', EXAMPLES)
-    .action(async (paths: string[], opts: { format: 'pretty' | 'json'; failOn: Severity; minScore?: number; rubric?: string; color?: boolean }) => {
+    .action(async (paths: string[], opts: { format: 'pretty' | 'json'; failOn: Severity; minScore?: number; rubric?: string; color?: boolean; record?: boolean }) => {
       if (!paths.length && (io.stdin as NodeJS.ReadStream).isTTY) {
         io.stderr('answer-coach: check needs files, folders or globs (or - to read stdin); see answer-coach check --help\n');
         setExitCode(ExitCode.Error);
@@ -59,6 +62,6 @@ export function registerCheck(program: Command, { io, env, version, setExitCode 
       const registry = new RubricRegistry();
       const rubric = opts.rubric ? resolveRubric(registry, opts.rubric) : undefined;
       const color = useColor(opts.color, process.stdout, env);
-      setExitCode(await runCheck(paths, registry, { format: opts.format, failOn: opts.failOn, minScore: opts.minScore, rubric, color, version }, io));
+      setExitCode(await runCheck(paths, registry, { format: opts.format, failOn: opts.failOn, minScore: opts.minScore, rubric, color, version, record: opts.record ? historyRecorder(env, (m) => io.stderr(`answer-coach: warning: ${oneLine(m)}\n`)) : undefined }, io));
     });
 }
