@@ -15,7 +15,6 @@ export function formatForPath(path: string): AnswerFormat {
 
 /** Parses answer text in the given format. Pure: the caller reads the file. */
 export function parseAnswer(source: string, format: AnswerFormat): ParsedAnswer {
-  // a byte-order mark is not part of the answer, but offsets must still match the file
   switch (format) {
     case 'markdown':
       return parseMarkdown(source);
