@@ -1,4 +1,4 @@
-import { analyze } from '../analyze/index.js';
+import { analyze, type AnalyzeOptions } from '../analyze/index.js';
 import { SEVERITIES, type Report, type Severity } from '../analyze/types.js';
 import { formatForPath, parseAnswer, AnswerFormatError, type AnswerFormat } from '../answer/index.js';
 import { formatJson } from '../report/json.js';
@@ -15,6 +15,8 @@ export const DEFAULT_RUBRIC = 'customer-service';
 export const STDIN_NAME = '<stdin>';
 
 export interface CheckOptions {
+  /** Per-rule settings from the project config (off, or a severity). */
+  rules?: AnalyzeOptions['rules'];
   format: 'pretty' | 'json';
   failOn: Severity;
   minScore?: number;
@@ -56,10 +58,10 @@ export function summarize(results: FileResult[], errors: FileError[], options: P
 }
 
 /** Analyzes one answer's text; throws AnswerFormatError for a malformed file. */
-export function checkText(text: string, format: AnswerFormat, registry: RubricRegistry, rubric?: Rubric) {
+export function checkText(text: string, format: AnswerFormat, registry: RubricRegistry, rubric?: Rubric, analyzeOptions: AnalyzeOptions = {}) {
   const answer = parseAnswer(text, format);
   const chosen = rubric ?? registry.get(selectRubric(answer.question, registry.all(), registry.has(DEFAULT_RUBRIC) ? DEFAULT_RUBRIC : registry.ids()[0]));
-  return analyze(answer, chosen);
+  return analyze(answer, chosen, analyzeOptions);
 }
 
 async function checkOne(input: InputRef, registry: RubricRegistry, options: CheckOptions, io: Io): Promise<FileResult | FileError> {
@@ -68,7 +70,7 @@ async function checkOne(input: InputRef, registry: RubricRegistry, options: Chec
   if (read.problem || read.text === undefined) return { file, message: read.problem ?? 'cannot be read' };
   const format = input.kind === 'stdin' ? sniffFormat(read.text) : formatForPath(input.path);
   try {
-    const report = checkText(read.text, format, registry, options.rubric);
+    const report = checkText(read.text, format, registry, options.rubric, { rules: options.rules });
     options.record?.(file, read.text, report);
     return { file, report };
   } catch (e) {

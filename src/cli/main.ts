@@ -2,16 +2,19 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { oneLine } from '../report/sanitize.js';
 import { RubricError } from '../rubric/types.js';
+import { ConfigError } from '../config/index.js';
 import type { Io } from './check.js';
 import { registerCheck } from './commands/check.js';
+import { registerRubrics } from './commands/rubrics.js';
 import { registerHistory } from './commands/history.js';
+import { registerPractice } from './commands/practice.js';
 import type { CliContext, RegisterCommand } from './context.js';
 import { ExitCode } from './exit-codes.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** Every subcommand, one module each. */
-const COMMANDS: RegisterCommand[] = [registerCheck, registerHistory];
+const COMMANDS: RegisterCommand[] = [registerCheck, registerHistory, registerRubrics, registerPractice];
 
 const processIo: Io = { stdout: (t) => void process.stdout.write(t), stderr: (t) => void process.stderr.write(t), stdin: process.stdin };
 
@@ -43,6 +46,10 @@ Examples:
     if (e instanceof CommanderError) {
       const ok = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help';
       return ok ? ExitCode.Clean : ExitCode.Error;
+    }
+    if (e instanceof ConfigError) {
+      for (const p of e.problems) io.stderr(`answer-coach: config ${oneLine(p.file)}${p.line ? `:${p.line}:${p.column ?? 1}` : ''}: ${oneLine(p.message)}\n`);
+      return ExitCode.Error;
     }
     if (e instanceof RubricError) {
       for (const p of e.problems) io.stderr(`answer-coach: rubric ${oneLine(p.file)}${p.line ? `:${p.line}:${p.column ?? 1}` : ''}: ${oneLine(p.message)}\n`);

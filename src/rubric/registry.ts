@@ -119,6 +119,9 @@ export class RubricRegistry {
   /** Adds one rubric file on top of what was discovered (as `rubrics validate` does); returns its entry. */
   addFile(path: string, origin: Origin = 'path'): RubricEntry {
     const entry = readRubricFile(resolve(path), origin);
+    // a file discovery already read is not stacked on itself
+    const known = this.layers.get(entry.id)?.find((e) => e.file === entry.file);
+    if (known) return known;
     this.add(entry);
     return entry;
   }

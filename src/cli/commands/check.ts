@@ -5,6 +5,7 @@ import { RubricError, type Rubric } from '../../rubric/types.js';
 import { historyRecorder } from '../../history/index.js';
 import { oneLine } from '../../report/sanitize.js';
 import { runCheck } from '../check.js';
+import { openRubrics } from './rubrics.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 
@@ -49,19 +50,24 @@ export function registerCheck(program: Command, { io, env, version, setExitCode 
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices([...SEVERITIES]).default('error'))
     .option('--min-score <n>', 'exit 1 when an answer scores under n (0-100)', parseScore)
     .option('-r, --rubric <id|path>', "rubric for every answer (default: picked by each answer's question)")
+    .option('--rubrics-dir <dir>', 'also read rubrics from this folder (repeatable; shadows others by id)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--record', 'keep each answer\'s score and findings in your local history (see: answer-coach history)')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (also: NO_COLOR=1)')
     .addHelpText('after', EXAMPLES)
-    .action(async (paths: string[], opts: { format: 'pretty' | 'json'; failOn: Severity; minScore?: number; rubric?: string; color?: boolean; record?: boolean }) => {
+    .action(async (paths: string[], opts: { format: 'pretty' | 'json'; failOn: Severity; minScore?: number; rubric?: string; color?: boolean; record?: boolean; rubricsDir?: string[] }, command: Command) => {
       if (!paths.length && (io.stdin as NodeJS.ReadStream).isTTY) {
         io.stderr('answer-coach: check needs files, folders or globs (or - to read stdin); see answer-coach check --help\n');
         setExitCode(ExitCode.Error);
         return;
       }
-      const registry = new RubricRegistry();
-      const rubric = opts.rubric ? resolveRubric(registry, opts.rubric) : undefined;
+      // the project config (.answer-coach.yml, from here up) gives defaults; flags win
+      const { config, registry } = openRubrics(env, opts.rubricsDir);
+      const rubricArg = opts.rubric ?? config?.rubric;
+      const rubric = rubricArg ? resolveRubric(registry, rubricArg) : undefined;
+      if (command.getOptionValueSource('failOn') === 'default' && config?.failOn) opts.failOn = config.failOn;
+      opts.minScore ??= config?.minScore;
       const color = useColor(opts.color, process.stdout, env);
-      setExitCode(await runCheck(paths, registry, { format: opts.format, failOn: opts.failOn, minScore: opts.minScore, rubric, color, version, record: opts.record ? historyRecorder(env, (m) => io.stderr(`answer-coach: warning: ${oneLine(m)}\n`)) : undefined }, io));
+      setExitCode(await runCheck(paths, registry, { rules: config?.rules, format: opts.format, failOn: opts.failOn, minScore: opts.minScore, rubric, color, version, record: opts.record ? historyRecorder(env, (m) => io.stderr(`answer-coach: warning: ${oneLine(m)}\n`)) : undefined }, io));
     });
 }
