@@ -1,0 +1,117 @@
+import { parseMarkdown } from '../answer/markdown.js';
+import { STAR_PARTS, type StarPart } from '../answer/types.js';
+import type { Rubric } from '../rubric/types.js';
+
+/** The steps of an answer, in the order practice asks for them. */
+export const PARTS = ['opening', ...STAR_PARTS] as const;
+export type Part = (typeof PARTS)[number];
+
+export const PART_TITLES: Record<Part, string> = { opening: 'Opening', situation: 'Situation', task: 'Task', action: 'Action', result: 'Result' };
+
+/** An answer being built: what was typed for each part, and which parts the person has kept. */
+export interface Draft {
+  /** The rubric's id. */
+  rubric: string;
+  question: string;
+  /** Where the finished answer is to be saved (--out), if chosen. */
+  out?: string;
+  texts: Partial<Record<Part, string>>;
+  /** Parts the person chose to keep; a part with text that is not here is still being worked on. */
+  done: Part[];
+}
+
+/** The parts a rubric asks for: the opening only when it names talking points for one. */
+export function partsFor(rubric: Rubric): Part[] {
+  return rubric.opening.length ? [...PARTS] : [...STAR_PARTS];
+}
+
+/** The first part not yet kept, or undefined when every part is done. */
+export function nextPart(draft: Draft, parts: readonly Part[]): Part | undefined {
+  return parts.find((p) => !draft.done.includes(p));
+}
+
+export class DraftError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DraftError';
+  }
+}
+
+// Lines the Markdown reader would take as a heading or a code fence are escaped with a backslash,
+// so text a person typed can never split or hide a section.
+const STRUCTURAL = /^( {0,3})(#|```|~~~)/;
+const ESCAPED = /^\\( {0,3}(?:#|```|~~~))/;
+const escapeText = (text: string) => text.split('\n').map((l) => (STRUCTURAL.test(l) ? `\\${l}` : l)).join('\n');
+const unescapeText = (text: string) => text.split('\n').map((l) => l.replace(ESCAPED, '$1')).join('\n');
+
+const META_START = '<!-- answer-coach practice draft: ';
+const META_END = ' -->';
+
+export interface Rendered {
+  markdown: string;
+  /** 1-based first and last line of each part in `markdown` (heading included), for scoping findings. */
+  lines: Partial<Record<Part, { first: number; last: number }>>;
+}
+
+/**
+ * The answer as Markdown in the format `check` reads: the question as the title, the opening
+ * before the first section, then one section per STAR part. With `meta`, a comment that `check`
+ * ignores records what resuming needs.
+ */
+export function renderDraft(draft: Draft, options: { meta?: boolean } = {}): Rendered {
+  const out: string[] = [];
+  const lines: Rendered['lines'] = {};
+  if (options.meta) {
+    // `>` is escaped so no value can close the comment early
+    const meta = JSON.stringify({ rubric: draft.rubric, out: draft.out, done: draft.done }).replace(/>/g, '\\u003e');
+    out.push(`${META_START}${meta}${META_END}`, '');
+  }
+  out.push(`# ${draft.question.replace(/\s+/g, ' ').trim()}`, '');
+  for (const part of PARTS) {
+    const text = draft.texts[part]?.trim();
+    if (!text) continue;
+    const first = out.length + 1;
+    if (part !== 'opening') out.push(`## ${PART_TITLES[part]}`, '');
+    out.push(...escapeText(text).split('\n'));
+    lines[part] = { first, last: out.length };
+    out.push('');
+  }
+  return { markdown: out.join('\n'), lines };
+}
+
+/** Reads a draft written by renderDraft(…, { meta: true }). */
+export function parseDraft(source: string): Draft {
+  const text = source.replace(/^\uFEFF/, '');
+  if (!text.startsWith(META_START)) throw new DraftError('not an answer-coach practice draft (it has no draft comment on its first line)');
+  const end = text.indexOf(META_END, META_START.length);
+  let meta: { rubric?: unknown; out?: unknown; done?: unknown };
+  try {
+    meta = JSON.parse(text.slice(META_START.length, end));
+  } catch {
+    throw new DraftError('the draft comment on its first line is damaged');
+  }
+  if (typeof meta.rubric !== 'string' || !Array.isArray(meta.done)) throw new DraftError('the draft comment on its first line is damaged');
+  const parsed = parseMarkdown(text);
+  if (!parsed.question) throw new DraftError('the draft has no question (a "# " title)');
+  const byTitle = new Map(STAR_PARTS.map((p) => [PART_TITLES[p].toLowerCase(), p as StarPart]));
+  const texts: Draft['texts'] = {};
+  for (const section of parsed.sections) {
+    const part: Part | undefined = section.label === undefined ? 'opening' : byTitle.get(section.label.toLowerCase());
+    const body = unescapeText(section.text).trim();
+    if (part && body) texts[part] = body;
+  }
+  const done = meta.done.filter((p): p is Part => (PARTS as readonly unknown[]).includes(p));
+  return { rubric: meta.rubric, question: parsed.question, out: typeof meta.out === 'string' ? meta.out : undefined, texts, done };
+}
+
+/** A file name from a question: "What does customer service mean to you?" → "what-does-customer-service-mean-to-you". */
+export function slugify(question: string): string {
+  const slug = question
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug || 'answer';
+}
