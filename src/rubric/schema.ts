@@ -16,7 +16,7 @@ const share = (description: string): FieldSpec => ({ type: 'number', description
 
 const starPart = (part: string): FieldSpec => ({
   type: 'object',
-  description: `What a ${part} is and how to find it.`,
+  description: `What ${/^[aeiou]/.test(part) ? 'an' : 'a'} ${part} is and how to find it.`,
   fields: {
     hint: text(`Guidance for writing the ${part}, shown by \`practice\` and in findings.`),
     example: text(`A short example ${part}.`),
