@@ -105,21 +105,22 @@ function improvements(first: Attempt, latest: Attempt): Improvement[] {
 
 function recurring(recent: readonly Attempt[], total: number): Recurring[] {
   const n = recent.length;
+  const latest = recent[n - 1];
   const of = total > n ? `of the last ${n} attempts` : `of ${n} attempts`;
-  // Worth saying when it is in most of the recent attempts, and in more than one.
-  const recurs = (count: number) => count >= 2 && count * 2 > n;
   const out: Recurring[] = [];
-  const add = (item: string, count: number, what: string) => {
-    if (recurs(count)) out.push({ item, count, of: n, text: `${what} in ${count} ${of}` });
+  // Worth saying when it is in most of the recent attempts, more than one, and still in the latest
+  // (a problem the latest attempt fixed shows under "improved" instead).
+  const add = (item: string, has: (a: Attempt) => boolean, what: string) => {
+    const count = recent.filter(has).length;
+    if (count >= 2 && count * 2 > n && has(latest)) out.push({ item, count, of: n, text: `${what} in ${count} ${of}` });
   };
   // An attempt with no story at all is told once ("no specific story"), not as four missing parts.
-  const stories = recent.filter((a) => !a.findings['star-no-story']);
-  for (const part of STAR_PARTS) add(`star.${part}`, stories.filter((a) => !a.star[part]).length, `no ${PART_NAMES[part]}`);
+  for (const part of STAR_PARTS) add(`star.${part}`, (a) => !a.star[part] && !a.findings['star-no-story'], `no ${PART_NAMES[part]}`);
   // The finding, not the flag: a rubric that does not ask for a metric never reports one missing.
-  add('metric', recent.filter((a) => (a.findings['metric-missing'] ?? 0) > 0).length, 'no metric');
-  add('pillars', recent.filter((a) => (a.findings['pillars-missing'] ?? 0) > 0).length, 'too few pillars');
+  add('metric', (a) => (a.findings['metric-missing'] ?? 0) > 0, 'no metric');
+  add('pillars', (a) => (a.findings['pillars-missing'] ?? 0) > 0, 'too few pillars');
   const rules = [...new Set(recent.flatMap((a) => Object.keys(a.findings)))].filter((r) => !COVERED.has(r)).sort();
-  for (const rule of rules) add(`rule.${rule}`, recent.filter((a) => (a.findings[rule] ?? 0) > 0).length, ruleLabel(rule));
+  for (const rule of rules) add(`rule.${rule}`, (a) => (a.findings[rule] ?? 0) > 0, ruleLabel(rule));
   // Most frequent first; ties keep the order above (STAR, metric, pillars, rules).
   return out.map((r, i) => ({ r, i })).sort((a, b) => b.r.count - a.r.count || a.i - b.i).map(({ r }) => r);
 }
