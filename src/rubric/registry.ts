@@ -23,6 +23,8 @@ export interface RubricEntry {
   file: string;
   origin: Origin;
   raw: Record<string, unknown>;
+  /** Where its top-level `extends` value is, for messages about the chain. */
+  extendsAt?: { line: number; column: number };
   /** The entry this one hides: an earlier rubric with the same id. */
   shadows?: RubricEntry;
 }
@@ -60,9 +62,18 @@ function readRubricFile(file: string, origin: Origin): RubricEntry {
     throw new RubricError([{ file, message: 'no such rubric file' }]);
   }
   if (size > MAX_RUBRIC_BYTES) throw new RubricError([{ file, message: `rubric is larger than ${MAX_RUBRIC_BYTES / 1024} KiB` }]);
-  const { value, problems } = parseRubricSource(readFileSync(file, 'utf8'), file);
+  const source = readFileSync(file, 'utf8');
+  const { value, problems } = parseRubricSource(source, file);
   if (!value) throw new RubricError(problems);
-  return { id: String(value.id), file, origin, raw: value };
+  return { id: String(value.id), file, origin, raw: value, extendsAt: extendsPosition(source) };
+}
+
+/** Line and column of a block-style top-level `extends:` value (the validated data has no positions). */
+function extendsPosition(source: string): { line: number; column: number } | undefined {
+  const m = /^extends[ \t]*:[ \t]*/m.exec(source);
+  if (!m) return undefined;
+  const before = source.slice(0, m.index);
+  return { line: before.split('\n').length, column: m[0].length + 1 };
 }
 
 const isRubricFile = (name: string) => /\.ya?ml$/i.test(name);
@@ -180,13 +191,16 @@ export class RubricRegistry {
       const found = this.entry(parentId);
       if (found) return found;
     }
-    throw new RubricError([{ file: entry.file, message: `extends unknown rubric "${parentId}" (known: ${this.ids().join(', ')})` }]);
+    throw new RubricError([{ file: entry.file, ...entry.extendsAt, message: `extends unknown rubric "${parentId}" (known: ${this.ids().join(', ')})` }]);
   }
 
   private rawChain(entry: RubricEntry, seen: RubricEntry[], warnings?: string[]): Record<string, unknown> {
     if (seen.includes(entry)) {
-      const chain = [...seen, entry].map((e) => `${e.id} (${e.file})`).join(' → ');
-      throw new RubricError([{ file: seen[0].file, message: `extends cycle: ${chain}` }]);
+      const chain = [...seen.slice(seen.indexOf(entry)), entry];
+      const names = chain.map((e) => (chain.some((o) => o.id === e.id && o.file !== e.file) ? `${e.id} (${basename(e.file)})` : e.id));
+      // point at the rubric asked for when it is in the loop, else at the one that closes it
+      const at = chain.includes(seen[0]) ? seen[0] : seen.at(-1)!;
+      throw new RubricError([{ file: at.file, ...at.extendsAt, message: `extends cycle: ${names.join(' → ')}` }]);
     }
     const parentId = entry.raw.extends;
     const parent = typeof parentId === 'string' ? this.rawChain(this.parentOf(entry, parentId), [...seen, entry], warnings) : {};

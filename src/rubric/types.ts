@@ -54,6 +54,12 @@ export interface MetricRules {
   'outcome-phrases': Phrase[];
   /** Hyperbole and vague amounts that are never metrics ("110%", "a lot"). */
   'not-metrics': Phrase[];
+  /** Time to resolution in words ("the same day"); a metric only beside a resolution word. */
+  turnarounds: Phrase[];
+  /** Words that make a turnaround an outcome ("fixed", "ready", "back"). */
+  'resolution-words': Phrase[];
+  /** Words that put a number on a change ("dropped", "went up"). */
+  'change-words': Phrase[];
 }
 
 export interface Expectations {

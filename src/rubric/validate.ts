@@ -44,7 +44,7 @@ export function parseRubricSource(source: string, file: string): { value: Record
   const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
   for (const e of doc.errors) {
     const pos = e.linePos?.[0];
-    problems.push({ file, line: pos?.line, column: pos?.col, message: e.message.split('\n')[0] });
+    problems.push({ file, line: pos?.line, column: pos?.col, message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') }); // the position is given already
   }
   if (problems.length) return { value: undefined, problems };
 

@@ -1,4 +1,4 @@
-import { isNumberToken, NUMBER_WORDS } from '../../text/phrases.js';
+import { isNumberToken, NUMBER_WORDS, type PhraseSet } from '../../text/phrases.js';
 import type { Token } from '../../text/tokens.js';
 import type { DocSentence } from '../document.js';
 import type { Check, CheckContext, Finding, MetricSpan } from '../types.js';
@@ -9,9 +9,29 @@ interface Candidate {
   kind: string;
 }
 
-const STORY_ROLES = new Set(['situation', 'task', 'action', 'result']);
+interface MetricPhrases {
+  counts: PhraseSet;
+  ratings: PhraseSet;
+  outcomes: PhraseSet;
+  turnarounds: PhraseSet;
+  resolution: PhraseSet;
+  changes: PhraseSet;
+  notMetric: PhraseSet;
+}
+
 const MONTHS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$/;
-const TIME_UNITS = /^(second|minute|min|hour|hr|day|week|month|year)s?$/;
+const TIME_UNITS = /^(second|sec|minute|min|hour|hr|day|week|month|quarter|year)s?$/;
+// English mechanics, not rubric content: words that soften a number ("about ten minutes") or sit
+// between a unit and its number ("two business days").
+const APPROX = new Set(['about', 'around', 'roughly', 'nearly', 'almost', 'just', 'only', 'under', 'over', 'approximately', 'barely', 'less', 'more', 'than', 'some']);
+const UNIT_ADJECTIVES = new Set(['business', 'working', 'calendar', 'full', 'whole']);
+const TURNAROUND_LEADS = new Set(['within', 'in', 'under', 'inside']);
+const SAVED_LEADS = new Set(['saved', 'saving', 'save', 'saves', 'shaved', 'cut']);
+const CHANGE_LINKS = new Set(['by', 'to', 'from']);
+// Number words that multiply or are too small to be a count of anything at stake ("double-checked the order").
+const NOT_COUNTS = new Set(['zero', 'one', 'half', 'twice', 'double', 'triple']);
+// How far (in tokens) a resolution word may stand from a turnaround and still be its outcome.
+const RESOLUTION_WINDOW = 8;
 
 // Patterns over a sentence's text. Written here, bounded and reviewed: rubrics add words, not regexes.
 const PATTERNS: [RegExp, string][] = [
@@ -23,13 +43,12 @@ const PATTERNS: [RegExp, string][] = [
   [/\b\d+(?:\.\d+)?x\b/gi, 'multiplier'],
 ];
 
-function isYear(t: Token) {
-  return /^(19|20)\d\d$/.test(t.norm);
-}
+const isYear = (t: Token) => /^(19|20)\d\d$/.test(t.norm);
+const isOrdinal = (t: Token) => /^\d+(st|nd|rd|th)$/.test(t.norm);
 
 function isClockOrDate(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
-  if (/^\d{1,2}:\d\d$/.test(t.norm) || isYear(t)) return true;
+  if (/^\d{1,2}[:.]\d\d(am|pm)?$/.test(t.norm) || /^\d{1,2}(am|pm)$/.test(t.norm) || isYear(t)) return true;
   const next = tokens[i + 1]?.norm ?? '';
   const prev = tokens[i - 1]?.norm ?? '';
   if (/^(am|pm|a\.m|p\.m|o'clock)$/.test(next)) return true;
@@ -38,14 +57,37 @@ function isClockOrDate(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
+/** A number that can measure something: not a year, a clock time, a date or an ordinal. */
+function isQuantity(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  return Boolean(t) && isNumberToken(t) && !isOrdinal(t) && !isClockOrDate(tokens, i);
+}
+
+/** Index of the first token at or after i that is not a softener ("about", "more than"), at most two skipped. */
+function skipApprox(tokens: readonly Token[], i: number): number {
+  let k = i;
+  while (k < i + 2 && k < tokens.length && APPROX.has(tokens[k].norm)) k++;
+  return k;
+}
+
+/** If tokens[i] is a number (or "a"/"an") followed by a unit of time, the index one past the unit. */
+function durationAt(tokens: readonly Token[], i: number): number | undefined {
+  const t = tokens[i];
+  if (!t || !(isQuantity(tokens, i) || t.norm === 'a' || t.norm === 'an')) return undefined;
+  let k = i + 1;
+  if (tokens[k] && UNIT_ADJECTIVES.has(tokens[k].norm)) k++;
+  return tokens[k] && TIME_UNITS.test(tokens[k].norm) ? k + 1 : undefined;
+}
+
 /** Counts of something that matters (customers, tickets, referrals) with a number close before them. */
-function countCandidates(s: DocSentence, ctx: CheckContext): Candidate[] {
-  const nouns = ctx.phrases(ctx.rubric.metric['count-nouns']);
+function countCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
   const out: Candidate[] = [];
   s.tokens.forEach((t, i) => {
-    if (!isNumberToken(t) || isClockOrDate(s.tokens, i) || t.norm === 'half' || t.norm === 'one') return;
+    // people and cases come in whole numbers ("4.7 stars" is no count); "one" and "half" are rarely counts
+    if (!isQuantity(s.tokens, i) || /^\d+\.\d+$/.test(t.norm) || NOT_COUNTS.has(t.norm)) return;
     for (let k = i + 1; k <= i + 3 && k < s.tokens.length; k++) {
-      const m = nouns.longestAt(s.tokens, k);
+      if (/[,.;:!?()]/.test(s.text.slice(s.tokens[k - 1].end - s.start, s.tokens[k].start - s.start))) return; // the noun is in another clause
+      const m = p.counts.longestAt(s.tokens, k);
       if (m) {
         out.push({ start: t.start, end: m.end, kind: 'count' });
         return;
@@ -55,18 +97,111 @@ function countCandidates(s: DocSentence, ctx: CheckContext): Candidate[] {
   return out;
 }
 
-/** Time to resolution or time saved: a number and a unit of time, introduced by within/in/under/saved. */
-function timeCandidates(s: DocSentence): Candidate[] {
+/**
+ * Time saved ("saved 120 hours a month") counts anywhere. A turnaround ("within an hour", "the same
+ * day") counts only beside a resolution word: "had it ready within an hour" is time to resolution,
+ * "I called her the same afternoon" is scheduling.
+ */
+function timeCandidates(s: DocSentence, p: MetricPhrases, framing: boolean): Candidate[] {
+  const { tokens } = s;
   const out: Candidate[] = [];
-  s.tokens.forEach((t, i) => {
-    const unit = s.tokens[i + 1];
-    if (!unit || !TIME_UNITS.test(unit.norm) || !(isNumberToken(t) || t.norm === 'an' || t.norm === 'a')) return;
-    const before = s.tokens[i - 1]?.norm ?? '';
-    if (/^(within|in|under|inside|saved|saving|save|cut|shaved)$/.test(before) || s.tokens[i - 2]?.norm === 'saved') {
-      out.push({ start: s.tokens[i - 1].start, end: unit.end, kind: 'time' });
-    }
-  });
+  const turnarounds: { first: number; last: number; start: number; end: number }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const lead = tokens[i].norm;
+    if (!SAVED_LEADS.has(lead) && !TURNAROUND_LEADS.has(lead)) continue;
+    let at = skipApprox(tokens, i + 1);
+    let end = durationAt(tokens, at);
+    // time saved may name who saved it first: "saved the team six hours", "cut us 20 minutes"
+    for (let k = at + 1; end === undefined && SAVED_LEADS.has(lead) && k <= i + 3; k++) end = durationAt(tokens, (at = k));
+    if (end === undefined) continue;
+    const span = { first: i, last: end, start: tokens[i].start, end: tokens[end - 1].end };
+    if (SAVED_LEADS.has(lead)) out.push({ start: span.start, end: span.end, kind: 'time-saved' });
+    else turnarounds.push(span);
+  }
+  for (const m of p.turnarounds.findAll(tokens)) turnarounds.push(m);
+  // "I had to fix it within a day", "I told him I'd have it fixed within the hour": a deadline or promise
+  if (!turnarounds.length || framing) return out;
+  const resolutions = p.resolution.findAll(tokens);
+  for (const t of turnarounds) {
+    const near = resolutions.some((r) => r.last > t.first - RESOLUTION_WINDOW && r.first < t.last + RESOLUTION_WINDOW && (r.last <= t.first || r.first >= t.last));
+    if (near) out.push({ start: t.start, end: t.end, kind: 'turnaround' });
+  }
   return out;
+}
+
+/**
+ * A change word with a number after it: "went up 12 points", "dropped by half", "rose to 4.6". With no
+ * "by"/"to"/"from" the number needs a unit after it, so "cut two slices" is not a change.
+ */
+function changeCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
+  const { tokens } = s;
+  const out: Candidate[] = [];
+  for (const m of p.changes.findAll(tokens)) {
+    let k = m.last;
+    const linked = k < tokens.length && CHANGE_LINKS.has(tokens[k].norm);
+    if (linked) k++;
+    k = skipApprox(tokens, k);
+    if (k >= tokens.length || !isQuantity(tokens, k)) continue;
+    const unit = tokens[k + 1];
+    const unitOk = unit && (/^(points?|pts|percent|per)$/.test(unit.norm) || TIME_UNITS.test(unit.norm) || p.counts.longestAt(tokens, k + 1) || p.ratings.longestAt(tokens, k + 1));
+    if (!linked && !unitOk) continue;
+    out.push({ start: m.start, end: unitOk ? unit.end : tokens[k].end, kind: 'change' });
+  }
+  return out;
+}
+
+/** A rating word with a digit close by: "CSAT of 92", "NPS went up 12". */
+function ratingCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of p.ratings.findAll(s.tokens)) {
+    for (let k = Math.max(0, m.first - 3); k < Math.min(s.tokens.length, m.last + 3); k++) {
+      const t = s.tokens[k];
+      if (k >= m.first && k < m.last) continue;
+      if (isQuantity(s.tokens, k) && !NUMBER_WORDS.has(t.norm)) {
+        out.push({ start: Math.min(m.start, t.start), end: Math.max(m.end, t.end), kind: 'rating' });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function sentenceCandidates(s: DocSentence, p: MetricPhrases, framing: boolean): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const [re, kind] of PATTERNS) {
+    for (const m of s.text.matchAll(re)) candidates.push({ start: s.start + m.index!, end: s.start + m.index! + m[0].length, kind });
+  }
+  candidates.push(...countCandidates(s, p), ...timeCandidates(s, p, framing), ...changeCandidates(s, p), ...ratingCandidates(s, p));
+  for (const m of p.outcomes.findAll(s.tokens)) {
+    // the inflection matcher lets "doubled" match "double", as in "double-checked" or "charged double"
+    if (m.last - m.first === 1 && NUMBER_WORDS.has(s.tokens[m.first].norm)) continue;
+    // carry a renewal on to its period: "renewed for another" + "two years"
+    const next = s.tokens[m.last];
+    const end = durationAt(s.tokens, m.last) ?? (next && TIME_UNITS.test(next.norm) ? m.last + 1 : undefined);
+    candidates.push({ start: m.start, end: end === undefined ? m.end : s.tokens[end - 1].end, kind: 'outcome' });
+  }
+  const blocked = p.notMetric.findAll(s.tokens);
+  return candidates.filter((c) => !blocked.some((b) => b.start < c.end && c.start < b.end));
+}
+
+/**
+ * Metrics are judged across the whole answer, not only the sentences the segmenter calls a STAR
+ * part, so a missed heading or an unusual opening does not hide "closed 40 tickets a day". Framing
+ * that is a hypothetical or a habit ("I would answer within an hour") measures no outcome.
+ */
+function inScope(s: DocSentence, ctx: CheckContext): boolean {
+  if (s.role !== 'opening' && s.role !== 'closing') return true;
+  return !isHypotheticalOrHabit(s, ctx);
+}
+
+function isHypotheticalOrHabit(s: DocSentence, ctx: CheckContext): boolean {
+  const { star } = ctx.rubric;
+  return ctx.phrases(star.hypothetical).test(s.tokens) || ctx.phrases(star.habit).test(s.tokens);
+}
+
+/** A sentence that states a goal, a promise or a habit: its turnarounds are deadlines, not outcomes. */
+function isFraming(s: DocSentence, ctx: CheckContext): boolean {
+  return isHypotheticalOrHabit(s, ctx) || ctx.phrases(ctx.rubric.star.task.cues).test(s.tokens);
 }
 
 /** Metric: quantified outcomes, impact or scale — and an error when the rubric wants one in the Result and there is none. */
@@ -76,36 +211,28 @@ export const metricCheck: Check = {
   rules: ['metric-missing'],
   run(ctx) {
     const { doc, rubric, phrases, finding } = ctx;
-    const outcome = phrases(rubric.metric['outcome-phrases']);
-    const rating = phrases(rubric.metric['rating-words']);
-    const notMetric = phrases(rubric.metric['not-metrics']);
+    const lists = rubric.metric;
+    const p: MetricPhrases = {
+      counts: phrases(lists['count-nouns']),
+      ratings: phrases(lists['rating-words']),
+      outcomes: phrases(lists['outcome-phrases']),
+      turnarounds: phrases(lists.turnarounds),
+      resolution: phrases(lists['resolution-words']),
+      changes: phrases(lists['change-words']),
+      notMetric: phrases(lists['not-metrics']),
+    };
     const metrics: MetricSpan[] = [];
     for (const s of doc.sentences) {
-      if (!STORY_ROLES.has(s.role)) continue;
-      const blocked = notMetric.findAll(s.tokens);
-      const candidates: Candidate[] = [];
-      for (const [re, kind] of PATTERNS) {
-        for (const m of s.text.matchAll(re)) candidates.push({ start: s.start + m.index!, end: s.start + m.index! + m[0].length, kind });
+      if (!inScope(s, ctx)) continue;
+      const found = sentenceCandidates(s, p, isFraming(s, ctx)).sort((a, b) => a.start - b.start || b.end - a.end);
+      // overlapping finds are one metric ("rating went from 3.9" + "from 3.9 to 4.7 stars"): merge them, keeping the first kind
+      const merged: Candidate[] = [];
+      for (const c of found) {
+        const last = merged[merged.length - 1];
+        if (last && c.start < last.end) last.end = Math.max(last.end, c.end);
+        else merged.push({ ...c });
       }
-      candidates.push(...countCandidates(s, ctx));
-      if (s.role === 'result') {
-        candidates.push(...timeCandidates(s));
-        for (const m of outcome.findAll(s.tokens)) candidates.push({ start: m.start, end: m.end, kind: 'outcome' });
-      }
-      for (const m of rating.findAll(s.tokens)) {
-        const near = s.tokens.slice(Math.max(0, m.first - 3), m.last + 4);
-        const num = near.find((t) => isNumberToken(t) && !NUMBER_WORDS.has(t.norm));
-        if (num) candidates.push({ start: Math.min(m.start, num.start), end: Math.max(m.end, num.end), kind: 'rating' });
-      }
-      const kept = candidates
-        .filter((c) => !blocked.some((b) => b.start < c.end && c.start < b.end))
-        .sort((a, b) => a.start - b.start || b.end - a.end);
-      let lastEnd = -1;
-      for (const c of kept) {
-        if (c.start < lastEnd) continue; // overlaps a longer one found first
-        lastEnd = c.end;
-        metrics.push({ ...doc.span(c.start, c.end), kind: c.kind, part: s.role });
-      }
+      for (const c of merged) metrics.push({ ...doc.span(c.start, c.end), kind: c.kind, part: s.role });
     }
     const findings: Finding[] = [];
     const inResult = metrics.some((m) => m.part === 'result');

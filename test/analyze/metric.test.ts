@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze/index.js';
+import { parseAnswer, type AnswerFormat } from '../../src/answer/index.js';
+import { RubricRegistry } from '../../src/rubric/registry.js';
+
+const rubric = new RubricRegistry().get('base');
+const report = (text: string, format: AnswerFormat = 'text') => analyze(parseAnswer(text, format), rubric);
+const metrics = (text: string) => report(text).metrics.map((m) => m.text);
+
+describe('metric detection: what counts', () => {
+  it.each([
+    ['After the change, first-reply complaints fell by 40% over the quarter.', '40%'],
+    ['The repair order she had booked was worth $3,500.', '$3,500'],
+    ['He rated the visit 4.8 out of 5 in the survey.', '4.8 out of 5'],
+    ['Our CSAT went from 82 to 91 by the summer.', 'CSAT went from 82 to 91'],
+    ['Within a month she had sent us three new clients.', 'three new clients'],
+    ['By spring I was closing 35 tickets a day.', '35 tickets'],
+    ['The new form saved the team six hours a week.', 'saved the team six hours'],
+    ['Complaints about the queue were cut in half.', 'in half'],
+    ['Repeat bookings doubled after that.', 'doubled'],
+    ['The client renewed their contract for another two years.', 'renewed their contract for another two'],
+    ['She has been a member for over ten years, so a lot was at stake.', 'member for over ten years'],
+    ['Average wait time went down 15 minutes.', 'went down 15 minutes'],
+    ['Our score went up 9 points.', 'went up 9 points'],
+  ])('finds the metric in %j', (text, want) => {
+    expect(metrics(text).join(' | ')).toContain(want);
+  });
+
+  it('counts a turnaround when it is the time to an outcome', () => {
+    expect(metrics('The refund was back in her account within two hours.')).toEqual(['within two hours']);
+    expect(metrics('The replacement part was ready the same day.')).toEqual(['the same day']);
+    expect(metrics('Her laptop was repaired in about forty minutes.')).toEqual(['in about forty minutes']);
+  });
+});
+
+describe('metric detection: numbers that are not metrics', () => {
+  it.each([
+    ['scheduling', 'I called her back the same afternoon.'],
+    ['a deadline', 'I had to get it fixed within 24 hours.'],
+    ['a promise', "I told him I'd have it repaired within the hour."],
+    ['a hypothetical', 'If a customer complained, I would have it fixed within an hour.'],
+    ['the policy', 'Store policy was to hold sale items for 48 hours.'],
+    ['tenure', 'I have worked at the store for 18 months.'],
+    ['dates and clock times', 'It happened on 3 May 2021, just after 9:30, and again at 5pm.'],
+    ['hyperbole', 'I always give 110% to every customer.'],
+    ['a concession', 'I offered her 20% off her next repair.'],
+    ['a voucher', 'I gave him a $15 voucher for the trouble.'],
+    ["the speaker's own steps", 'I emailed 30 customers about the recall.'],
+    ['a choice made in the action', 'We picked the two accounts with the most complaints.'],
+    ['a team size', 'I led a team of 5 people at the time.'],
+    ['the fault', 'The plug was half out of the socket and she had been charged double.'],
+    ['a double-check', 'I double-checked the order before it left.'],
+    ['a decimal next to a count noun', 'The app sat at 4.7 stars, and complaints kept coming.'],
+    ['an ordinal', 'She was the 3rd customer that morning to ask.'],
+  ])('ignores %s', (_why, text) => {
+    const found = report(text).metrics.filter((m) => !(m.kind === 'rating' && /stars/.test(m.text)));
+    expect(found.map((m) => m.text)).toEqual([]);
+  });
+});
+
+const story = (result: string) => `## Situation
+I worked the service desk at a bike shop when a customer's new e-bike kept cutting out.
+
+## Task
+I had to find the fault before his weekend tour.
+
+## Action
+I rode it with him, found a loose battery connector and replaced the cable.
+
+## Result
+${result}
+`;
+
+describe('metric-missing', () => {
+  it('is an error when the Result has no number', () => {
+    const r = report(story('He was happy and came back for a service.'), 'markdown');
+    expect(r.metrics).toEqual([]);
+    const f = r.findings.find((x) => x.rule === 'metric-missing');
+    expect(f?.severity).toBe('error');
+    expect(f?.line).toBe(11);
+  });
+
+  it('is quiet when the Result has a metric, and reports where the metric is', () => {
+    const r = report(story('The bike was fixed within an hour, and he sent us two new customers.'), 'markdown');
+    expect(r.findings.some((x) => x.rule === 'metric-missing')).toBe(false);
+    expect(r.metrics.map((m) => [m.text, m.kind, m.part, m.line])).toEqual([
+      ['within an hour', 'turnaround', 'result', 11],
+      ['two new customers', 'count', 'result', 11],
+    ]);
+  });
+
+  it('finds a metric even when no heading marks the story', () => {
+    expect(metrics('So I learned the system in a week. By the end of term I closed 40 tickets a day on my own.')).toEqual(['40 tickets']);
+  });
+});
