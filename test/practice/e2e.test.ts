@@ -1,0 +1,171 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// End to end through a real pseudo-terminal: tmux runs the built CLI (npm test builds first) and
+// the test types into it as a person would.
+const BIN = resolve('bin/answer-coach.js');
+const SOCKET = `answer-coach-test-${process.pid}`;
+
+function hasTmux(): boolean {
+  try {
+    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+const TMUX = hasTmux();
+if (!TMUX) console.warn('practice e2e: SKIPPED, tmux is not installed (apt-get install -y tmux); the pseudo-terminal tests did not run');
+
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let dir: string;
+let data: string;
+let session = 0;
+
+interface Session {
+  name: string;
+  exitFile: string;
+}
+
+/** Starts `answer-coach ARGS` in a fresh tmux window; the exit code lands in a file. */
+function start(args: string): Session {
+  const name = `s${++session}`;
+  const exitFile = join(dir, `${name}.exit`);
+  const env = `XDG_DATA_HOME='${data}' NO_COLOR=1 HOME='${dir}'`;
+  tmux('new-session', '-d', '-x', '220', '-y', '80', '-s', name, '-c', dir, `env ${env} node '${BIN}' ${args}; echo $? > '${exitFile}'; sleep 60`);
+  return { name, exitFile };
+}
+
+const screen = (s: Session) => tmux('capture-pane', '-p', '-J', '-S', '-3000', '-t', s.name);
+
+async function waitFor(s: Session, text: string | RegExp, timeoutMs = 15_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const shown = screen(s);
+    if (typeof text === 'string' ? shown.includes(text) : text.test(shown)) return shown;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${String(text)}; screen:\n${shown}`);
+    await sleep(80);
+  }
+}
+
+async function exitCode(s: Session): Promise<number> {
+  const until = Date.now() + 15_000;
+  while (!existsSync(s.exitFile)) {
+    if (Date.now() > until) throw new Error(`did not exit; screen:\n${screen(s)}`);
+    await sleep(80);
+  }
+  return Number(readFileSync(s.exitFile, 'utf8').trim());
+}
+
+const keys = (s: Session, ...k: string[]) => tmux('send-keys', '-t', s.name, ...k);
+
+/** Types a part line by line, then the empty line that ends it. */
+async function typePart(s: Session, lines: string[]) {
+  for (const line of lines) {
+    tmux('send-keys', '-t', s.name, '-l', line);
+    keys(s, 'Enter');
+    await waitFor(s, line);
+  }
+  keys(s, 'Enter');
+}
+
+const OPENING = ['Customer service means leaving every customer better off than they came.'];
+const SITUATION = ['Last winter I was on the help desk at a small internet provider', 'when an outage took down our biggest client.'];
+const TASK = ['I had to get them back online before their shop opened.'];
+const ACTION = ['I called the vendor, read the router logs and found the failed card.', 'I explained each step to the owner and kept her updated.'];
+const RESULT_NO_NUMBER = ['The shop opened on time and the owner was happy.'];
+
+describe.skipIf(!TMUX)('practice in a real terminal (tmux)', () => {
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'answer-coach-practice-'));
+    data = join(dir, 'data');
+  });
+  afterAll(() => {
+    try {
+      tmux('kill-server');
+    } catch {
+      // no server left
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('types a whole answer, is nudged to quantify the Result, saves, and check gives the same report', async () => {
+    const s = start('practice');
+    await waitFor(s, 'Which question do you want to practise?');
+    keys(s, 'Enter');
+    await waitFor(s, 'In a sentence or two');
+    await typePart(s, OPENING);
+    for (const [step, lines] of [['Situation', SITUATION], ['Task', TASK], ['Action', ACTION], ['Result', RESULT_NO_NUMBER]] as const) {
+      await waitFor(s, /keep, rewrite or add to it\?\s*\n❯ Keep it and go on/);
+      keys(s, 'Enter');
+      await waitFor(s, `Your ${step}`);
+      await typePart(s, [...lines]);
+    }
+    const nudged = await waitFor(s, 'Your Result: keep, rewrite or add to it?');
+    expect(nudged).toContain('→ The Result has no number. Can you quantify it?');
+    keys(s, 'Enter');
+    await waitFor(s, 'Save your answer as');
+    keys(s, 'Enter');
+    const end = await waitFor(s, 'Check it again after editing');
+    expect(await exitCode(s)).toBe(0);
+
+    const saved = join(dir, 'what-does-customer-service-mean-to-you.md');
+    const text = readFileSync(saved, 'utf8');
+    for (const line of [...OPENING, ...SITUATION, ...TASK, ...ACTION, ...RESULT_NO_NUMBER]) expect(text).toContain(line);
+    const check = spawnSync('node', [BIN, 'check', 'what-does-customer-service-mean-to-you.md'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(check.status).toBe(1); // the missing number is an error
+    const report = check.stdout.trimEnd();
+    expect(report).toContain('The Result has no number');
+    expect(end).toContain(report);
+    expect(end).toContain('The three things most worth improving:');
+    // the finished answer's draft is gone
+    expect(readdirSync(join(data, 'answer-coach', 'drafts'))).toEqual([]);
+  }, 60_000);
+
+  it('Ctrl-C after the Action exits 130 and says how to resume; --resume finishes with nothing lost', async () => {
+    const s = start('practice --question 1');
+    await waitFor(s, 'In a sentence or two');
+    await typePart(s, OPENING);
+    for (const [step, lines] of [['Situation', SITUATION], ['Task', TASK], ['Action', ACTION]] as const) {
+      await waitFor(s, /keep, rewrite or add to it\?\s*\n❯ Keep it and go on/);
+      keys(s, 'Enter');
+      await waitFor(s, `Your ${step}`);
+      await typePart(s, [...lines]);
+    }
+    await waitFor(s, 'Your Action: keep, rewrite or add to it?');
+    keys(s, 'C-c');
+    expect(await exitCode(s)).toBe(130);
+    const stopped = screen(s);
+    const drafts = readdirSync(join(data, 'answer-coach', 'drafts'));
+    expect(drafts).toHaveLength(1);
+    expect(stopped).toContain(`Stopped. Your draft is in ${join(data, 'answer-coach', 'drafts', drafts[0])}; resume with: answer-coach practice --resume`);
+
+    const r = start('practice --resume --out resumed.md');
+    const resumed = await waitFor(r, 'Your Action: keep, rewrite or add to it?');
+    expect(resumed).toContain('Picking up at the Action');
+    for (const line of ACTION) expect(resumed).toContain(line);
+    keys(r, 'Enter');
+    await waitFor(r, 'Your Result');
+    await typePart(r, ['The shop was back online in 40 minutes and renewed its contract for two years.']);
+    await waitFor(r, /Your Result: keep, rewrite or add to it\?\s*\n❯ Keep it and go on/);
+    keys(r, 'Enter');
+    await waitFor(r, 'Check it again after editing');
+    expect(await exitCode(r)).toBe(0);
+    const text = readFileSync(join(dir, 'resumed.md'), 'utf8');
+    for (const line of [...OPENING, ...SITUATION, ...TASK, ...ACTION, 'renewed its contract for two years.']) expect(text).toContain(line);
+    expect(readdirSync(join(data, 'answer-coach', 'drafts'))).toEqual([]);
+  }, 60_000);
+});
+
+describe('practice outside a terminal', () => {
+  it('exits 2 at once and points to check', () => {
+    const run = spawnSync('node', [BIN, 'practice'], { input: 'piped text\n', encoding: 'utf8', timeout: 10_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('answer-coach check FILE');
+  });
+});

@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest';
+import { checkText } from '../../src/cli/check.js';
+import { parseDraft, renderDraft, type Draft } from '../../src/practice/draft.js';
+import { practice, PracticeUsageError, type Ask, type PracticeSetup, type Step } from '../../src/practice/walkthrough.js';
+import { RubricRegistry } from '../../src/rubric/registry.js';
+import { selectRubric } from '../../src/rubric/select.js';
+
+const registry = new RubricRegistry();
+const rubric = registry.get('customer-service');
+const rubricFor = (q: string) => registry.get(selectRubric(q, registry.all(), 'customer-service'));
+
+const OPENING = 'Customer service means leaving every customer better off than they came, and that is what your store is known for.';
+const SITUATION = 'Last winter I was on the help desk at a small internet provider when an outage took down our biggest client.';
+const TASK = 'I had to get them back online before their shop opened.';
+const ACTION = 'I called the vendor, read the router logs and found the failed card.\nI explained each step to the owner and kept her updated every ten minutes.';
+const RESULT_NO_NUMBER = 'The shop opened on time and the owner was happy.';
+const RESULT = 'The shop was back online in 40 minutes and renewed its contract for two years.';
+
+type Reply = unknown | ((step: Step) => unknown);
+
+/** A scripted ask(): answers steps in order and records them; fails the test on a step it did not expect. */
+function scripted(replies: Reply[]) {
+  const steps: Step[] = [];
+  const ask = (async (step: Step) => {
+    steps.push(step);
+    if (!replies.length) throw new Error(`unscripted step: ${step.kind}`);
+    const reply = replies.shift();
+    return typeof reply === 'function' ? (reply as (s: Step) => unknown)(step) : reply;
+  }) as Ask;
+  return { ask, steps, left: () => replies.length };
+}
+
+function harness(replies: Reply[], existing: string[] = []) {
+  const script = scripted(replies);
+  const said: string[] = [];
+  const drafts: string[] = [];
+  const written = new Map<string, string>();
+  let discarded = false;
+  const deps = {
+    ask: script.ask,
+    say: (t: string) => void said.push(t),
+    saveDraft: (markdown: string) => void drafts.push(markdown),
+    discardDraft: () => void (discarded = true),
+    exists: (p: string) => existing.includes(p) || written.has(p),
+    writeAnswer: (p: string, text: string) => void written.set(p, text),
+    random: () => 0.99,
+    color: false,
+  };
+  return { deps, script, said, drafts, written, discarded: () => discarded };
+}
+
+const setup = (over: Partial<PracticeSetup> = {}): PracticeSetup => ({ rubrics: registry.all(), rubricFor, ...over });
+
+/** Text, then keep, for each part from `parts` on. */
+const typeAndKeep = (...texts: string[]) => texts.flatMap((t) => [t, 'keep']);
+
+describe('practice walkthrough: question pick', () => {
+  it('asks which question from the rubric bank and walks every part in STAR order', async () => {
+    const h = harness(['1', ...typeAndKeep(OPENING, SITUATION, TASK, ACTION, RESULT), 'answer.md']);
+    const out = await practice(setup(), h.deps);
+    const pick = h.script.steps[0];
+    expect(pick.kind).toBe('question');
+    expect(pick.kind === 'question' && pick.choices.map((c) => c.name)).toEqual(rubric.questions);
+    const textSteps = h.script.steps.filter((s) => s.kind === 'text').map((s) => (s.kind === 'text' ? s.part : ''));
+    expect(textSteps).toEqual(['opening', 'situation', 'task', 'action', 'result']);
+    expect(out.markdown.split('\n')[0]).toBe(`# ${rubric.questions[1]}`);
+    expect(h.written.get('answer.md')).toBe(out.markdown);
+    expect(h.discarded()).toBe(true);
+    expect(h.script.left()).toBe(0);
+  });
+
+  it('takes --question N, --question TEXT and --random without asking', async () => {
+    const byNumber = harness([...typeAndKeep(OPENING, SITUATION, TASK, ACTION, RESULT), 'a.md']);
+    expect((await practice(setup({ question: '3' }), byNumber.deps)).markdown).toContain(`# ${rubric.questions[2]}`);
+    const byText = harness([...typeAndKeep(OPENING, SITUATION, TASK, ACTION, RESULT), 'b.md']);
+    expect((await practice(setup({ question: 'Why do you want to work in customer service?' }), byText.deps)).markdown).toContain('# Why do you want to work in customer service?');
+    const random = harness([...typeAndKeep(OPENING, SITUATION, TASK, ACTION, RESULT), 'c.md']);
+    const bank = registry.all().flatMap((r) => r.questions);
+    expect((await practice(setup({ random: true }), random.deps)).markdown).toContain(`# ${bank[bank.length - 1]}`);
+    for (const h of [byNumber, byText, random]) expect(h.script.steps.some((s) => s.kind === 'question')).toBe(false);
+  });
+
+  it('refuses a question number outside the list', async () => {
+    await expect(practice(setup({ rubric, question: '99' }), harness([]).deps)).rejects.toThrow(PracticeUsageError);
+    await expect(practice(setup({ rubric, question: '0' }), harness([]).deps)).rejects.toThrow(/from 1 to/);
+  });
+
+  it('briefs on pillars, STAR shape and length before the first part', async () => {
+    const h = harness(['0', ...typeAndKeep(OPENING, SITUATION, TASK, ACTION, RESULT), 'a.md']);
+    await practice(setup(), h.deps);
+    const briefing = h.said[0];
+    expect(briefing).toContain('Situation → Task → Action → Result');
+    expect(briefing).toContain('Empathy');
+    expect(briefing).toMatch(/150–300 words/);
+    expect(h.said.join('\n')).toContain(`Example: ${rubric.star.situation.example}`);
+  });
+});
+
+describe('practice walkthrough: nudges after each part', () => {
+  const nudgeAfter = (said: string[], marker: string) => {
+    const i = said.findIndex((s) => s.includes(marker));
+    return said[i + 1] ?? '';
+  };
+
+  it('asks to quantify a Result with no number, and not one with a number', async () => {
+    const h = harness(['0', ...typeAndKeep(OPENING, SITUATION, TASK, ACTION), RESULT_NO_NUMBER, 'rewrite', RESULT, 'keep', 'a.md']);
+    const out = await practice(setup(), h.deps);
+    const nudges = h.said.filter((s) => s.includes('→') || s.includes('✓ Nothing to fix'));
+    expect(nudges.at(-2)).toContain('Can you quantify it?');
+    expect(nudges.at(-1)).toContain('Nothing to fix in the Result');
+    expect(out.markdown).toContain(RESULT);
+    expect(out.markdown).not.toContain(RESULT_NO_NUMBER);
+    expect(nudgeAfter(h.said, 'Step 5 of 5')).toContain('Can you quantify it?');
+  });
+
+  it('flags an Action told with "we", and jargon only in the part that has it', async () => {
+    const weAction = 'We called the vendor. We checked the logs. We swapped the card and we leveraged the backup line.';
+    const h = harness(['0', ...typeAndKeep(OPENING, SITUATION, TASK, weAction, RESULT), 'a.md']);
+    await practice(setup(), h.deps);
+    const actionNudge = h.said.find((s) => s.includes('"we"'))!;
+    expect(actionNudge).toMatch(/say what you did yourself/);
+    expect(actionNudge).toContain('"leveraged" is jargon');
+    // the Result's nudge does not repeat the Action's jargon
+    expect(h.said.filter((s) => s.includes('→ "leveraged" is jargon'))).toHaveLength(1);
+  });
+
+  it('says when the setup runs long', async () => {
+    const long = `${SITUATION} ${'The office was busy and the phones rang all morning while customers waited in a queue that went out the door. '.repeat(6)}`;
+    const h = harness(['0', ...typeAndKeep(OPENING, long, TASK, ACTION, RESULT), 'a.md']);
+    await practice(setup(), h.deps);
+    expect(h.said.some((s) => /The setup \(Situation and Task\) is \d+ words/.test(s))).toBe(true);
+  });
+});
+
+describe('practice walkthrough: keep, rewrite, add to', () => {
+  it('rewrite replaces the part; add to appends; nudges run again each time', async () => {
+    const h = harness(['0', ...typeAndKeep(OPENING, SITUATION), 'I had to fix it.', 'rewrite', TASK, 'add', 'And keep the owner calm.', 'keep', ...typeAndKeep(ACTION, RESULT), 'a.md']);
+    const out = await practice(setup(), h.deps);
+    expect(out.markdown).toContain(`## Task\n\n${TASK}\nAnd keep the owner calm.\n`);
+    expect(out.markdown).not.toContain('I had to fix it.');
+    const reviews = h.script.steps.filter((s) => s.kind === 'review' && s.part === 'task');
+    expect(reviews).toHaveLength(3);
+  });
+});
+
+describe('practice walkthrough: saving', () => {
+  it('never replaces a file without asking, and asks for another name when told no', async () => {
+    const h = harness(['0', ...typeAndKeep(OPENING, SITUATION, TASK, ACTION, RESULT), 'taken.md', false, 'free.md'], ['taken.md']);
+    const out = await practice(setup(), h.deps);
+    expect(out.path).toBe('free.md');
+    expect(h.written.has('taken.md')).toBe(false);
+    const overwrite = h.script.steps.find((s) => s.kind === 'overwrite');
+    expect(overwrite && overwrite.kind === 'overwrite' && overwrite.path).toBe('taken.md');
+  });
+
+  it('saves to --out, replacing it only after a yes', async () => {
+    const h = harness([...typeAndKeep(OPENING, SITUATION, TASK, ACTION, RESULT), true], ['out.md']);
+    const out = await practice(setup({ question: '1', out: 'out.md' }), h.deps);
+    expect(out.path).toBe('out.md');
+    expect(h.written.get('out.md')).toBe(out.markdown);
+  });
+
+  it('the saved file gives check the same report, and the three findings most worth fixing', async () => {
+    const h = harness(['0', ...typeAndKeep(OPENING, SITUATION, TASK, ACTION), RESULT_NO_NUMBER, 'keep', 'a.md']);
+    const out = await practice(setup(), h.deps);
+    expect(checkText(h.written.get('a.md')!, 'markdown', registry)).toEqual(out.report);
+    const report = h.said.find((s) => s.includes('a.md  '))!;
+    expect(report).toContain(`${out.report.score}/100`);
+    expect(out.improvements).toHaveLength(3);
+    // the missing number is an error, so it comes first
+    expect(out.improvements[0].rule).toBe('metric-missing');
+    expect(h.said.join('\n')).toContain(`1. ${out.improvements[0].message}`);
+  });
+});
+
+describe('practice walkthrough: drafts, cancel and resume', () => {
+  it('saves the draft as each line is typed; cancelled mid-part, the lines typed are in it', async () => {
+    const cancel = Object.assign(new Error('User force closed the prompt with SIGINT'), { name: 'ExitPromptError' });
+    const h = harness([
+      '0',
+      ...typeAndKeep(OPENING, SITUATION, TASK),
+      (step: Step) => {
+        if (step.kind !== 'text' || !step.onProgress) throw new Error('expected a text step that reports progress');
+        step.onProgress('I called the vendor.');
+        throw cancel;
+      },
+    ]);
+    await expect(practice(setup(), h.deps)).rejects.toBe(cancel);
+    const draft = parseDraft(h.drafts.at(-1)!);
+    expect(draft.done).toEqual(['opening', 'situation', 'task']);
+    expect(draft.texts).toMatchObject({ opening: OPENING, situation: SITUATION, task: TASK, action: 'I called the vendor.' });
+
+    // resuming shows what was typed and goes on from there: add the rest, keep, finish
+    const r = harness(['add', 'I read the router logs and found the failed card.', 'keep', ...typeAndKeep(RESULT), 'a.md']);
+    const out = await practice(setup({ rubric, resume: draft }), r.deps);
+    expect(r.script.steps[0].kind).toBe('review');
+    expect(r.said.join('\n')).toContain('Picking up at the Action');
+    expect(out.markdown).toContain('## Action\n\nI called the vendor.\nI read the router logs and found the failed card.\n');
+    for (const t of [OPENING, SITUATION, TASK, RESULT]) expect(out.markdown).toContain(t);
+  });
+
+  it('resumes at the first part not yet written, with a prompt for it', async () => {
+    const draft: Draft = { rubric: 'customer-service', question: rubric.questions[0], texts: { opening: OPENING, situation: SITUATION }, done: ['opening', 'situation'], out: 'mine.md' };
+    const h = harness([...typeAndKeep(TASK, ACTION, RESULT)]);
+    const out = await practice(setup({ rubric, resume: parseDraft(renderDraft(draft, { meta: true }).markdown) }), h.deps);
+    expect(h.script.steps[0]).toMatchObject({ kind: 'text', part: 'task' });
+    expect(out.path).toBe('mine.md');
+  });
+
+  it('a draft keeps text that looks like Markdown structure', () => {
+    const draft: Draft = { rubric: 'x', question: 'Q?', texts: { situation: '# not a title\n```\n## Result', action: 'I did it.' }, done: ['situation'], out: 'a-->b.md' };
+    const back = parseDraft(renderDraft(draft, { meta: true }).markdown);
+    expect(back).toEqual(draft);
+  });
+});
