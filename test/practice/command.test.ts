@@ -1,0 +1,88 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runPractice } from '../../src/cli/commands/practice.js';
+import { ExitCode } from '../../src/cli/exit-codes.js';
+import { parseDraft } from '../../src/practice/draft.js';
+import type { Ask, Step } from '../../src/practice/walkthrough.js';
+
+// runPractice with the prompts scripted and real files in a temporary data folder.
+let dir: string;
+beforeEach(() => void (dir = mkdtempSync(join(tmpdir(), 'answer-coach-practice-cmd-'))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(replies: ((step: Step) => unknown)[], opts: Parameters<typeof runPractice>[0] = {}, tty = true) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const ask = (async (step: Step) => {
+    const next = replies.shift();
+    if (!next) throw new Error(`unscripted step ${step.kind}`);
+    return next(step);
+  }) as Ask;
+  const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), stdin: process.stdin };
+  const terminal = { io, env: { XDG_DATA_HOME: join(dir, 'data'), HOME: dir }, stdin: { isTTY: tty }, stdout: { isTTY: tty } };
+  return runPractice({ color: false, ...opts }, terminal, ask).then((code) => ({ code, out: out.join(''), err: err.join('') }));
+}
+
+const drafts = () => join(dir, 'data', 'answer-coach', 'drafts');
+const text = (t: string) => () => t;
+const keep = () => 'keep';
+const interrupt = () => {
+  throw Object.assign(new Error('User force closed the prompt with SIGINT'), { name: 'ExitPromptError' });
+};
+
+describe('practice command', () => {
+  it('exits 2 without prompting when stdin or stdout is not a terminal', async () => {
+    const r = await run([], {}, false);
+    expect(r.code).toBe(ExitCode.Error);
+    expect(r.err).toMatch(/needs an interactive terminal.*answer-coach check FILE/);
+  });
+
+  it('Ctrl-C exits 130 with one line naming the draft and how to resume', async () => {
+    const r = await run([text('Customer service means helping people.'), keep, interrupt], { question: '1' });
+    expect(r.code).toBe(ExitCode.Interrupted);
+    const [name] = readdirSync(drafts());
+    expect(r.err.trim().split('\n')).toEqual([`Stopped. Your draft is in ${join(drafts(), name)}; resume with: answer-coach practice --resume`]);
+    expect(parseDraft(readFileSync(join(drafts(), name), 'utf8')).texts.opening).toBe('Customer service means helping people.');
+  });
+
+  it('an unexpected error exits 2 and leaves the draft', async () => {
+    const boom = () => {
+      throw new Error('terminal went away');
+    };
+    const r = await run([text('Customer service means helping people.'), keep, boom], { question: '1' });
+    expect(r.code).toBe(ExitCode.Error);
+    expect(r.err).toMatch(/internal error: terminal went away\. Your draft is in .*drafts/);
+    expect(readdirSync(drafts())).toHaveLength(1);
+  });
+
+  it('--resume DRAFT reopens that draft; with --out the draft lives beside the answer', async () => {
+    const out = join(dir, 'mine.md');
+    const first = await run([text('Customer service means helping people.'), keep, interrupt], { question: '1', out });
+    expect(first.code).toBe(ExitCode.Interrupted);
+    const draft = join(dir, 'mine.draft.md');
+    expect(first.err).toContain(`--resume ${draft}`);
+    const steps = ['Last winter I ran the help desk.', 'I had to restore service.', 'I replaced the failed card.', 'Service was back in 40 minutes.'].flatMap((t) => [text(t), keep]);
+    const second = await run(steps, { resume: draft });
+    expect(second.code).toBe(ExitCode.Clean);
+    const saved = readFileSync(out, 'utf8');
+    expect(saved).toContain('Customer service means helping people.');
+    expect(saved).toContain('## Result\n\nService was back in 40 minutes.');
+    expect(readdirSync(dir)).not.toContain('mine.draft.md');
+  });
+
+  it('--resume with no draft says so and exits 2', async () => {
+    const r = await run([], { resume: true });
+    expect(r.code).toBe(ExitCode.Error);
+    expect(r.err).toContain('no draft to resume');
+  });
+
+  it('refuses to resume a file that is not a draft', async () => {
+    const file = join(dir, 'answer.md');
+    writeFileSync(file, '# Q?\n\n## Situation\n\nText.\n');
+    const r = await run([], { resume: file });
+    expect(r.code).toBe(ExitCode.Error);
+    expect(r.err).toContain('not an answer-coach practice draft');
+  });
+});
