@@ -85,7 +85,14 @@ export function registerHistory(program: Command, { io, env, version, setExitCod
     .addHelpText('after', EXAMPLES)
     .action((opts: { question?: string; rubric?: string; format: 'pretty' | 'json'; color?: boolean }) => {
       const path = defaultHistoryPath(env);
-      const read = readHistory(path);
+      let read: HistoryRead;
+      try {
+        read = readHistory(path);
+      } catch (e) {
+        io.stderr(`answer-coach: cannot read the history ${oneLine(path)}: ${oneLine((e as Error).message)}\n`);
+        setExitCode(ExitCode.Error);
+        return;
+      }
       warnSkipped(read, path, io);
       const filter = { question: opts.question, rubric: opts.rubric };
       const view: HistoryView = {
