@@ -187,6 +187,7 @@ export class RubricRegistry {
     if (parentId === entry.id) {
       const below = entry.shadows ?? this.layers.get(parentId)?.filter((e) => e !== entry).at(-1);
       if (below) return below;
+      throw new RubricError([{ file: entry.file, ...entry.extendsAt, message: `extends its own id "${parentId}", but no earlier rubric has that id to build on` }]);
     } else {
       const found = this.entry(parentId);
       if (found) return found;
