@@ -22,6 +22,10 @@ describe('metric detection: what counts', () => {
     ['She has been a member for over ten years, so a lot was at stake.', 'member for over ten years'],
     ['Average wait time went down 15 minutes.', 'went down 15 minutes'],
     ['Our score went up 9 points.', 'went up 9 points'],
+    ['The customer gave us a 10/10 on the survey.', '10/10'],
+    ['Response time went from two days to four hours.', 'from two days to four hours'],
+    ['We reduced average handling time from 8 minutes to 5.', 'from 8 minutes to 5'],
+    ['A loyal customer of 15 years was about to leave.', 'customer of 15 years'],
   ])('finds the metric in %j', (text, want) => {
     expect(metrics(text).join(' | ')).toContain(want);
   });
@@ -52,6 +56,10 @@ describe('metric detection: numbers that are not metrics', () => {
     ['a double-check', 'I double-checked the order before it left.'],
     ['a decimal next to a count noun', 'The app sat at 4.7 stars, and complaints kept coming.'],
     ['an ordinal', 'She was the 3rd customer that morning to ask.'],
+    ['hyperbole about certainty', 'I was 100% sure it was our fault.'],
+    ['a deposit in the policy', 'Store policy required a 50% deposit.'],
+    ['a wait described in the problem', 'It took 3 weeks to get a reply from the supplier.'],
+    ['a move with no measure', 'We moved from one office to two in a year.'],
   ])('ignores %s', (_why, text) => {
     const found = report(text).metrics.filter((m) => !(m.kind === 'rating' && /stars/.test(m.text)));
     expect(found.map((m) => m.text)).toEqual([]);

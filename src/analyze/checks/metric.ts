@@ -25,7 +25,7 @@ const TIME_UNITS = /^(second|sec|minute|min|hour|hr|day|week|month|quarter|year)
 // between a unit and its number ("two business days").
 const APPROX = new Set(['about', 'around', 'roughly', 'nearly', 'almost', 'just', 'only', 'under', 'over', 'approximately', 'barely', 'less', 'more', 'than', 'some']);
 const UNIT_ADJECTIVES = new Set(['business', 'working', 'calendar', 'full', 'whole']);
-const TURNAROUND_LEADS = new Set(['within', 'in', 'under', 'inside']);
+const TURNAROUND_LEADS = new Set(['within', 'in', 'under', 'inside', 'took', 'taking']);
 const SAVED_LEADS = new Set(['saved', 'saving', 'save', 'saves', 'shaved', 'cut']);
 const CHANGE_LINKS = new Set(['by', 'to', 'from']);
 // Number words that multiply or are too small to be a count of anything at stake ("double-checked the order").
@@ -37,9 +37,9 @@ const RESOLUTION_WINDOW = 8;
 const PATTERNS: [RegExp, string][] = [
   [/(?<![\w.])\d+(?:\.\d+)?\s?(?:%|per ?cent\b)/gi, 'percent'],
   [/[$£€]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|million|thousand)?\b|\b\d[\d,]*(?:\.\d+)?\s(?:dollars|pounds|euros)\b/gi, 'money'],
-  [/\b\d(?:\.\d)?\s?(?:\/|out of|from)\s?(?:5|10|five|ten)\b/gi, 'rating'],
-  [/\b(?:\d+|one|two|three|four|five)[- ]stars?\b/gi, 'rating'],
-  [/\bfrom\s[$£€]?\d[\d.,]*%?\s(?:\w+\s)?to\s[$£€]?\d[\d.,]*%?/gi, 'change'],
+  [/\b\d{1,2}(?:\.\d)?\s?(?:\/|out of|from)\s?(?:5|10|five|ten)\b/gi, 'rating'],
+  [/(?<![\w.])(?:\d(?:\.\d)?|one|two|three|four|five)[- ]stars?\b/gi, 'rating'],
+  [/\bfrom\s[$£€]?\d+(?:[.,]\d+)*%?\s(?:\w+\s)?to\s[$£€]?\d+(?:[.,]\d+)*%?/gi, 'change'],
   [/\b\d+(?:\.\d+)?x\b/gi, 'multiplier'],
 ];
 
@@ -166,12 +166,31 @@ function ratingCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
   return out;
 }
 
+/** "from two days to four hours", "from 20 a week to 3": a before→after pair with a unit of time (bare digits are a pattern). */
+function fromToCandidates(s: DocSentence): Candidate[] {
+  const { tokens } = s;
+  const out: Candidate[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i].norm !== 'from' || !isQuantity(tokens, skipApprox(tokens, i + 1))) continue;
+    for (let k = i + 2; k <= i + 5 && k + 1 < tokens.length; k++) {
+      if (tokens[k].norm !== 'to') continue;
+      const after = skipApprox(tokens, k + 1);
+      if (!isQuantity(tokens, after)) break;
+      const unit = durationAt(tokens, after);
+      if (unit === undefined && durationAt(tokens, skipApprox(tokens, i + 1)) === undefined && !/\d/.test(tokens[after].norm)) break; // "from one desk to two"
+      out.push({ start: tokens[i].start, end: tokens[(unit ?? after + 1) - 1].end, kind: 'change' });
+      break;
+    }
+  }
+  return out;
+}
+
 function sentenceCandidates(s: DocSentence, p: MetricPhrases, framing: boolean): Candidate[] {
   const candidates: Candidate[] = [];
   for (const [re, kind] of PATTERNS) {
     for (const m of s.text.matchAll(re)) candidates.push({ start: s.start + m.index!, end: s.start + m.index! + m[0].length, kind });
   }
-  candidates.push(...countCandidates(s, p), ...timeCandidates(s, p, framing), ...changeCandidates(s, p), ...ratingCandidates(s, p));
+  candidates.push(...countCandidates(s, p), ...timeCandidates(s, p, framing), ...changeCandidates(s, p), ...ratingCandidates(s, p), ...fromToCandidates(s));
   for (const m of p.outcomes.findAll(s.tokens)) {
     // the inflection matcher lets "doubled" match "double", as in "double-checked" or "charged double"
     if (m.last - m.first === 1 && NUMBER_WORDS.has(s.tokens[m.first].norm)) continue;
