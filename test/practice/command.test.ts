@@ -70,6 +70,10 @@ describe('practice command', () => {
     expect(saved).toContain('Customer service means helping people.');
     expect(saved).toContain('## Result\n\nService was back in 40 minutes.');
     expect(readdirSync(dir)).not.toContain('mine.draft.md');
+    // the finished answer is in the history
+    const history = readFileSync(join(dir, 'data', 'answer-coach', 'history.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ source: 'practice', file: out });
   });
 
   it('--resume with no draft says so and exits 2', async () => {

@@ -6,6 +6,7 @@ import { confirm, input, select } from '@inquirer/prompts';
 import { createPrompt, isEnterKey, makeTheme, useEffect, useKeypress, usePrefix, useRef, useState } from '@inquirer/core';
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { historyRecorder } from '../../history/index.js';
 import { oneLine } from '../../report/sanitize.js';
 import { RubricRegistry } from '../../rubric/registry.js';
 import { selectRubric } from '../../rubric/select.js';
@@ -253,7 +254,9 @@ export async function runPractice(opts: PracticeOptions, { io, env, stdin, stdou
   };
 
   try {
-    await practice({ rubrics: registry.all(), rubric, rubricFor, question: opts.question, random: opts.random, out: opts.out, resume }, deps);
+    const done = await practice({ rubrics: registry.all(), rubric, rubricFor, question: opts.question, random: opts.random, out: opts.out, resume }, deps);
+    // every finished answer goes into the local history (see: answer-coach history); a failure there only warns
+    historyRecorder(env, (m) => io.stderr(`answer-coach: warning: ${oneLine(m)}\n`), 'practice')(done.path, done.markdown, done.report);
     return ExitCode.Clean;
   } catch (e) {
     if (e instanceof Error && e.name === 'ExitPromptError') {
