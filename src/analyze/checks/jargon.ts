@@ -1,11 +1,5 @@
+import { isMentionOnly } from '../../text/mention.js';
 import type { Check, JargonSpan } from '../types.js';
-
-const QUOTES = /["“”'‘’]/;
-
-/** A buzzword in quotation marks is mentioned, not used ("I don't like the phrase 'above and beyond'"). */
-function isQuoted(text: string, start: number, end: number): boolean {
-  return QUOTES.test(text[start - 1] ?? '') && QUOTES.test(text[end] ?? '');
-}
 
 /** Jargon: buzzwords and clichés that sound empty to an interviewer, each with a plainer way to say it. */
 export const jargonCheck: Check = {
@@ -18,7 +12,8 @@ export const jargonCheck: Check = {
     const findings = [];
     for (const s of doc.sentences) {
       for (const m of set.findAll(s.tokens)) {
-        if (isQuoted(doc.text, m.start, m.end)) continue;
+        // a buzzword quoted or named only to reject it is not jargon ("I don't believe the customer is always right")
+        if (isMentionOnly(doc.text, s.tokens, m.first, m.last)) continue;
         const { suggestion } = rubric.jargon[m.phrase.index];
         jargon.push({ ...doc.span(m.start, m.end), suggestion });
         findings.push(finding('jargon', 'warning', `"${doc.text.slice(m.start, m.end)}" is jargon: ${suggestion}`, m, suggestion));

@@ -1,3 +1,4 @@
+import { isNegated, isQuoted } from '../../text/mention.js';
 import type { Check, PillarResult } from '../types.js';
 
 /** Pillars: the qualities of service the answer shows, by behaviour or stated value. */
@@ -8,7 +9,13 @@ export const pillarsCheck: Check = {
   run({ doc, rubric, phrases, finding }) {
     const pillars: PillarResult[] = rubric.pillars.map((p) => {
       const set = phrases(p.phrases);
-      const evidence = doc.sentences.flatMap((s) => set.findAll(s.tokens).map((m) => doc.span(m.start, m.end)));
+      // a negated or quoted phrase shows nothing: "the app was not really responsive", "'above and beyond'"
+      const evidence = doc.sentences.flatMap((s) =>
+        set
+          .findAll(s.tokens)
+          .filter((m) => !isNegated(doc.text, s.tokens, m.first) && !isQuoted(doc.text, m.start, m.end))
+          .map((m) => doc.span(m.start, m.end)),
+      );
       return { id: p.id, name: p.name, present: evidence.length > 0, evidence };
     });
     const { min, max } = rubric.expectations.pillars;

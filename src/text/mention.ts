@@ -1,0 +1,72 @@
+import type { Token } from './tokens.js';
+
+// English mechanics for telling a phrase that is used from one that is negated, quoted or named
+// only to be rejected. Not rubric content: these are grammar words, the same for every rubric.
+
+const NEGATORS = new Set(['not', 'never', 'no', 'nobody', 'nothing', 'none', 'neither', 'nor', 'without', 'hardly', 'barely', 'cannot']);
+/** "not just", "never only": the phrase still holds ("I didn't just listen, I …"). */
+const NOT_NEGATING_AFTER = new Set(['just', 'only', 'merely', 'simply']);
+/** Words that start a new clause: a negator before them does not reach the phrase after them. */
+const CLAUSE_WORDS = new Set(['and', 'but', 'so', 'then', 'because', 'until', 'while', 'or', 'which', 'who', 'when', 'before', 'after', 'since', 'though', 'although', 'if', 'once']);
+/** Punctuation between two tokens that ends a clause. */
+const CLAUSE_BREAK = /[,;:!?()[\]{}"“”…]|\s[-–—]\s|[–—]/;
+const QUOTE = /["“”'‘’]/;
+
+export const isNegator = (norm: string): boolean => NEGATORS.has(norm) || norm.endsWith("n't");
+
+/** Gap text between token k and token k + 1. */
+const gap = (text: string, tokens: readonly Token[], k: number) => text.slice(tokens[k].end, tokens[k + 1].start);
+
+/**
+ * True when a negator governs the phrase starting at token `first`: "not", "never", "didn't",
+ * "instead of", "rather than" … up to `window` words before it in the same clause. "The app was not
+ * really responsive" negates "responsive"; "I didn't panic, I listened" does not negate "listened".
+ * A phrase that starts with its own negator ("without interrupting") is judged by the words before it.
+ */
+export function isNegated(text: string, tokens: readonly Token[], first: number, window = 3): boolean {
+  for (let k = first - 1; k >= 0 && first - k <= window; k--) {
+    if (CLAUSE_BREAK.test(gap(text, tokens, k))) return false;
+    const w = tokens[k].norm;
+    if (isNegator(w)) return !NOT_NEGATING_AFTER.has(tokens[k + 1]?.norm ?? '');
+    if (w === 'of' && tokens[k - 1]?.norm === 'instead') return true;
+    if (w === 'than' && tokens[k - 1]?.norm === 'rather') return true;
+    if (CLAUSE_WORDS.has(w)) return false;
+  }
+  return false;
+}
+
+/**
+ * True when the text from start to end stands in quotation marks ('above and beyond', “synergy,”):
+ * a quoted phrase is mentioned, not used.
+ */
+export function isQuoted(text: string, start: number, end: number): boolean {
+  let after = end;
+  while (after < text.length && /[.,!?;:]/.test(text[after])) after++;
+  return QUOTE.test(text[start - 1] ?? '') && QUOTE.test(text[after] ?? '');
+}
+
+/** Words that name a phrase rather than use it: "the phrase above and beyond", "the word synergy". */
+const NAMING = new Set(['phrase', 'phrases', 'word', 'words', 'term', 'terms', 'expression', 'buzzword', 'buzzwords', 'cliche', 'cliché', 'label', 'saying', 'slogan', 'motto']);
+/** Verbs of believing or saying: negated before a phrase, they reject it ("I don't believe the customer is always right"). */
+const STANCE = new Set(['believe', 'believed', 'like', 'liked', 'say', 'said', 'use', 'used', 'call', 'called', 'buy', 'agree', 'think', 'subscribe', 'fan', 'describe', 'consider', 'trust']);
+/** Verbs that reject a phrase without a negator ("I hate the phrase", "I avoid saying"). */
+const REJECT = new Set(['hate', 'hated', 'dislike', 'disliked', 'avoid', 'avoided', 'despise', 'cringe']);
+
+/**
+ * True when a phrase is mentioned rather than used: quoted, introduced as a word ("the term
+ * synergy"), or named only to be rejected ("I don't believe the customer is always right",
+ * "I avoid saying win-win"). Looks at most a few words back, within the clause.
+ */
+export function isMentionOnly(text: string, tokens: readonly Token[], first: number, last: number): boolean {
+  if (isQuoted(text, tokens[first].start, tokens[last - 1].end)) return true;
+  let negated = false;
+  for (let k = first - 1; k >= 0 && first - k <= 5; k--) {
+    if (CLAUSE_BREAK.test(gap(text, tokens, k))) break;
+    const w = tokens[k].norm;
+    if (first - k <= 2 && NAMING.has(w)) return true;
+    if (REJECT.has(w)) return true;
+    if (STANCE.has(w)) negated ||= tokens.slice(Math.max(0, k - 3), k).some((t) => isNegator(t.norm));
+    if (negated) return true;
+  }
+  return false;
+}
