@@ -1,7 +1,9 @@
+import type { StarPart } from '../answer/types.js';
 import type { Rubric } from '../rubric/types.js';
-import { isPastVerb } from '../text/english.js';
-import type { PhraseSet } from '../text/phrases.js';
-import type { AnswerDocument, DocSentence, Role } from './document.js';
+import { FIRST_PLURAL, FIRST_SINGULAR, SUBJECT_PRONOUNS_THIRD, isNarratedPast, isPastStep, isPastVerb, isPerfect, isPresentStep, verbAfter } from '../text/english.js';
+import type { PhraseMatch, PhraseSet } from '../text/phrases.js';
+import type { Token } from '../text/tokens.js';
+import { partForLabel, type AnswerDocument, type DocSentence, type Role } from './document.js';
 
 interface Cues {
   situation: PhraseSet;
@@ -11,6 +13,8 @@ interface Cues {
   hypothetical: PhraseSet;
   habit: PhraseSet;
   unknownOutcome: PhraseSet;
+  reflection: PhraseSet;
+  customerSide: PhraseSet;
 }
 
 function cuesFor(rubric: Rubric, phrases: (l: readonly string[]) => PhraseSet): Cues {
@@ -22,53 +26,289 @@ function cuesFor(rubric: Rubric, phrases: (l: readonly string[]) => PhraseSet): 
     hypothetical: phrases(rubric.star.hypothetical),
     habit: phrases(rubric.star.habit),
     unknownOutcome: phrases(rubric.star['unknown-outcome']),
+    reflection: phrases(rubric.star.reflection),
+    customerSide: phrases(rubric.star['customer-side']),
   };
 }
 
-const hasPast = (s: DocSentence) => s.tokens.some(isPastVerb);
+/**
+ * A STAR part shown by part of one sentence: tokens [first, last) of the sentence. A sentence
+ * can show more than one part ("Last winter his prescription went missing, so I phoned his
+ * doctor"); its role is the part that covers most of it.
+ */
+export interface StarPiece {
+  sentence: number;
+  part: StarPart;
+  first: number;
+  last: number;
+}
+
+const PIECES = new WeakMap<AnswerDocument, StarPiece[]>();
+
+/** The parts each sentence shows, as found by segmentStar; undefined if it has not run on doc. */
+export function starPieces(doc: AnswerDocument): readonly StarPiece[] | undefined {
+  return PIECES.get(doc);
+}
+
+const isFirst = (w: string) => FIRST_SINGULAR.has(w) || FIRST_PLURAL.has(w);
+const SUBJECT_FIRST = new Set(['i', 'we']);
+// Words that open a clause without naming a new subject ("and then called", "so I phoned").
+const CONNECTORS = new Set(['and', 'so', 'then', 'also', 'first', 'next', 'finally', 'but', 'after', 'afterwards', 'later']);
+const CONSEQUENCE = new Set(['so', 'then']);
+const SAYING = new Set(['told', 'said', 'asked', 'replied', 'answered', 'mentioned']);
+const OBLIGATION = new Set(['had', 'needed']);
+
+/** Token indexes where a new clause starts: after , ; : — or a dash between two tokens. */
+function clauseStarts(s: DocSentence): Set<number> {
+  const out = new Set<number>([0]);
+  for (let i = 1; i < s.tokens.length; i++) {
+    const between = s.text.slice(s.tokens[i - 1].end - s.start, s.tokens[i].start - s.start);
+    if (/[,;:()\u2013\u2014"“”]|\s-\s/.test(between)) out.add(i);
+  }
+  return out;
+}
+
+interface Step {
+  /** Token index where the clause with the step starts (its subject, or the verb of a fragment). */
+  at: number;
+  verb: number;
+  person: 'first' | 'third';
+}
+
+/**
+ * The steps narrated in a sentence: a subject followed by a verb that says what someone did.
+ * A verb with no subject at the start of a sentence or clause ("Called the branch.") is the
+ * speaker's, as in notes; a perfect ("had called") is background, not a step.
+ */
+function stepsIn(s: DocSentence, storyStarted: boolean): Step[] {
+  const t = s.tokens;
+  const starts = clauseStarts(s);
+  const steps: Step[] = [];
+  const stepVerb = (j: number, allowPresent: boolean) =>
+    j >= 0 && !isPerfect(t, j) && (isPastStep(t[j]) || (allowPresent && storyStarted && isPresentStep(t[j]) && !isPastVerb(t[j])));
+  for (let i = 0; i < t.length; i++) {
+    const w = t[i].norm;
+    if (SUBJECT_FIRST.has(w) || SUBJECT_PRONOUNS_THIRD.has(w) || (w === 'the' && i + 2 < t.length)) {
+      const subjectEnd = w === 'the' ? i + 1 : i;
+      if (w === 'the' && !starts.has(i) && !CONNECTORS.has(t[i - 1]?.norm ?? '')) continue;
+      const j = verbAfter(t, subjectEnd);
+      const first = SUBJECT_FIRST.has(w);
+      if (stepVerb(j, first)) steps.push({ at: i, verb: j, person: first ? 'first' : 'third' });
+      continue;
+    }
+    // a fragment: a clause that opens with a past verb ("Walked the floor together.")
+    let k = i;
+    while (k < t.length && CONNECTORS.has(t[k].norm)) k++;
+    if ((starts.has(i) || i === 0) && k < t.length && isPastStep(t[k]) && (k === i || CONNECTORS.has(t[i].norm))) {
+      const afterVerb = s.text.slice(t[k].end - s.start, t[k].end - s.start + 1);
+      if (afterVerb !== ',' && i === 0) steps.push({ at: i, verb: k, person: 'first' });
+    }
+  }
+  return steps;
+}
+
+/** Subject of an obligation ("had to", "needed to") is the speaker: a need or duty of theirs. */
+function ownObligation(t: readonly Token[]): number {
+  for (let i = 1; i + 1 < t.length; i++) {
+    if (!OBLIGATION.has(t[i].norm) || t[i + 1].norm !== 'to') continue;
+    for (let j = i - 1; j >= 0; j--) {
+      const w = t[j].norm;
+      if (SUBJECT_FIRST.has(w) || (w === 'us' && t[j - 1]?.norm === 'of')) return j;
+      if (SUBJECT_PRONOUNS_THIRD.has(w) || w === 'you') break;
+    }
+  }
+  return -1;
+}
+
+interface Reading {
+  hyp: boolean;
+  habit: boolean;
+  past: boolean;
+  situation?: PhraseMatch[];
+  task: number;
+  result: number;
+  reflection: boolean;
+  unknown: boolean;
+  lasting: boolean;
+  customerSide: boolean;
+  steps: Step[];
+  label?: StarPart | 'opening';
+}
+
+const firstAt = (ms: PhraseMatch[]) => (ms.length ? ms[0].first : -1);
+
+/**
+ * Reads one sentence. A hypothetical is an "I would" that is not reported speech: "I told him I
+ * would call" is a commitment, "If a customer came, I would listen" is not a story.
+ */
+function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean): Reading {
+  const t = s.tokens;
+  const hypMatches = cues.hypothetical.findAll(t).filter((m) => {
+    // "I'd never used" is "I had", not "I would"
+    const last = t[m.last - 1].norm;
+    if (last.endsWith("'d")) {
+      const v = verbAfter(t, m.last - 1);
+      if (v >= 0 && isPastVerb(t[v])) return false;
+    }
+    const before = t.slice(0, m.first);
+    if (before.some((x) => x.norm === 'if')) return true;
+    return !before.some((x) => isPastVerb(x) && !isPerfect(t, t.indexOf(x)));
+  });
+  // a narrated past: a past verb that is not a perfect ("has always worked") nor a modal's
+  const past = t.some((_, i) => isNarratedPast(t, i) && !(isPerfect(t, i) && ['have', 'has', "'ve", "i've", "we've", 'having'].includes(t[i - 1]?.norm ?? '')));
+  const presentPerfect = t.some((x, i) => isPastVerb(x) && i > 0 && ['have', 'has', "i've", "we've", "she's", "he's", "they've"].includes(t[i - 1].norm));
+  const habit = cues.habit.test(t);
+  const situation = cues.situation.findAll(t);
+  const taskMatches = cues.task.findAll(t);
+  const obligation = ownObligation(t);
+  const task = [firstAt(taskMatches), obligation].filter((x) => x >= 0).sort((a, b) => a - b)[0] ?? -1;
+  const result = firstAt(cues.result.findAll(t));
+  // inline labels in notes: "Problem: ...", "My part: ..."
+  const colon = /^\s*([^:=.!?]{1,30})\s*[:=]\s/.exec(s.text);
+  const label = colon ? partForLabel(colon[1], rubric) : undefined;
+  const inCue = (i: number) => [...situation, ...taskMatches].some((m) => i >= m.first && i < m.last);
+  return {
+    hyp: hypMatches.length > 0,
+    habit,
+    past,
+    situation,
+    task,
+    result,
+    reflection: cues.reflection.test(t),
+    unknown: cues.unknownOutcome.test(t),
+    lasting: presentPerfect || /\bstill\b|\bsince\b/i.test(s.text),
+    customerSide: cues.customerSide.test(t),
+    steps: stepsIn(s, storyStarted).filter((st) => !inCue(st.verb)),
+    label,
+  };
+}
+
+const ORDER: Record<StarPart, number> = { situation: 0, task: 1, action: 2, result: 3 };
+
+/** Writes pieces for a sentence and returns its role: the part that covers most of its tokens. */
+function settle(s: DocSentence, found: { at: number; part: StarPart }[], out: StarPiece[]): Role | undefined {
+  if (!found.length) return undefined;
+  found.sort((a, b) => a.at - b.at || ORDER[a.part] - ORDER[b.part]);
+  const merged: { at: number; part: StarPart }[] = [];
+  for (const f of found) {
+    const prev = merged[merged.length - 1];
+    if (prev?.part === f.part) continue;
+    // two parts from the same word on ("I was asked to lead the project at the firm"): both shown
+    merged.push({ part: f.part, at: prev && f.at <= prev.at ? Math.min(prev.at + 1, s.tokens.length - 1) : f.at });
+  }
+  for (let k = merged.length - 1; k > 0; k--) if (merged[k].at <= merged[k - 1].at) merged.splice(k, 1);
+  merged[0].at = 0;
+  let best: StarPiece | undefined;
+  merged.forEach((f, k) => {
+    const piece = { sentence: s.index, part: f.part, first: f.at, last: merged[k + 1]?.at ?? s.tokens.length };
+    out.push(piece);
+    if (!best || piece.last - piece.first > best.last - best.first) best = piece;
+  });
+  return best!.part;
+}
 
 /**
  * Finds the STAR parts sentence by sentence and writes each sentence's role. Sections whose
  * heading or key names a part keep that part, except where a sentence clearly shows another
- * (a responsibility stated inside the Situation is the Task). Unlabelled text is read in order:
- * the story starts at the first past, concrete setting — never at a hypothetical or a habit.
+ * (a responsibility stated inside the Situation is also the Task). Unlabelled text is read in
+ * order: the story starts at the first past, concrete setting — never at a hypothetical or a
+ * habit — and a text with no narrated past tells no story at all.
  */
 export function segmentStar(doc: AnswerDocument, rubric: Rubric, phrases: (l: readonly string[]) => PhraseSet): void {
   const cues = cuesFor(rubric, phrases);
-  if (doc.structured) {
-    for (const s of doc.sentences) {
-      if (s.role === 'situation' && cues.task.test(s.tokens)) s.role = 'task';
-      else if (s.role === 'result' && cues.unknownOutcome.test(s.tokens)) s.role = 'closing';
+  const pieces: StarPiece[] = [];
+  PIECES.set(doc, pieces);
+  if (doc.structured) segmentSections(doc, cues, rubric, pieces);
+  else segmentPlain(doc, cues, rubric, pieces);
+}
+
+function segmentSections(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: StarPiece[]): void {
+  // a Result section that says the outcome is unknown: only sentences with an outcome cue remain the result
+  const unknownIn = new Set(doc.sentences.filter((s) => s.role === 'result' && cues.unknownOutcome.test(s.tokens)).map((s) => s.section));
+  for (const s of doc.sentences) {
+    if (s.role === 'opening' || s.role === 'closing') continue;
+    const r = read(s, cues, rubric, true);
+    const found: { at: number; part: StarPart }[] = [{ at: 0, part: s.role }];
+    if (s.role === 'situation' && r.task >= 0) found.push({ at: r.task, part: 'task' });
+    if (s.role === 'result') {
+      const outcome = r.result >= 0;
+      if (r.unknown || (r.reflection && !outcome) || (unknownIn.has(s.section) && !outcome)) {
+        s.role = 'closing';
+        continue;
+      }
     }
-    // a Result section in which every sentence says the outcome is unknown, or only offers an opinion, is no result
-    return;
+    s.role = settle(s, found, pieces) ?? s.role;
   }
+}
+
+function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: StarPiece[]): void {
   let started = false;
+  let seenTask = false;
   let seenAction = false;
   let seenResult = false;
+  let customerSide = false;
+  let anyPast = false;
+  const start = pieces.length;
   for (const s of doc.sentences) {
-    const hyp = cues.hypothetical.test(s.tokens);
-    const habit = cues.habit.test(s.tokens);
-    const past = hasPast(s);
-    let role: Role;
+    const r = read(s, cues, rubric, started);
+    if (r.customerSide && !r.hyp) customerSide = true;
+    const found: { at: number; part: StarPart }[] = [];
+    let role: Role | undefined;
     if (!started) {
-      if (cues.situation.test(s.tokens) && !hyp && !habit) {
-        started = true;
-        role = cues.task.test(s.tokens) ? 'task' : 'situation';
-      } else role = 'opening';
-    } else if (hyp && !past) {
+      const setting = r.situation!.length > 0 && (r.past || !r.habit);
+      if (r.hyp || !(setting || (r.past && !r.habit))) {
+        s.role = 'opening';
+        continue;
+      }
+      started = true;
+      found.push({ at: 0, part: 'situation' });
+      if (r.task >= 0) found.push({ at: r.task, part: 'task' });
+      // "..., so I phoned his doctor": a step that follows the setting in the same sentence
+      for (const st of r.steps) {
+        const lead = s.tokens[st.at - 1]?.norm ?? '';
+        if (st.person === 'first' && st.at >= 4 && CONSEQUENCE.has(lead)) found.push({ at: st.at - 1, part: 'action' });
+      }
+    } else if (r.label && r.label !== 'opening') {
+      found.push({ at: 0, part: r.label });
+    } else if (r.hyp && !r.past) {
       role = seenAction ? 'closing' : 'opening';
-    } else if (cues.result.test(s.tokens) && (seenAction || past)) {
-      role = 'result';
-    } else if (cues.task.test(s.tokens) && !seenResult) {
-      role = 'task';
-    } else if (past || cues.action.test(s.tokens)) {
-      role = seenResult ? 'result' : seenAction || cues.action.test(s.tokens) || /\bi\b/i.test(s.text) ? 'action' : 'situation';
+    } else if (r.unknown && seenAction) {
+      role = 'closing';
     } else {
-      role = seenResult || seenAction ? 'closing' : 'situation';
+      if (r.task >= 0 && !r.reflection) found.push({ at: r.task, part: 'task' });
+      if (r.situation!.length && !seenAction) found.push({ at: 0, part: 'situation' });
+      const resultAt = r.result >= 0 && (seenAction || seenTask) ? r.result : -1;
+      for (const st of r.steps) {
+        if (resultAt >= 0 && st.at > resultAt) continue; // "in the end we saved 120 hours" is the result
+        if (st.person === 'first') found.push({ at: st.at, part: 'action' });
+        else if (customerSide && (seenTask || seenAction) && !SAYING.has(s.tokens[st.verb].norm)) found.push({ at: st.at, part: 'action' });
+      }
+      if (cues.action.test(s.tokens) && !found.some((f) => f.part === 'action') && resultAt < 0) found.push({ at: 0, part: 'action' });
+      if (resultAt >= 0) found.push({ at: resultAt, part: 'result' });
+      if (!found.length) {
+        if (r.reflection) role = seenAction ? 'closing' : 'situation';
+        else if (r.past) role = seenAction ? 'result' : 'situation';
+        else if (seenAction || seenResult) role = r.lasting && !r.habit ? 'result' : 'closing';
+        else role = 'situation';
+      }
     }
-    if (role === 'action') seenAction = true;
-    if (role === 'result') seenResult = true;
+    if (r.past && !r.hyp) anyPast = true;
+    role ??= 'situation';
+    if (!found.length && role !== 'opening' && role !== 'closing') found.push({ at: 0, part: role });
+    role = settle(s, found, pieces) ?? role;
     s.role = role;
+    for (const p of pieces) {
+      if (p.sentence !== s.index) continue;
+      if (p.part === 'task') seenTask = true;
+      if (p.part === 'action') seenAction = true;
+      if (p.part === 'result') seenResult = true;
+    }
+    if (role === 'result') seenResult = true;
+    if (role === 'action') seenAction = true;
+  }
+  // no narrated past anywhere: a definition or an opinion, whatever cues it has
+  if (!anyPast) {
+    pieces.splice(start);
+    for (const s of doc.sentences) s.role = 'opening';
   }
 }

@@ -48,6 +48,8 @@ export const RUBRIC_SCHEMA: Record<string, FieldSpec> = {
       hypothetical: phrases('Phrases of a hypothetical ("I would"): such a sentence tells no story.'),
       habit: phrases('Phrases of a habit with no setting ("I always"): such a sentence tells no story.'),
       'unknown-outcome': phrases('Phrases saying the outcome is unknown ("not sure what she chose"): a result section made of them is no result.'),
+      reflection: phrases('Phrases of an opinion or a lesson ("I still think", "what I learned"): such a sentence is no result.'),
+      'customer-side': phrases('Phrases showing the story is told as the customer ("I placed an order"): then the server\'s steps are the action.'),
       'opening-headings': { type: 'strings', description: 'Headings and YAML keys that hold the opening.' },
     },
   },

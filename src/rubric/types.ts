@@ -36,6 +36,10 @@ export interface StarRules {
   habit: Phrase[];
   /** A result section that says the outcome is unknown is no result. */
   'unknown-outcome': Phrase[];
+  /** An opinion or lesson is no result. */
+  reflection: Phrase[];
+  /** The story is told as the customer: the server's steps are the action. */
+  'customer-side': Phrase[];
   /** Headings and YAML keys that hold the opening (definition, philosophy). */
   'opening-headings': string[];
 }

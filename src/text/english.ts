@@ -7,7 +7,7 @@ const IRREGULAR_PAST = new Set(
     'stood sat ran met paid lost held heard meant put set let read led began began broke chose drove ate fell forgot ' +
     'grew hid hung hurt lay lent rang rose sang sold shook shot shut slept spoke stole stuck swore swept taught tore threw ' +
     'understood woke wore won wrote became built caught cost dealt drew flew fought froze quit sent sought struck ' +
-    "couldn't wasn't weren't didn't hadn't wouldn't").split(/\s+/),
+    "couldn't wasn't weren't didn't hadn't").split(/\s+/),
 );
 const NOT_VERBS_ED = new Set(['need', 'red', 'bed', 'shed', 'feed', 'seed', 'speed', 'bled', 'hundred', 'indeed', 'sacred', 'naked', 'wicked', 'rugged', 'ragged']);
 
@@ -19,3 +19,82 @@ export function isPastVerb(t: Token): boolean {
 
 export const FIRST_SINGULAR = new Set(['i', "i'm", "i've", "i'd", "i'll", 'me', 'my', 'mine', 'myself']);
 export const FIRST_PLURAL = new Set(['we', "we're", "we've", "we'd", "we'll", 'us', 'our', 'ours', 'ourselves']);
+
+export const SUBJECT_PRONOUNS_THIRD = new Set(['he', 'she', 'they', 'it', "he's", "she's", "they're", "it's", "he'd", "she'd", "they'd"]);
+
+// Verbs whose past form states a condition, a thought or a modality rather than a step taken:
+// "I was", "I knew", "I wanted", "I could" say how things stood, not what the speaker did.
+const NOT_STEPS = new Set(
+  ('was were had did been could would should might must wouldn\'t couldn\'t didn\'t wasn\'t weren\'t hadn\'t shouldn\'t ' +
+    'knew thought felt wanted needed liked loved hated hoped wished seemed believed guessed realised realized learned learnt ' +
+    'meant expected assumed worried wondered remembered forgot understood supposed happened seemed').split(/\s+/),
+);
+// Present-tense verbs a first-person subject can take that are not steps ("I think", "I am").
+const NOT_STEPS_PRESENT = new Set(
+  ("am 'm is are be have has do does can can't will won't shall may might must should would could think believe feel know guess mean " +
+    'hope wish want need like love remember suppose try tend usually always never still just really also even only').split(/\s+/),
+);
+// Words that may stand between a subject and its verb without changing who acts ("I then called").
+const BETWEEN = new Set(
+  ('also then just even finally first immediately quickly basically actually really already still never personally ' +
+    'straight soon totally kind sort of like literally simply gently calmly politely carefully both all myself ourselves').split(/\s+/),
+);
+
+/** "had", "'d" and "have" forms that make the next past verb a perfect: background, not a step. */
+const PERFECT_AUX = new Set(['had', 'have', 'has', "i'd", "we'd", "he'd", "she'd", "they'd", "i've", "we've", "'ve", "hadn't", "haven't", "hasn't", 'having']);
+
+export const isNotStep = (w: string) => NOT_STEPS.has(w);
+
+/**
+ * Index of the verb that follows a subject at tokens[i], skipping adverbs and hedges, or -1.
+ * The verb is the first token after the subject that is not a filler word.
+ */
+export function verbAfter(tokens: readonly Token[], i: number): number {
+  let j = i + 1;
+  let skipped = 0;
+  while (j < tokens.length && BETWEEN.has(tokens[j].norm) && skipped < 3) {
+    j++;
+    skipped++;
+  }
+  return j < tokens.length ? j : -1;
+}
+
+/** True when tokens[j] is a past verb that is part of a perfect ("had called", "I'd never used"). */
+export function isPerfect(tokens: readonly Token[], j: number): boolean {
+  for (let k = j - 1; k >= Math.max(0, j - 3); k--) {
+    const w = tokens[k].norm;
+    if (PERFECT_AUX.has(w)) return true;
+    if (!BETWEEN.has(w)) return false;
+  }
+  return false;
+}
+
+/** A verb in the present that a first-person subject could use for a step ("then I ask him"). */
+export function isPresentStep(t: Token): boolean {
+  const w = t.norm;
+  return /^[a-z]+$/.test(w) && !NOT_STEPS_PRESENT.has(w) && !w.endsWith('ly') && !w.endsWith('ing') && w.length > 1;
+}
+
+/** A past verb that narrates a step rather than a state ("called", not "was" or "knew"). */
+export function isPastStep(t: Token): boolean {
+  return isPastVerb(t) && !NOT_STEPS.has(t.norm);
+}
+
+// Words after which a past form is a participle or an adjective, not a narrated verb:
+// "feels valued", "is solved", "a valued customer", "and finished".
+const NOT_BEFORE_NARRATED = new Set(
+  ("is are am 'm be been being was were feel feels seem seems look looks get gets getting become becomes remain remains stay stays " +
+    "have has 've having it's that's what's there's i'm you're they're we're he's she's a an the this that these those my your our their his its " +
+    'and or to not very so more most less fully well being').split(/\s+/),
+);
+
+/**
+ * True when tokens[i] narrates something that happened ("she called", "it was"), not a participle
+ * or adjective in a present-tense sentence ("the person feels valued", "until it is solved").
+ */
+export function isNarratedPast(tokens: readonly Token[], i: number): boolean {
+  if (!isPastVerb(tokens[i])) return false;
+  let k = i - 1;
+  while (k >= 0 && (BETWEEN.has(tokens[k].norm) || tokens[k].norm.endsWith('ly'))) k--;
+  return k < 0 || !NOT_BEFORE_NARRATED.has(tokens[k].norm);
+}

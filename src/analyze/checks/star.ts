@@ -1,4 +1,5 @@
 import { STAR_PARTS, type StarPart } from '../../answer/types.js';
+import { starPieces } from '../star-segment.js';
 import type { Check, StarPartSummary } from '../types.js';
 
 const PART_NAMES: Record<StarPart, string> = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result' };
@@ -12,11 +13,21 @@ export const starCheck: Check = {
   run({ doc, rubric, finding }) {
     const words: Record<StarPart, number> = { situation: 0, task: 0, action: 0, result: 0 };
     const first: Partial<Record<StarPart, number>> = {};
-    for (const s of doc.sentences) {
-      if (s.role in words) {
-        const part = s.role as StarPart;
-        words[part] += s.tokens.length;
-        first[part] ??= s.start;
+    // a sentence can show more than one part ("..., so I phoned his doctor"): count each piece
+    const pieces = starPieces(doc);
+    if (pieces) {
+      for (const p of pieces) {
+        const s = doc.sentences[p.sentence];
+        words[p.part] += Math.max(1, p.last - p.first);
+        first[p.part] ??= s.tokens[p.first]?.start ?? s.start;
+      }
+    } else {
+      for (const s of doc.sentences) {
+        if (s.role in words) {
+          const part = s.role as StarPart;
+          words[part] += s.tokens.length;
+          first[part] ??= s.start;
+        }
       }
     }
     const total = STAR_PARTS.reduce((n, p) => n + words[p], 0);
