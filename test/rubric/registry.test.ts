@@ -113,6 +113,15 @@ describe('discovery and shadowing', () => {
     expect(registry.get('only-a').fillers).toEqual(['um', 'uh', 'like']);
   });
 
+  it('--rubric PATH with its own id builds on the rubric of that id', () => {
+    const registry = new RubricRegistry([src('overlay', 'built-in')]);
+    const loaded = registry.load(join(dir('user-a'), 'fixture-parent.yaml'));
+    expect(loaded.title).toMatch(/team A/);
+    expect(loaded.jargon.map((j) => j.phrase)).toEqual(['bandwidth']);
+    expect(loaded.pillars).toHaveLength(3);
+    expect(registry.get('fixture-parent').jargon).toHaveLength(2); // the registry's own is untouched
+  });
+
   it('in the other order, the other folder wins', () => {
     const registry = new RubricRegistry([src('overlay', 'built-in'), src('user-b'), src('user-a')]);
     expect(registry.get('fixture-parent').title).toMatch(/team A/);

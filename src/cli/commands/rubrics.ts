@@ -25,8 +25,14 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 
 export const formatProblem = (p: Problem) => `${oneLine(p.file)}${p.line ? `:${p.line}:${p.column ?? 1}` : ''}: ${oneLine(p.message)}`;
 
+/** A path as short as it is clear: relative under the working folder, absolute elsewhere. */
+function shortPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}
+
 function where(entry: RubricEntry): string {
-  const path = relative(process.cwd(), entry.file) || entry.file;
+  const path = shortPath(entry.file);
   return entry.origin === 'built-in' ? 'built-in' : `${entry.origin}: ${path}`;
 }
 
@@ -58,7 +64,7 @@ function list({ io, env, setExitCode }: CliContext, opts: RubricsSetup & { json?
   } else {
     const lines = [['ID', 'TITLE', 'QUESTIONS', 'FROM']];
     for (const r of rows) {
-      const note = r.shadows.length ? ` (shadows ${r.shadows.map((s) => (s.origin === 'built-in' ? 'built-in' : `${s.origin}: ${relative(process.cwd(), s.file)}`)).join(', ')})` : '';
+      const note = r.shadows.length ? ` (shadows ${r.shadows.map((s) => (s.origin === 'built-in' ? 'built-in' : `${s.origin}: ${shortPath(s.file)}`)).join(', ')})` : '';
       lines.push([oneLine(r.id), oneLine(r.title), String(r.questions), oneLine(r.from + note)]);
     }
     io.stdout(table(lines));
@@ -226,7 +232,7 @@ function init({ io, setExitCode }: CliContext, name: string, opts: { dir?: strin
     return;
   }
   writeFileSync(file, scaffold(name), { flag: opts.force ? 'w' : 'wx' });
-  io.stdout(`created ${sanitize(relative(process.cwd(), file) || file)}\nnext: edit it, then run  answer-coach rubrics validate ${sanitize(relative(process.cwd(), file))}\n`);
+  io.stdout(`created ${sanitize(shortPath(file))}\nnext: edit it, then run  answer-coach rubrics validate ${sanitize(shortPath(file))}\n`);
 }
 
 export function registerRubrics(program: Command, ctx: CliContext): void {
