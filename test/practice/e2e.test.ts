@@ -95,7 +95,7 @@ describe.skipIf(!TMUX)('practice in a real terminal (tmux)', () => {
   });
 
   it('types a whole answer, is nudged to quantify the Result, saves, and check gives the same report', async () => {
-    const s = start('practice');
+    const s = start('practice --rubric customer-service');
     await waitFor(s, 'Which question do you want to practise?');
     keys(s, 'Enter');
     await waitFor(s, 'In a sentence or two');

@@ -60,10 +60,11 @@ describe('practice walkthrough: question pick', () => {
     const out = await practice(setup(), h.deps);
     const pick = h.script.steps[0];
     expect(pick.kind).toBe('question');
-    expect(pick.kind === 'question' && pick.choices.map((c) => c.name)).toEqual(rubric.questions);
+    const bank = registry.all().flatMap((r) => r.questions);
+    expect(pick.kind === 'question' && pick.choices.map((c) => c.name)).toEqual(bank);
     const textSteps = h.script.steps.filter((s) => s.kind === 'text').map((s) => (s.kind === 'text' ? s.part : ''));
     expect(textSteps).toEqual(['opening', 'situation', 'task', 'action', 'result']);
-    expect(out.markdown.split('\n')[0]).toBe(`# ${rubric.questions[1]}`);
+    expect(out.markdown.split('\n')[0]).toBe(`# ${bank[1]}`);
     expect(h.written.get('answer.md')).toBe(out.markdown);
     expect(h.discarded()).toBe(true);
     expect(h.script.left()).toBe(0);
@@ -71,7 +72,8 @@ describe('practice walkthrough: question pick', () => {
 
   it('takes --question N, --question TEXT and --random without asking', async () => {
     const byNumber = harness([...typeAndKeep(OPENING, SITUATION, TASK, ACTION, RESULT), 'a.md']);
-    expect((await practice(setup({ question: '3' }), byNumber.deps)).markdown).toContain(`# ${rubric.questions[2]}`);
+    // with --rubric, the numbers count that rubric's questions
+    expect((await practice(setup({ rubric, question: '3' }), byNumber.deps)).markdown).toContain(`# ${rubric.questions[2]}`);
     const byText = harness([...typeAndKeep(OPENING, SITUATION, TASK, ACTION, RESULT), 'b.md']);
     expect((await practice(setup({ question: 'Why do you want to work in customer service?' }), byText.deps)).markdown).toContain('# Why do you want to work in customer service?');
     const random = harness([...typeAndKeep(OPENING, SITUATION, TASK, ACTION, RESULT), 'c.md']);

@@ -254,7 +254,9 @@ export async function runPractice(opts: PracticeOptions, { io, env, stdin, stdou
   };
 
   try {
-    const done = await practice({ rubrics: registry.all(), rubric, rubricFor, question: opts.question, random: opts.random, out: opts.out, resume }, deps);
+    // the default rubric's questions head the list
+    const rubrics = registry.all().sort((a, b) => Number(b.id === fallback) - Number(a.id === fallback));
+    const done = await practice({ rubrics, rubric, rubricFor, question: opts.question, random: opts.random, out: opts.out, resume }, deps);
     // every finished answer goes into the local history (see: answer-coach history); a failure there only warns
     historyRecorder(env, (m) => io.stderr(`answer-coach: warning: ${oneLine(m)}\n`), 'practice')(done.path, done.markdown, done.report);
     return ExitCode.Clean;
