@@ -15,8 +15,10 @@ export const jargonCheck: Check = {
         // a buzzword quoted or named only to reject it is not jargon ("I don't believe the customer is always right")
         if (isMentionOnly(doc.text, s.tokens, m.first, m.last)) continue;
         const { suggestion } = rubric.jargon[m.phrase.index];
-        jargon.push({ ...doc.span(m.start, m.end), suggestion });
-        findings.push(finding('jargon', 'warning', `"${doc.text.slice(m.start, m.end)}" is jargon: ${suggestion}`, m, suggestion));
+        // "%" is not a word, so "give 110%" matches as "give 110": report the whole of it
+        const at = { start: m.start, end: doc.text[m.end] === '%' ? m.end + 1 : m.end };
+        jargon.push({ ...doc.span(at.start, at.end), suggestion });
+        findings.push(finding('jargon', 'warning', `"${doc.text.slice(at.start, at.end)}" is jargon: ${suggestion}`, at, suggestion));
       }
     }
     return { findings, score: Math.max(0, 1 - 0.25 * jargon.length), report: { jargon } };

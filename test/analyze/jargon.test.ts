@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze/index.js';
+import { parseAnswer } from '../../src/answer/index.js';
+import { RubricRegistry } from '../../src/rubric/registry.js';
+
+const registry = new RubricRegistry();
+const jargon = (text: string, rubricId = 'customer-service') => analyze(parseAnswer(text, 'text'), registry.get(rubricId)).jargon;
+const found = (text: string, rubricId?: string) => jargon(text, rubricId).map((j) => j.text);
+
+describe('jargon', () => {
+  it('finds buzzwords in any inflection, multi-word ones included', () => {
+    expect(found('I touched base with their lead and leveraged our synergy with design.')).toEqual(['touched base', 'leveraged', 'synergy']);
+    expect(found('I circled back to check it was moving the needle.')).toEqual(['circled back', 'moving the needle']);
+    expect(found('We started with the low-hanging fruit and I hit the ground running.')).toEqual(['low-hanging fruit', 'hit the ground running']);
+  });
+
+  it('offers a plainer alternative for each', () => {
+    const [hit] = jargon('I always give 110% to every client.');
+    expect(hit.text).toBe('give 110%');
+    expect(hit.suggestion).toMatch(/what you actually did/);
+    const finding = analyze(parseAnswer('Being customer-centric is who I am.', 'text'), registry.get('customer-service')).findings.find((f) => f.rule === 'jargon');
+    expect(finding?.message).toMatch(/"customer-centric" is jargon: show one thing you did/);
+  });
+
+  it('is shared by every rubric through base', () => {
+    for (const id of ['customer-service', 'above-and-beyond', 'difficult-customer', 'behavioral']) {
+      expect(found("As a team player I think outside the box; it's a win-win.", id)).toEqual(['team player', 'outside the box', 'win-win']);
+    }
+  });
+
+  it('does not flag a buzzword quoted or named only to reject it', () => {
+    expect(found('Honestly, I don\'t like the phrase "above and beyond".')).toEqual([]);
+    expect(found('Our manager said we needed more "synergy", which made us roll our eyes.')).toEqual([]);
+    expect(found("My manager called it 'synergy,' I wouldn't.")).toEqual([]);
+    expect(found("I don't believe the customer is always right either.")).toEqual([]);
+    expect(found('I avoid saying win-win in front of clients.')).toEqual([]);
+    expect(found('I hate the word synergy.')).toEqual([]);
+  });
+
+  it('still flags a buzzword in a negative sentence that uses it', () => {
+    expect(found("We didn't have the bandwidth to test every template.").join(' ')).toMatch(/bandwidth/);
+  });
+
+  it('leaves plain fillers and technical terms alone', () => {
+    expect(found('Um, basically, you know, the line was fine.')).toEqual([]);
+    expect(found("The office's bandwidth dropped every afternoon, so we replaced the router.")).toEqual([]);
+  });
+});
