@@ -26,6 +26,7 @@ describe('metric detection: what counts', () => {
     ['Response time went from two days to four hours.', 'from two days to four hours'],
     ['We reduced average handling time from 8 minutes to 5.', 'from 8 minutes to 5'],
     ['A loyal customer of 15 years was about to leave.', 'customer of 15 years'],
+    ['Since then he has referred three colleagues to the shop.', 'referred three'],
   ])('finds the metric in %j', (text, want) => {
     expect(metrics(text).join(' | ')).toContain(want);
   });
@@ -34,6 +35,8 @@ describe('metric detection: what counts', () => {
     expect(metrics('The refund was back in her account within two hours.')).toEqual(['within two hours']);
     expect(metrics('The replacement part was ready the same day.')).toEqual(['the same day']);
     expect(metrics('Her laptop was repaired in about forty minutes.')).toEqual(['in about forty minutes']);
+    expect(metrics('He had his bike back within an hour.')).toEqual(['within an hour']);
+    expect(metrics('I called her back within an hour.')).toEqual([]);
   });
 });
 
