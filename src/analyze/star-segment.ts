@@ -53,7 +53,7 @@ export function starPieces(doc: AnswerDocument): readonly StarPiece[] | undefine
 const isFirst = (w: string) => FIRST_SINGULAR.has(w) || FIRST_PLURAL.has(w);
 const SUBJECT_FIRST = new Set(['i', 'we']);
 // Words that open a clause without naming a new subject ("and then called", "so I phoned").
-const CONNECTORS = new Set(['and', 'so', 'then', 'also', 'first', 'next', 'finally', 'but', 'after', 'afterwards', 'later']);
+const CONNECTORS = new Set(['and', 'so', 'then', 'also', 'first', 'next', 'finally', 'but', 'after', 'afterwards', 'later', 'because', 'when', 'while', 'until', 'before', 'as']);
 const CONSEQUENCE = new Set(['so', 'then']);
 const SAYING = new Set(['told', 'said', 'asked', 'replied', 'answered', 'mentioned']);
 const OBLIGATION = new Set(['had', 'needed']);
@@ -89,10 +89,15 @@ function stepsIn(s: DocSentence, storyStarted: boolean): Step[] {
   for (let i = 0; i < t.length; i++) {
     const w = t[i].norm;
     if (SUBJECT_FIRST.has(w) || SUBJECT_PRONOUNS_THIRD.has(w) || (w === 'the' && i + 2 < t.length)) {
-      const subjectEnd = w === 'the' ? i + 1 : i;
-      if (w === 'the' && !starts.has(i) && !CONNECTORS.has(t[i - 1]?.norm ?? '')) continue;
-      const j = verbAfter(t, subjectEnd);
       const first = SUBJECT_FIRST.has(w);
+      if (w === 'the') {
+        // "the clerk called", "the gate agent rebooked": a noun subject of one or two words
+        if (!starts.has(i) && !CONNECTORS.has(t[i - 1]?.norm ?? '')) continue;
+        const j = [i + 2, i + 3].find((k) => k < t.length && isPastStep(t[k]) && !isPerfect(t, k));
+        if (j !== undefined) steps.push({ at: i, verb: j, person: 'third' });
+        continue;
+      }
+      const j = verbAfter(t, i);
       if (stepVerb(j, first)) steps.push({ at: i, verb: j, person: first ? 'first' : 'third' });
       continue;
     }
@@ -166,7 +171,9 @@ function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean)
   // inline labels in notes: "Problem: ...", "My part: ..."
   const colon = /^\s*([^:=.!?]{1,30})\s*[:=]\s/.exec(s.text);
   const label = colon ? partForLabel(colon[1], rubric) : undefined;
-  const inCue = (i: number) => [...situation, ...taskMatches].some((m) => i >= m.first && i < m.last);
+  const reflection = cues.reflection.findAll(t);
+  // "I worked as...", "I was asked to...", "what I took from it": the verb belongs to the cue, not a step
+  const inCue = (i: number) => [...situation, ...taskMatches, ...reflection].some((m) => i >= m.first && i < m.last);
   return {
     hyp: hypMatches.length > 0,
     habit,
@@ -174,7 +181,7 @@ function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean)
     situation,
     task,
     result,
-    reflection: cues.reflection.test(t),
+    reflection: reflection.length > 0,
     unknown: cues.unknownOutcome.test(t),
     lasting: presentPerfect || /\bstill\b|\bsince\b/i.test(s.text),
     customerSide: cues.customerSide.test(t),
@@ -185,7 +192,10 @@ function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean)
 
 const ORDER: Record<StarPart, number> = { situation: 0, task: 1, action: 2, result: 3 };
 
-/** Writes pieces for a sentence and returns its role: the part that covers most of its tokens. */
+/**
+ * Writes pieces for a sentence and returns its role: the result if it states one (an outcome
+ * sentence often names the last step too), else the part that covers most of its tokens.
+ */
 function settle(s: DocSentence, found: { at: number; part: StarPart }[], out: StarPiece[]): Role | undefined {
   if (!found.length) return undefined;
   found.sort((a, b) => a.at - b.at || ORDER[a.part] - ORDER[b.part]);
@@ -204,7 +214,7 @@ function settle(s: DocSentence, found: { at: number; part: StarPart }[], out: St
     out.push(piece);
     if (!best || piece.last - piece.first > best.last - best.first) best = piece;
   });
-  return best!.part;
+  return merged.some((f) => f.part === 'result') ? 'result' : best!.part;
 }
 
 /**
@@ -247,7 +257,8 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
   let seenAction = false;
   let seenResult = false;
   let customerSide = false;
-  let anyPast = false;
+  let pastSentences = 0;
+  let presentSteps = false;
   const start = pieces.length;
   for (const s of doc.sentences) {
     const r = read(s, cues, rubric, started);
@@ -255,8 +266,9 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
     const found: { at: number; part: StarPart }[] = [];
     let role: Role | undefined;
     if (!started) {
+      // a lesson ("I learned early on that...") or a habit is no setting, unless a setting cue says where and when
       const setting = r.situation!.length > 0 && (r.past || !r.habit);
-      if (r.hyp || !(setting || (r.past && !r.habit))) {
+      if (r.hyp || !(setting || (r.past && !r.habit && !r.reflection))) {
         s.role = 'opening';
         continue;
       }
@@ -271,7 +283,7 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
     } else if (r.label && r.label !== 'opening') {
       found.push({ at: 0, part: r.label });
     } else if (r.hyp && !r.past) {
-      role = seenAction ? 'closing' : 'opening';
+      role = 'closing'; // a hypothetical inside the story is commentary, not a part of it
     } else if (r.unknown && seenAction) {
       role = 'closing';
     } else {
@@ -280,19 +292,23 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
       const resultAt = r.result >= 0 && (seenAction || seenTask) ? r.result : -1;
       for (const st of r.steps) {
         if (resultAt >= 0 && st.at > resultAt) continue; // "in the end we saved 120 hours" is the result
-        if (st.person === 'first') found.push({ at: st.at, part: 'action' });
-        else if (customerSide && (seenTask || seenAction) && !SAYING.has(s.tokens[st.verb].norm)) found.push({ at: st.at, part: 'action' });
+        // told as the customer, the steps that count are the server's ("she called another branch"),
+        // not the teller's own ("I went to collect it")
+        if (customerSide ? st.person === 'third' && !SAYING.has(s.tokens[st.verb].norm) : st.person === 'first') found.push({ at: st.at, part: 'action' });
       }
-      if (cues.action.test(s.tokens) && !found.some((f) => f.part === 'action') && resultAt < 0) found.push({ at: 0, part: 'action' });
+      if (cues.action.test(s.tokens) && !r.reflection && !found.some((f) => f.part === 'action') && resultAt < 0) found.push({ at: 0, part: 'action' });
       if (resultAt >= 0) found.push({ at: resultAt, part: 'result' });
       if (!found.length) {
         if (r.reflection) role = seenAction ? 'closing' : 'situation';
         else if (r.past) role = seenAction ? 'result' : 'situation';
-        else if (seenAction || seenResult) role = r.lasting && !r.habit ? 'result' : 'closing';
+        // after the steps, a lasting state ("he still asks for me") is the outcome, and so is any
+        // event in a story told in the present ("she leaves smiling")
+        else if (seenAction || seenResult) role = (r.lasting || (presentSteps && !r.hyp)) && !r.habit ? 'result' : 'closing';
         else role = 'situation';
       }
     }
-    if (r.past && !r.hyp) anyPast = true;
+    if (r.past && !r.hyp) pastSentences++;
+    if (found.some((f) => f.part === 'action') && !r.past) presentSteps = true;
     role ??= 'situation';
     if (!found.length && role !== 'opening' && role !== 'closing') found.push({ at: 0, part: role });
     role = settle(s, found, pieces) ?? role;
@@ -306,8 +322,10 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
     if (role === 'result') seenResult = true;
     if (role === 'action') seenAction = true;
   }
-  // no narrated past anywhere: a definition or an opinion, whatever cues it has
-  if (!anyPast) {
+  // no narrated past: a definition or an opinion, whatever cues it has; one past sentence that
+  // only sets a scene ("I worked in retail for five years") is background, not a story
+  const onlyScene = pieces.slice(start).every((p) => p.part === 'situation');
+  if (pastSentences === 0 || (pastSentences < 2 && onlyScene)) {
     pieces.splice(start);
     for (const s of doc.sentences) s.role = 'opening';
   }
