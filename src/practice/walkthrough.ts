@@ -221,7 +221,8 @@ export async function practice(setup: PracticeSetup, deps: PracticeDeps): Promis
   deps.say(`\n${formatPretty({ results, errors: [], summary: summarize(results, [], { failOn: 'error' }) }, { color: deps.color })}`);
   const improvements = topImprovements(report, rubric);
   if (improvements.length) {
-    deps.say(c.bold('The three things most worth improving:'));
+    const what = improvements.length === 1 ? 'The one thing' : `The ${['', '', 'two', 'three'][improvements.length] ?? improvements.length} things`;
+    deps.say(c.bold(`${what} most worth improving:`));
     improvements.forEach((f, i) => deps.say(`  ${i + 1}. ${oneLine(f.message)}`));
   } else deps.say(c.green('Nothing left to improve: say it out loud a few times.'));
   const rubricFlag = setup.rubricFor(draft.question).id === rubric.id ? '' : ` --rubric ${rubric.id}`;

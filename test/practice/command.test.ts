@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -45,6 +45,7 @@ describe('practice command', () => {
     const [name] = readdirSync(drafts());
     expect(r.err.trim().split('\n')).toEqual([`Stopped. Your draft is in ${join(drafts(), name)}; resume with: answer-coach practice --resume`]);
     expect(parseDraft(readFileSync(join(drafts(), name), 'utf8')).texts.opening).toBe('Customer service means helping people.');
+    expect(statSync(join(drafts(), name)).mode & 0o077).toBe(0); // private to its author
   });
 
   it('an unexpected error exits 2 and leaves the draft', async () => {

@@ -107,11 +107,11 @@ export function inquirerAsk(context?: { input?: NodeJS.ReadableStream; output?: 
 // Files: drafts and the saved answer, always written whole (temp file + rename).
 
 /** Writes a file so that a reader sees the old content or the new, never half of it. */
-export function writeAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
+export function writeAtomic(path: string, text: string, mode?: number): void {
+  mkdirSync(dirname(path), { recursive: true, mode: mode === undefined ? undefined : 0o700 });
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    writeFileSync(tmp, text, { flag: 'wx' });
+    writeFileSync(tmp, text, { flag: 'wx', mode });
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
@@ -241,7 +241,8 @@ export async function runPractice(opts: PracticeOptions, { io, env, stdin, stdou
     say: (text) => io.stdout(`${text}\n`),
     saveDraft(markdown, draft) {
       draftPath ??= newDraftPath(draft, env, new Date());
-      writeAtomic(draftPath, markdown);
+      // a draft is private: only its author can read it
+      writeAtomic(draftPath, markdown, 0o600);
     },
     discardDraft() {
       if (draftPath) rmSync(draftPath, { force: true });
