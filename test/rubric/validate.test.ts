@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseRubricSource, type Problem } from '../../src/rubric/validate.js';
+import { PhraseSet } from '../../src/text/phrases.js';
+import { tokenize } from '../../src/text/tokens.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/rubrics/${name}`, import.meta.url));
 const problemsOf = (name: string): string[] => {
@@ -67,5 +69,16 @@ describe('rubric validation', () => {
   it('refuses a rubric over the size cap before parsing it', () => {
     const { problems } = parseRubricSource('#'.repeat(600 * 1024), 'big.yaml');
     expect(problems[0].message).toMatch(/larger than 512 KiB/);
+  });
+
+  it('has no regular expressions: a catastrophic-backtracking pattern is only words, matched in linear time', () => {
+    const evil = '(a+)+$';
+    const { problems, value } = parseRubricSource(`id: evil\ntitle: Evil\nfillers: ["${evil}", "(x|x|x)*y"]\n`, 'evil.yaml');
+    expect(problems).toEqual([]);
+    const set = new PhraseSet(value!.fillers as string[]);
+    const text = `${'a'.repeat(30_000)}! ${'aaaa '.repeat(20_000)}x`;
+    const started = performance.now();
+    set.findAll(tokenize(text));
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
