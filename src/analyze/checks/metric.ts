@@ -85,6 +85,7 @@ function countCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
   s.tokens.forEach((t, i) => {
     // people and cases come in whole numbers ("4.7 stars" is no count); "one" and "half" are rarely counts
     if (!isQuantity(s.tokens, i) || /^\d+\.\d+$/.test(t.norm) || NOT_COUNTS.has(t.norm)) return;
+    if (i + 1 < s.tokens.length && p.ratings.longestAt(s.tokens, i + 1)) return; // "a five-star review" is a rating
     for (let k = i + 1; k <= i + 3 && k < s.tokens.length; k++) {
       if (/[,.;:!?()]/.test(s.text.slice(s.tokens[k - 1].end - s.start, s.tokens[k].start - s.start))) return; // the noun is in another clause
       const m = p.counts.longestAt(s.tokens, k);
@@ -166,8 +167,15 @@ function ratingCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
   return out;
 }
 
-/** "from two days to four hours", "from 20 a week to 3": a before→after pair with a unit of time (bare digits are a pattern). */
-function fromToCandidates(s: DocSentence): Candidate[] {
+/** A number with what it measures after it: a unit of time, a rate ("eight a month"), points, or a count noun. */
+function measured(tokens: readonly Token[], k: number, p: MetricPhrases): boolean {
+  const next = tokens[k + 1];
+  if (!next) return false;
+  return durationAt(tokens, k) !== undefined || /^(a|an|per|each|percent|points?)$/.test(next.norm) || Boolean(p.counts.longestAt(tokens, k + 1));
+}
+
+/** "from two days to four hours", "from about eight a month to one": a before→after pair in words (digits are a pattern). */
+function fromToCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
   const { tokens } = s;
   const out: Candidate[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
@@ -177,7 +185,7 @@ function fromToCandidates(s: DocSentence): Candidate[] {
       const after = skipApprox(tokens, k + 1);
       if (!isQuantity(tokens, after)) break;
       const unit = durationAt(tokens, after);
-      if (unit === undefined && durationAt(tokens, skipApprox(tokens, i + 1)) === undefined && !/\d/.test(tokens[after].norm)) break; // "from one desk to two"
+      if (!/\d/.test(tokens[after].norm) && !measured(tokens, skipApprox(tokens, i + 1), p) && !measured(tokens, after, p)) break; // "from one desk to two"
       out.push({ start: tokens[i].start, end: tokens[(unit ?? after + 1) - 1].end, kind: 'change' });
       break;
     }
@@ -190,7 +198,7 @@ function sentenceCandidates(s: DocSentence, p: MetricPhrases, framing: boolean):
   for (const [re, kind] of PATTERNS) {
     for (const m of s.text.matchAll(re)) candidates.push({ start: s.start + m.index!, end: s.start + m.index! + m[0].length, kind });
   }
-  candidates.push(...countCandidates(s, p), ...timeCandidates(s, p, framing), ...changeCandidates(s, p), ...ratingCandidates(s, p), ...fromToCandidates(s));
+  candidates.push(...countCandidates(s, p), ...timeCandidates(s, p, framing), ...changeCandidates(s, p), ...ratingCandidates(s, p), ...fromToCandidates(s, p));
   for (const m of p.outcomes.findAll(s.tokens)) {
     // the inflection matcher lets "doubled" match "double", as in "double-checked" or "charged double"
     if (m.last - m.first === 1 && NUMBER_WORDS.has(s.tokens[m.first].norm)) continue;
