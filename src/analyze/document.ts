@@ -1,7 +1,8 @@
 import { STAR_PARTS, type ParsedAnswer, type StarPart } from '../answer/types.js';
 import type { Rubric } from '../rubric/types.js';
 import { LineIndex, type Position } from '../text/locate.js';
-import { splitSentences, type Sentence, type Token } from '../text/tokens.js';
+import { PhraseSet } from '../text/phrases.js';
+import { splitSentences, tokenize, type Sentence, type Token } from '../text/tokens.js';
 
 /** What a sentence does in the answer: a STAR part, or framing around the story. */
 export type Role = StarPart | 'opening' | 'closing';
@@ -53,12 +54,44 @@ const normLabel = (label: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-/** Which STAR part (or the opening) a heading or YAML key names, by the rubric's heading lists. */
-export function partForLabel(label: string, rubric: Rubric): StarPart | 'opening' | undefined {
+type HeadingPart = StarPart | 'opening';
+const headingSets = new WeakMap<Rubric, { set: PhraseSet; parts: HeadingPart[] }>();
+
+function headingMatcher(rubric: Rubric) {
+  let m = headingSets.get(rubric);
+  if (!m) {
+    const phrases: string[] = [];
+    const parts: HeadingPart[] = [];
+    for (const part of [...STAR_PARTS, 'opening'] as const) {
+      for (const h of part === 'opening' ? rubric.star['opening-headings'] : rubric.star[part].headings) {
+        // one-letter headings ("S", "A") name a part only on their own, never inside a longer heading
+        if (normLabel(h).length < 3) continue;
+        phrases.push(normLabel(h));
+        parts.push(part);
+      }
+    }
+    m = { set: new PhraseSet(phrases), parts };
+    headingSets.set(rubric, m);
+  }
+  return m;
+}
+
+/**
+ * Which STAR part (or the opening) a heading or YAML key names, by the rubric's heading lists:
+ * the same words first ("Outcome"), else the longest listed heading found inside it ("How it
+ * turned out", "Steps I took"), so the many ways people title a section still count.
+ */
+export function partForLabel(label: string, rubric: Rubric): HeadingPart | undefined {
   const norm = normLabel(label);
   for (const part of STAR_PARTS) if (rubric.star[part].headings.some((h) => normLabel(h) === norm)) return part;
   if (rubric.star['opening-headings'].some((h) => normLabel(h) === norm)) return 'opening';
-  return undefined;
+  const { set, parts } = headingMatcher(rubric);
+  let best: { part: HeadingPart; words: number } | undefined;
+  for (const match of set.findAll(tokenize(norm))) {
+    const words = match.last - match.first;
+    if (!best || words > best.words) best = { part: parts[match.phrase.index], words };
+  }
+  return best?.part;
 }
 
 const SECTION_GAP = '\n\n';

@@ -32,3 +32,11 @@ describe('buildDocument', () => {
     expect(buildDocument(parseAnswer('# Q\n\n## Thoughts\nDone.', 'markdown'), rubric).structured).toBe(false);
   });
 });
+
+describe('partForLabel inside longer headings', () => {
+  it('finds a listed heading inside a longer one, the longest winning', () => {
+    expect(partForLabel('How the outcome looked', rubric)).toBe('result');
+    expect(partForLabel('Steps, in order', rubric)).toBe('action');
+    expect(partForLabel('What a day', rubric)).toBeUndefined();
+  });
+});
