@@ -22,6 +22,7 @@ describe('metric detection: what counts', () => {
     ['She has been a member for over ten years, so a lot was at stake.', 'member for over ten years'],
     ['Average wait time went down 15 minutes.', 'went down 15 minutes'],
     ['Our score went up 9 points.', 'went up 9 points'],
+    ['Our CSAT reached 4.75 that spring.', 'CSAT reached 4.75'],
     ['The customer gave us a 10/10 on the survey.', '10/10'],
     ['Response time went from two days to four hours.', 'from two days to four hours'],
     ['Tickets fell from about eight a month to one.', 'fell from about eight a month to one'],

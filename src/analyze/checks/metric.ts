@@ -48,7 +48,8 @@ const isOrdinal = (t: Token) => /^\d+(st|nd|rd|th)$/.test(t.norm);
 
 function isClockOrDate(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
-  if (/^\d{1,2}[:.]\d\d(am|pm)?$/.test(t.norm) || /^\d{1,2}(am|pm)$/.test(t.norm) || isYear(t)) return true;
+  // "6:15", "9.30pm", "5pm" — but "4.75" is a score, not a clock
+  if (/^\d{1,2}:\d\d(am|pm)?$/.test(t.norm) || /^\d{1,2}(\.\d\d)?(am|pm)$/.test(t.norm) || isYear(t)) return true;
   const next = tokens[i + 1]?.norm ?? '';
   const prev = tokens[i - 1]?.norm ?? '';
   if (/^(am|pm|a\.m|p\.m|o'clock)$/.test(next)) return true;
