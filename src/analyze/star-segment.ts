@@ -259,6 +259,7 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
   let customerSide = false;
   let pastSentences = 0;
   let presentSteps = false;
+  let setByCue = false;
   const start = pieces.length;
   for (const s of doc.sentences) {
     const r = read(s, cues, rubric, started);
@@ -273,6 +274,7 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
         continue;
       }
       started = true;
+      setByCue = r.situation!.length > 0;
       found.push({ at: 0, part: 'situation' });
       if (r.task >= 0) found.push({ at: r.task, part: 'task' });
       // "..., so I phoned his doctor": a step that follows the setting in the same sentence
@@ -324,8 +326,9 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
   }
   // no narrated past: a definition or an opinion, whatever cues it has; one past sentence that
   // only sets a scene ("I worked in retail for five years") is background, not a story
+  // — unless the story is told in the present ("So I'm at the register last year, and I call...")
   const onlyScene = pieces.slice(start).every((p) => p.part === 'situation');
-  if (pastSentences === 0 || (pastSentences < 2 && onlyScene)) {
+  if (pastSentences === 0 ? !(presentSteps && setByCue) : pastSentences < 2 && onlyScene) {
     pieces.splice(start);
     for (const s of doc.sentences) s.role = 'opening';
   }

@@ -9,12 +9,12 @@ const IRREGULAR_PAST = new Set(
     'understood woke wore won wrote became built caught cost dealt drew flew fought froze quit sent sought struck ' +
     "couldn't wasn't weren't didn't hadn't").split(/\s+/),
 );
-const NOT_VERBS_ED = new Set(['need', 'red', 'bed', 'shed', 'feed', 'seed', 'speed', 'bled', 'hundred', 'indeed', 'sacred', 'naked', 'wicked', 'rugged', 'ragged']);
+const NOT_VERBS_ED = new Set(['need', 'red', 'bed', 'shed', 'feed', 'seed', 'deed', 'reed', 'weed', 'greed', 'breed', 'steed', 'speed', 'embed', 'hundred', 'indeed', 'sacred', 'naked', 'wicked', 'rugged', 'ragged', 'kindred', 'beloved']);
 
 export function isPastVerb(t: Token): boolean {
   const w = t.norm;
   if (IRREGULAR_PAST.has(w)) return true;
-  return w.length > 4 && w.endsWith('ed') && !NOT_VERBS_ED.has(w);
+  return w.length >= 4 && w.endsWith('ed') && !NOT_VERBS_ED.has(w);
 }
 
 export const FIRST_SINGULAR = new Set(['i', "i'm", "i've", "i'd", "i'll", 'me', 'my', 'mine', 'myself']);

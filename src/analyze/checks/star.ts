@@ -1,4 +1,6 @@
 import { STAR_PARTS, type StarPart } from '../../answer/types.js';
+import type { PhraseSet } from '../../text/phrases.js';
+import type { AnswerDocument } from '../document.js';
 import { starPieces } from '../star-segment.js';
 import type { Check, StarPartSummary } from '../types.js';
 
@@ -10,7 +12,7 @@ export const starCheck: Check = {
   id: 'star',
   description: 'The answer tells one story with a Situation, Task, Action and Result, in balance.',
   rules: ['star-missing', 'star-no-story', 'star-balance'],
-  run({ doc, rubric, finding }) {
+  run({ doc, rubric, phrases, finding }) {
     const words: Record<StarPart, number> = { situation: 0, task: 0, action: 0, result: 0 };
     const first: Partial<Record<StarPart, number>> = {};
     // a sentence can show more than one part ("..., so I phoned his doctor"): count each piece
@@ -37,9 +39,12 @@ export const starCheck: Check = {
     const findings = [];
     const missing = STAR_PARTS.filter((p) => !star[p].present);
     if (missing.length === STAR_PARTS.length) {
-      findings.push(
-        finding('star-no-story', 'error', 'No story: tell one specific time (where you were, what happened, what you did, how it ended), not only what you believe or would do.', undefined, rubric.star.situation.hint || undefined),
-      );
+      // say why, at the words that gave it away: a hypothetical or a habit reads like a story but is none
+      const because = noStoryReason(doc, phrases(rubric.star.hypothetical), phrases(rubric.star.habit));
+      const message = because
+        ? `No story: "${because.text}" ${because.kind === 'hypothetical' ? 'says what you would do' : 'says what you usually do'}. Tell one specific time instead: where you were, what happened, what you did, how it ended.`
+        : 'No story: tell one specific time (where you were, what happened, what you did, how it ended), not only what you believe or would do.';
+      findings.push(finding('star-no-story', 'error', message, because, rubric.star.situation.hint || undefined));
     } else {
       for (const p of missing) {
         findings.push(finding('star-missing', p === 'task' ? 'warning' : 'error', `${PART_NAMES[p]} is missing. ${rubric.star[p].hint}`.trim()));
@@ -60,3 +65,13 @@ export const starCheck: Check = {
     return { findings, score, report: { star } };
   },
 };
+
+function noStoryReason(doc: AnswerDocument, hypothetical: PhraseSet, habit: PhraseSet): { kind: 'hypothetical' | 'habit'; start: number; end: number; text: string } | undefined {
+  for (const s of doc.sentences) {
+    for (const [kind, set] of [['hypothetical', hypothetical], ['habit', habit]] as const) {
+      const m = set.findAll(s.tokens)[0];
+      if (m) return { kind, start: m.start, end: m.end, text: doc.text.slice(m.start, m.end) };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze/index.js';
+import { buildDocument } from '../../src/analyze/document.js';
+import { segmentStar } from '../../src/analyze/star-segment.js';
+import { parseAnswer, type AnswerFormat } from '../../src/answer/index.js';
+import { RubricRegistry } from '../../src/rubric/registry.js';
+import { PhraseSet } from '../../src/text/phrases.js';
+
+// Short answers written for these tests; each pins one rule of the STAR segmenter.
+const rubric = new RubricRegistry().get('base');
+
+function parts(text: string, format: AnswerFormat = 'text'): string {
+  const { star } = analyze(parseAnswer(text, format), rubric);
+  return (['situation', 'task', 'action', 'result'] as const)
+    .filter((p) => star[p].present)
+    .map((p) => p[0].toUpperCase())
+    .join('');
+}
+
+function roles(text: string, format: AnswerFormat = 'text'): string[] {
+  const doc = buildDocument(parseAnswer(text, format), rubric);
+  segmentStar(doc, rubric, (l) => new PhraseSet(l));
+  return doc.sentences.map((s) => s.role);
+}
+
+describe('no story', () => {
+  it('a definition, even with participles like "valued" and "solved", tells no story', () => {
+    expect(parts('Service means making every guest feel valued. It is about owning a problem until it is solved.')).toBe('');
+  });
+
+  it('a hypothetical ("If a customer..., I would...") tells no story', () => {
+    expect(parts('If a customer complained, I would listen first. Then I would apologize and fix what I could.')).toBe('');
+  });
+
+  it('a habit with no setting tells no story', () => {
+    expect(parts('I always repeat the problem back. I usually call the customer the next day to check the fix worked.')).toBe('');
+  });
+
+  it('a lesson in the past tense is not a setting', () => {
+    expect(parts('I learned early in my career that customers value honesty. Good service is about trust.')).toBe('');
+  });
+
+  it('one past sentence of tenure is background, not a story', () => {
+    expect(parts('I worked in retail for five years. I am patient and I love helping people.')).toBe('');
+  });
+
+  it('"as if it were theirs" is a subjunctive, not a past event', () => {
+    expect(parts('Good service is when someone treats your problem as if it were theirs.')).toBe('');
+  });
+});
+
+describe('situation', () => {
+  it('a recurring situation in a concrete past setting is a situation', () => {
+    expect(parts('Back when I was a server, we sometimes ran out of clean plates on Fridays. I started washing a rack before the rush.')).toMatch(/^SA/);
+  });
+
+  it('a habit first, then a specific past event: the story starts at the event', () => {
+    const r = roles('I usually read the history before anything else. Last May a customer called about a missing parcel. I traced it with the courier. It arrived the next day.');
+    expect(r).toEqual(['opening', 'situation', 'action', 'result']);
+  });
+
+  it('"I\'d never used" is "I had", background inside the story, not a hypothetical', () => {
+    const r = roles('Last year I joined a helpdesk. I\'d never used the ticket system. I read the old tickets and made a cheat sheet.');
+    expect(r).toEqual(['situation', 'situation', 'action']);
+  });
+});
+
+describe('task', () => {
+  it('a commitment reported in the past ("I told him I would") is a task, not a hypothetical', () => {
+    expect(parts('Last week a client called about a late refund. I told him I would have it sorted by Friday. I called billing and pushed it through.')).toBe('STA');
+  });
+
+  it('a problem that is only the customer\'s is no task', () => {
+    expect(parts('Last winter a man\'s prescription went missing at our pharmacy, so I phoned his doctor and had it ready. He still asks for me.')).toBe('SAR');
+  });
+
+  it('a responsibility stated inside the Situation of a YAML answer is the task, and the situation stays', () => {
+    const yaml = 'situation: I was a junior analyst at a logistics firm, and I was responsible for the monthly cost report.\naction: I told the director early and sent the key figures first.\nresult: She thanked me and her meeting went ahead.\n';
+    expect(parts(yaml, 'yaml')).toBe('STAR');
+  });
+
+  it('an obligation of the speaker\'s in a coordinated clause ("... and had to rent a car") is a task', () => {
+    expect(parts('Last spring I flew home for a family emergency and had to rent a car. At the desk the clerk told me there were none left. She called another branch and had one driven over.')).toMatch(/^ST/);
+  });
+});
+
+describe('action', () => {
+  it('a conflict with no step taken has no action', () => {
+    expect(parts('At my last job two of us had to present one design. We disagreed about everything. But by the end we were getting along fine.')).toBe('STR');
+  });
+
+  it('notes with no subject ("Walked the floor together.") are the speaker\'s steps', () => {
+    const r = roles('Warehouse, night shift, spring 2021. My part: stop the blame. Asked Marco for a coffee. Walked the floor together. After that the returns stopped.');
+    expect(r).toEqual(['situation', 'task', 'action', 'action', 'result']);
+  });
+
+  it('told as the customer, the server\'s steps are the action and the teller\'s own are not', () => {
+    const r = roles('I was a customer at a small bakery last March, and I went to collect a cake that had gone missing. The owner sat me down and promised to fix it. She decorated a new cake herself. I have ordered every cake there since.');
+    expect(r).toEqual(['situation', 'action', 'action', 'result']);
+  });
+
+  it('a story told in the present tense still has steps and an outcome', () => {
+    const r = roles('So I\'m working the register at a grocery store last year, and this woman comes up furious. I call my supervisor over and I ring her items by hand. She leaves smiling.');
+    expect(r).toEqual(['situation', 'action', 'result']);
+  });
+});
+
+describe('result', () => {
+  it('a story that stops after the actions has no result', () => {
+    expect(parts('When I was a waiter, a family\'s order got lost in the kitchen. I apologized and asked the chef to rush their mains. I kept checking on them.')).toBe('SA');
+  });
+
+  it('"in the end we saved 120 hours" is the result, though "we saved" is a step', () => {
+    const r = roles('At the accounting firm I was asked to automate invoicing. We mapped every manual step. In the end we saved 120 hours a month.');
+    expect(r.at(-1)).toBe('result');
+  });
+
+  it('a lesson after the story is closing, not the result', () => {
+    const r = roles('Last year a client nearly cancelled. I called her every week until the line was fixed. She renewed. What I learned from it is that people want one contact.');
+    expect(r.at(-1)).toBe('closing');
+  });
+
+  it('a Result section that says the outcome is unknown and gives an opinion is no result', () => {
+    const md = '## Situation\nA customer asked us to hold a sofa for six weeks.\n\n## What I did\nI explained the policy and offered two options.\n\n## Result\nHonestly, I\'m not sure what she chose. My shift ended and I moved branch. I still think being clear was right.\n';
+    expect(parts(md, 'markdown')).toBe('SA');
+  });
+
+  it('a Result section with an outcome is a result', () => {
+    const md = '## Situation\nA customer asked us to hold a sofa for six weeks.\n\n## What I did\nI explained the policy and offered two options.\n\n## Outcome\nShe paid a deposit and came back for the sofa a month later.\n';
+    expect(parts(md, 'markdown')).toBe('SAR');
+  });
+});
+
+describe('star check', () => {
+  it('counts a part shown inside another part\'s sentence, and says which parts are missing', () => {
+    const report = analyze(parseAnswer('Last winter a man\'s prescription went missing at our pharmacy, so I phoned his doctor and had it ready. He still asks for me.', 'text'), rubric);
+    expect(report.star.situation.words).toBeGreaterThan(0);
+    expect(report.star.action.words).toBeGreaterThan(0);
+    expect(report.findings.filter((f) => f.rule === 'star-missing').map((f) => f.message)).toEqual([expect.stringMatching(/^Task is missing/)]);
+  });
+
+  it('a hypothetical answer is told to describe one real time', () => {
+    const report = analyze(parseAnswer('If a customer complained, I would listen first. Then I would apologize.', 'text'), rubric);
+    const f = report.findings.find((x) => x.rule === 'star-no-story');
+    expect(f?.message).toMatch(/^No story: "If a customer" says what you would do/);
+    expect(f?.line).toBe(1);
+    expect(f?.column).toBe(1);
+  });
+
+  it('a habit answer is told it describes what the speaker usually does', () => {
+    const report = analyze(parseAnswer('I always repeat the problem back before I fix anything.', 'text'), rubric);
+    expect(report.findings.find((x) => x.rule === 'star-no-story')?.message).toMatch(/"I always" says what you usually do/);
+  });
+});
