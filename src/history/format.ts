@@ -36,7 +36,7 @@ export function formatHistoryPretty(view: HistoryView, options: { color: boolean
     lines.push(c.bold(s.question ? oneLine(s.question) : `(no question) ${oneLine(s.file ?? '')}`));
     const score = (n: number) => scoreColor(n, c)(String(n));
     lines.push(
-      `  ${s.attempts} attempt${s.attempts === 1 ? '' : 's'} · best ${score(s.best)} · latest ${score(s.latest)}` +
+      `  ${s.attempts} attempt${s.attempts === 1 ? '' : 's'}${s.reruns ? c.dim(` (+${s.reruns} unchanged re-check${s.reruns === 1 ? '' : 's'})`) : ''} · best ${score(s.best)} · latest ${score(s.latest)}` +
         `  ${scoreColor(s.latest, c)(s.sparkline)}  ${c.dim(`${s.rubrics.map(oneLine).join(', ')} · last ${s.lastAt.slice(0, 16).replace('T', ' ')} UTC`)}`,
     );
     if (s.improved.length) {

@@ -36,6 +36,8 @@ export interface QuestionSummary {
   file?: string;
   rubrics: string[];
   attempts: number;
+  /** Re-checks of unchanged text (same hash, rubric and score as the attempt before), not counted as attempts. */
+  reruns: number;
   first: number;
   best: number;
   latest: number;
@@ -138,7 +140,10 @@ export function summarizeHistory(attempts: readonly Attempt[], filter: HistoryFi
   const out: QuestionSummary[] = [];
   for (const list of groups.values()) {
     // The file is in append order already; a stable sort by time only fixes clocks that stepped back across processes.
-    const sorted = [...list].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    const all = [...list].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    // Re-checking a file nobody edited is not another attempt: it would pad the count and the
+    // "4 of the last 5" with copies of one answer.
+    const sorted = all.filter((a, i) => i === 0 || !(a.hash === all[i - 1].hash && a.rubric === all[i - 1].rubric && a.score === all[i - 1].score));
     const first = sorted[0];
     const latest = sorted[sorted.length - 1];
     const scores = sorted.map((a) => a.score);
@@ -146,6 +151,7 @@ export function summarizeHistory(attempts: readonly Attempt[], filter: HistoryFi
       ...(latest.question ? { question: latest.question } : { file: latest.file }),
       rubrics: [...new Set(sorted.map((a) => a.rubric))],
       attempts: sorted.length,
+      reruns: all.length - sorted.length,
       first: first.score,
       best: Math.max(...scores),
       latest: latest.score,

@@ -44,6 +44,17 @@ describe('history summaries on a fixture history', () => {
     expect(summaries[0].recurring).toEqual([]);
   });
 
+  it('does not count re-checks of unchanged text as attempts', () => {
+    const last = attempts.filter((a) => a.question === CS).at(-1)!;
+    const rerun = { ...last, at: '2026-11-05T11:00:00.000Z', source: 'check' as const };
+    const edited = { ...last, at: '2026-11-05T12:00:00.000Z', hash: 'f'.repeat(64), score: 83 };
+    const [again] = summarizeHistory([...attempts, rerun], { question: CS });
+    expect(again).toMatchObject({ attempts: 6, reruns: 1, latest: 81 });
+    expect(again.recurring).toEqual(cs.recurring);
+    const [more] = summarizeHistory([...attempts, rerun, edited], { question: CS });
+    expect(more).toMatchObject({ attempts: 7, reruns: 1, latest: 83 });
+  });
+
   it('filters by words of the question or by rubric', () => {
     expect(summarizeHistory(attempts, { question: 'customer SERVICE' }).map((s) => s.question)).toEqual([CS]);
     expect(summarizeHistory(attempts, { rubric: 'above-and-beyond' }).map((s) => s.attempts)).toEqual([2]);
