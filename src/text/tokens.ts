@@ -50,6 +50,29 @@ const sentenceTokenizer = new SentenceTokenizer(ABBREVIATIONS);
 const BLOCK_BREAK = /\n[ \t]*\n+|\n(?=[ \t]*(?:[-*•+]|\d+[.)])[ \t])/g;
 const BULLET = /^[ \t]*(?:[-*•+]|\d+[.)])[ \t]+/;
 
+// natural's sentence tokenizer slows down with the square of the sentences in one call, so a long
+// paragraph is handed to it in pieces, cut only where a sentence plainly ends.
+const MAX_BLOCK = 2000;
+const PLAIN_END = /[.!?]["”’)]?\s+(?=["“(]?\p{Lu})/gu;
+
+function chunkLongBlocks(text: string, blocks: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [start, end] of blocks) {
+    let from = start;
+    while (end - from > MAX_BLOCK) {
+      PLAIN_END.lastIndex = 0;
+      const window = text.slice(from, from + MAX_BLOCK);
+      let cut = -1;
+      for (const m of window.matchAll(PLAIN_END)) cut = m.index! + m[0].length;
+      if (cut <= 0) break; // no clear sentence end: leave the rest whole
+      out.push([from, from + cut]);
+      from += cut;
+    }
+    out.push([from, end]);
+  }
+  return out;
+}
+
 /**
  * Splits text into sentences with offsets. natural's sentence tokenizer returns strings only, so
  * each is found again in the text by a forward scan.
@@ -63,7 +86,7 @@ export function splitSentences(text: string, base = 0): Sentence[] {
     blockStart = m.index! + m[0].length;
   }
   blocks.push([blockStart, text.length]);
-  for (let [start, end] of blocks) {
+  for (let [start, end] of chunkLongBlocks(text, blocks)) {
     const bullet = BULLET.exec(text.slice(start, end));
     if (bullet) start += bullet[0].length;
     const block = text.slice(start, end);
