@@ -1,23 +1,26 @@
-import { analyze, type AnalyzeOptions } from '../analyze/index.js';
+import { RULE_IDS, type AnalyzeOptions } from '../analyze/index.js';
 import { SEVERITIES, type Report, type Severity } from '../analyze/types.js';
-import { formatForPath, parseAnswer, AnswerFormatError, type AnswerFormat } from '../answer/index.js';
-import { formatJson } from '../report/json.js';
-import { formatPretty } from '../report/pretty.js';
+import { formatForPath, type AnswerFormat } from '../answer/index.js';
+import { analyzeText, checkAnswer, DEFAULT_RUBRIC } from '../batch/check-file.js';
+import { createWriter, type Format } from '../batch/formats.js';
+import { OutputBuffer } from '../batch/output.js';
+import { startProgress } from '../batch/progress.js';
+import { runFiles } from '../batch/run.js';
+import { Tally } from '../batch/tally.js';
 import { oneLine } from '../report/sanitize.js';
-import type { FileError, FileResult, RunResult, Summary } from '../report/types.js';
+import type { FileError, FileResult, Summary } from '../report/types.js';
 import type { RubricRegistry } from '../rubric/registry.js';
-import { selectRubric } from '../rubric/select.js';
 import type { Rubric } from '../rubric/types.js';
 import { ExitCode } from './exit-codes.js';
 import { expandInputs, readAnswerFile, readStdin, type InputRef } from './inputs.js';
 
-export const DEFAULT_RUBRIC = 'customer-service';
+export { DEFAULT_RUBRIC };
 export const STDIN_NAME = '<stdin>';
 
 export interface CheckOptions {
   /** Per-rule settings from the project config (off, or a severity). */
   rules?: AnalyzeOptions['rules'];
-  format: 'pretty' | 'json';
+  format: Format;
   failOn: Severity;
   minScore?: number;
   /** A rubric chosen for every answer; otherwise each answer's question picks one. */
@@ -26,6 +29,10 @@ export interface CheckOptions {
   version: string;
   /** Called once per analyzed answer with its text: `check --record` appends it to the history. */
   record?: (file: string, text: string, report: Report) => void;
+  /** Worker threads for the batch (default: one per core when the batch is large enough to pay). */
+  threads?: number;
+  /** Where a progress bar may go (stderr); it is drawn only when that is a terminal and the batch is long. */
+  progress?: NodeJS.WriteStream;
 }
 
 export interface Io {
@@ -59,9 +66,7 @@ export function summarize(results: FileResult[], errors: FileError[], options: P
 
 /** Analyzes one answer's text; throws AnswerFormatError for a malformed file. */
 export function checkText(text: string, format: AnswerFormat, registry: RubricRegistry, rubric?: Rubric, analyzeOptions: AnalyzeOptions = {}) {
-  const answer = parseAnswer(text, format);
-  const chosen = rubric ?? registry.get(selectRubric(answer.question, registry.all(), registry.has(DEFAULT_RUBRIC) ? DEFAULT_RUBRIC : registry.ids()[0]));
-  return analyze(answer, chosen, analyzeOptions);
+  return analyzeText(text, format, registry, rubric, analyzeOptions);
 }
 
 async function checkOne(input: InputRef, registry: RubricRegistry, options: CheckOptions, io: Io): Promise<FileResult | FileError> {
@@ -69,29 +74,51 @@ async function checkOne(input: InputRef, registry: RubricRegistry, options: Chec
   const read = input.kind === 'stdin' ? await readStdin(io.stdin) : readAnswerFile(input.path);
   if (read.problem || read.text === undefined) return { file, message: read.problem ?? 'cannot be read' };
   const format = input.kind === 'stdin' ? sniffFormat(read.text) : formatForPath(input.path);
-  try {
-    const report = checkText(read.text, format, registry, options.rubric, { rules: options.rules });
-    options.record?.(file, read.text, report);
-    return { file, report };
-  } catch (e) {
-    if (e instanceof AnswerFormatError) return { file: e.line ? `${file}:${e.line}:${e.column ?? 1}` : file, message: e.message };
-    throw e;
-  }
+  const outcome = checkAnswer(file, read.text, format, registry, { rubric: options.rubric, analyze: { rules: options.rules } });
+  if ('report' in outcome) options.record?.(file, read.text, outcome.report);
+  return outcome;
 }
 
 /** `answer-coach check`: analyzes every input, prints one report, and returns the exit code. */
 export async function runCheck(paths: readonly string[], registry: RubricRegistry, options: CheckOptions, io: Io): Promise<number> {
   const { inputs, problems } = await expandInputs(paths.length ? paths : ['-']);
-  const results: FileResult[] = [];
+  // Each report is written as soon as it is in order, then dropped: memory stays flat however
+  // large the batch, and the bytes are the same with one thread or several.
   const errors: FileError[] = [...problems];
-  for (const input of inputs) {
-    const outcome = await checkOne(input, registry, options, io);
-    if ('report' in outcome) results.push(outcome);
-    else errors.push(outcome);
+  const tally = new Tally(options);
+  problems.forEach(() => tally.addError());
+  const writer = await createWriter(options.format, { ...options, rules: RULE_IDS });
+  const out = new OutputBuffer(io.stdout);
+  out.write(writer.begin());
+  const emit = (outcome: FileResult | FileError) => {
+    if ('report' in outcome) {
+      tally.add(outcome.report);
+      out.write(writer.result(outcome));
+    } else {
+      errors.push(outcome);
+      tally.addError();
+    }
+  };
+  const progress = await startProgress(options.progress, inputs.length);
+  try {
+    const files: string[] = [];
+    let before = 0;
+    for (const input of inputs) {
+      // stdin, and every answer of a --record run (the history needs its text), are read on this thread
+      if (input.kind === 'stdin' || options.record) {
+        emit(await checkOne(input, registry, options, io));
+        progress?.update(++before);
+      } else files.push(input.path);
+    }
+    await runFiles(files, registry, emit, { settings: { rubric: options.rubric, analyze: { rules: options.rules } }, threads: options.threads, onProgress: (n) => progress?.update(before + n) });
+  } finally {
+    progress?.stop();
   }
+  // one line each, after the bar is gone
   for (const e of errors) io.stderr(`answer-coach: ${oneLine(e.file)}: ${oneLine(e.message)}\n`);
-  const run: RunResult = { results, errors, summary: summarize(results, errors, options) };
-  io.stdout(options.format === 'json' ? formatJson(run, options) : formatPretty(run, options));
+  const summary = tally.summary();
+  out.write(writer.end(errors, summary));
+  out.flush();
   if (errors.length) return ExitCode.Error;
-  return run.summary.failing ? ExitCode.Findings : ExitCode.Clean;
+  return summary.failing ? ExitCode.Findings : ExitCode.Clean;
 }

@@ -56,8 +56,50 @@ function phraseWords(phrase: string): string[] {
   return out;
 }
 
+// Checks build some phrase lists per answer (filtered or mapped from the rubric), so a phrase's
+// words are compiled once per source text, not once per list.
+const compiledWords = new Map<string, WordMatcher[]>();
+
 export function compilePhrase(source: string, index = 0): CompiledPhrase {
-  return { source, index, words: phraseWords(source).map(compileWord) };
+  let words = compiledWords.get(source);
+  if (!words) {
+    words = phraseWords(source).map(compileWord);
+    if (compiledWords.size > 20_000) compiledWords.clear();
+    compiledWords.set(source, words);
+  }
+  return { source, index, words };
+}
+
+/**
+ * Where a phrase whose first word is `m` can start: token stems, the first two letters of a
+ * token, or a number. Undefined when it can start anywhere (`_`, or a one-letter prefix).
+ */
+function startKeys(m: WordMatcher, keys: { stems: string[]; heads: number[]; number: boolean }): boolean {
+  switch (m.kind) {
+    case 'word':
+      keys.stems.push(m.stem);
+      return true;
+    case 'prefix':
+      if (m.prefix.length < 2) return false;
+      keys.heads.push(headKey(m.prefix));
+      return true;
+    case 'number':
+      keys.number = true;
+      return true;
+    case 'any':
+      return false;
+    case 'alt':
+      return m.options.every((o) => startKeys(o, keys));
+  }
+}
+
+/** The first two UTF-16 units of a word as one number (no string is made per token). */
+const headKey = (word: string) => word.charCodeAt(0) * 65536 + (word.length > 1 ? word.charCodeAt(1) : 0);
+
+function addTo<K>(map: Map<K, CompiledPhrase[]>, key: K, p: CompiledPhrase): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [p]);
+  else if (list[list.length - 1] !== p) list.push(p);
 }
 
 const INFLECTIONS = new Set(['', 's', 'es', 'ed', 'd', 'ing', "'s", 'ies', 'ied', 'e', 'y']);
@@ -78,7 +120,8 @@ function wordMatches(m: WordMatcher, t: Token): boolean {
       if (t.norm === m.word) return true;
       // inflection fallback: the same Porter stem, and the words differ only by an inflectional
       // ending — Porter also merges derivations ("personal"/"person", "customer"/"custom")
-      return m.word.length >= 3 && stem(t.norm) === m.stem && (isInflection(m.word, t.norm) || isInflection(t.norm, m.word));
+      // (the cheap prefix test first: most tokens fail it, and then no stem is looked up)
+      return m.word.length >= 3 && (isInflection(m.word, t.norm) || isInflection(t.norm, m.word)) && stem(t.norm) === m.stem;
     case 'prefix':
       return t.norm.startsWith(m.prefix);
     case 'any':
@@ -90,21 +133,28 @@ function wordMatches(m: WordMatcher, t: Token): boolean {
   }
 }
 
-/** A set of phrases, indexed by first word, matched against token lists. */
+/**
+ * A set of phrases, indexed by what their first word can match (a stem, two leading letters, a
+ * number), so each token is tried only against the phrases that could start there.
+ */
 export class PhraseSet {
   readonly phrases: CompiledPhrase[];
   private readonly byStem = new Map<string, CompiledPhrase[]>();
+  private readonly byHead = new Map<number, CompiledPhrase[]>();
+  private readonly numbers: CompiledPhrase[] = [];
   private readonly unindexed: CompiledPhrase[] = [];
 
   constructor(sources: readonly string[]) {
     this.phrases = sources.map((s, i) => compilePhrase(s, i)).filter((p) => p.words.length > 0);
     for (const p of this.phrases) {
-      const first = p.words[0];
-      if (first.kind === 'word') {
-        const list = this.byStem.get(first.stem) ?? [];
-        list.push(p);
-        this.byStem.set(first.stem, list);
-      } else this.unindexed.push(p);
+      const keys = { stems: [] as string[], heads: [] as number[], number: false };
+      if (!startKeys(p.words[0], keys)) {
+        this.unindexed.push(p);
+        continue;
+      }
+      for (const k of keys.stems) addTo(this.byStem, k, p);
+      for (const k of keys.heads) addTo(this.byHead, k, p);
+      if (keys.number) this.numbers.push(p);
     }
   }
 
@@ -131,19 +181,41 @@ export class PhraseSet {
     return false;
   }
 
-  /** The longest phrase that starts at token i, if any. */
+  /**
+   * The longest phrase that starts at token i, if any. Among equally long ones, a phrase starting
+   * with a plain word wins, then the one listed first.
+   */
   longestAt(tokens: readonly Token[], i: number): PhraseMatch | undefined {
-    let best: PhraseMatch | undefined;
-    const consider = (p: CompiledPhrase) => {
-      if (i + p.words.length > tokens.length) return;
-      for (let k = 0; k < p.words.length; k++) if (!wordMatches(p.words[k], tokens[i + k])) return;
-      if (!best || p.words.length > best.last - best.first) {
-        const last = i + p.words.length;
-        best = { phrase: p, first: i, last, start: tokens[i].start, end: tokens[last - 1].end };
-      }
-    };
-    for (const p of this.byStem.get(stem(tokens[i].norm)) ?? []) consider(p);
-    for (const p of this.unindexed) consider(p);
-    return best;
+    const t = tokens[i];
+    this.best = undefined;
+    this.bestRank = 0;
+    // this runs for every token of every sentence against every set: no allocation on the way
+    if (this.byStem.size) this.tryList(this.byStem.get(stem(t.norm)), tokens, i);
+    if (this.byHead.size) this.tryList(this.byHead.get(headKey(t.norm)), tokens, i);
+    if (this.numbers.length && isNumberToken(t)) this.tryList(this.numbers, tokens, i);
+    if (this.unindexed.length) this.tryList(this.unindexed, tokens, i);
+    const best = this.best as CompiledPhrase | undefined;
+    if (!best) return undefined;
+    const last = i + best.words.length;
+    return { phrase: best, first: i, last, start: t.start, end: tokens[last - 1].end };
+  }
+
+  private best: CompiledPhrase | undefined;
+  private bestRank = 0;
+
+  private tryList(list: readonly CompiledPhrase[] | undefined, tokens: readonly Token[], i: number): void {
+    if (!list) return;
+    for (const p of list) {
+      const n = p.words.length;
+      if (i + n > tokens.length) continue;
+      // rank: longer first, then plain-word starts, then list order
+      const rank = n * 2 + (p.words[0].kind === 'word' ? 1 : 0);
+      if (this.best && (rank < this.bestRank || (rank === this.bestRank && p.index >= this.best.index))) continue;
+      let k = 0;
+      while (k < n && wordMatches(p.words[k], tokens[i + k])) k++;
+      if (k < n) continue;
+      this.best = p;
+      this.bestRank = rank;
+    }
   }
 }

@@ -4,6 +4,7 @@ import { RubricRegistry } from '../../rubric/registry.js';
 import { RubricError, type Rubric } from '../../rubric/types.js';
 import { historyRecorder } from '../../history/index.js';
 import { oneLine } from '../../report/sanitize.js';
+import { FORMATS, type Format } from '../../batch/formats.js';
 import { runCheck } from '../check.js';
 import { openRubrics } from './rubrics.js';
 import type { CliContext } from '../context.js';
@@ -14,6 +15,12 @@ export function useColor(flag: boolean | undefined, stream: { isTTY?: boolean },
   if (flag !== undefined) return flag;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   return Boolean(stream.isTTY);
+}
+
+function parseThreads(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('must be a whole number from 1 to 64.');
+  return n;
 }
 
 function parseScore(value: string): number {
@@ -35,6 +42,8 @@ Examples:
   $ answer-coach check answers/ "drafts/**/*.txt" every answer in a folder and a glob
   $ cat answer.txt | answer-coach check -         from stdin
   $ answer-coach check answers/ --format json     one JSON document for scripts
+  $ answer-coach check answers/ --format sarif > answers.sarif   for code scanning
+  $ answer-coach check answers/ --format github   annotations in a GitHub Actions job
   $ answer-coach check answers/ --fail-on warning --min-score 70
   $ answer-coach check answer.md --rubric above-and-beyond
 
@@ -46,16 +55,17 @@ export function registerCheck(program: Command, { io, env, version, setExitCode 
     .command('check')
     .description('check answer files (Markdown, YAML or plain text) and report what is missing and what hurts')
     .argument('[paths...]', 'files, folders, quoted globs, or - for stdin')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json']).default('pretty'))
+    .addOption(new Option('-f, --format <format>', 'output format (sarif for code scanning, github for workflow annotations, junit for test reports, line for editors)').choices([...FORMATS]).default('pretty'))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices([...SEVERITIES]).default('error'))
     .option('--min-score <n>', 'exit 1 when an answer scores under n (0-100)', parseScore)
     .option('-r, --rubric <id|path>', "rubric for every answer (default: picked by each answer's question)")
     .option('--rubrics-dir <dir>', 'also read rubrics from this folder (repeatable; shadows others by id)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--record', 'keep each answer\'s score and findings in your local history (see: answer-coach history)')
+    .option('--threads <n>', 'worker threads for a large batch (default: one per core; 1 = no workers)', parseThreads)
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (also: NO_COLOR=1)')
     .addHelpText('after', EXAMPLES)
-    .action(async (paths: string[], opts: { format: 'pretty' | 'json'; failOn: Severity; minScore?: number; rubric?: string; color?: boolean; record?: boolean; rubricsDir?: string[] }, command: Command) => {
+    .action(async (paths: string[], opts: { format: Format; threads?: number; failOn: Severity; minScore?: number; rubric?: string; color?: boolean; record?: boolean; rubricsDir?: string[] }, command: Command) => {
       if (!paths.length && (io.stdin as NodeJS.ReadStream).isTTY) {
         io.stderr('answer-coach: check needs files, folders or globs (or - to read stdin); see answer-coach check --help\n');
         setExitCode(ExitCode.Error);
@@ -68,6 +78,6 @@ export function registerCheck(program: Command, { io, env, version, setExitCode 
       if (command.getOptionValueSource('failOn') === 'default' && config?.failOn) opts.failOn = config.failOn;
       opts.minScore ??= config?.minScore;
       const color = useColor(opts.color, process.stdout, env);
-      setExitCode(await runCheck(paths, registry, { rules: config?.rules, format: opts.format, failOn: opts.failOn, minScore: opts.minScore, rubric, color, version, record: opts.record ? historyRecorder(env, (m) => io.stderr(`answer-coach: warning: ${oneLine(m)}\n`)) : undefined }, io));
+      setExitCode(await runCheck(paths, registry, { rules: config?.rules, format: opts.format, threads: opts.threads, progress: process.stderr, failOn: opts.failOn, minScore: opts.minScore, rubric, color, version, record: opts.record ? historyRecorder(env, (m) => io.stderr(`answer-coach: warning: ${oneLine(m)}\n`)) : undefined }, io));
     });
 }

@@ -1,0 +1,74 @@
+import { analyze, type AnalyzeOptions } from '../analyze/index.js';
+import { AnswerFormatError, formatForPath, parseAnswer, type AnswerFormat } from '../answer/index.js';
+import { readAnswerFile } from '../cli/inputs.js';
+import type { FileError, FileResult } from '../report/types.js';
+import { selectRubric } from '../rubric/select.js';
+import type { Rubric } from '../rubric/types.js';
+
+export const DEFAULT_RUBRIC = 'customer-service';
+
+/** What answer checking needs of a rubric registry; a worker thread gets a plain copy of its rubrics. */
+export interface RubricSource {
+  get(id: string): Rubric;
+  all(): Rubric[];
+  has(id: string): boolean;
+  ids(): string[];
+}
+
+/** Analyzes one answer's text; throws AnswerFormatError for a malformed file. */
+export function analyzeText(text: string, format: AnswerFormat, registry: RubricSource, rubric?: Rubric, options: AnalyzeOptions = {}) {
+  const answer = parseAnswer(text, format);
+  const chosen = rubric ?? registry.get(selectRubric(answer.question, registry.all(), registry.has(DEFAULT_RUBRIC) ? DEFAULT_RUBRIC : registry.ids()[0]));
+  return analyze(answer, chosen, options);
+}
+
+/** What every answer of a batch is checked with. */
+export interface CheckSettings {
+  /** A rubric chosen for every answer; otherwise each answer's question picks one. */
+  rubric?: Rubric;
+  analyze?: AnalyzeOptions;
+}
+
+/**
+ * Checks one answer's text as `file`. Never throws: a malformed file, or even a bug the file
+ * trips, is that file's error, and the rest of the batch goes on.
+ */
+export function checkAnswer(file: string, text: string, format: AnswerFormat, registry: RubricSource, settings: CheckSettings = {}): FileResult | FileError {
+  try {
+    return { file, report: analyzeText(text, format, registry, settings.rubric, settings.analyze) };
+  } catch (e) {
+    if (e instanceof AnswerFormatError) return { file: e.line ? `${file}:${e.line}:${e.column ?? 1}` : file, message: e.message };
+    return { file, message: `internal error: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/** Reads and checks one answer file. */
+export function checkFile(path: string, registry: RubricSource, settings: CheckSettings = {}): FileResult | FileError {
+  const read = readAnswerFile(path);
+  if (read.problem || read.text === undefined) return { file: path, message: read.problem ?? 'cannot be read' };
+  return checkAnswer(path, read.text, formatForPath(path), registry, settings);
+}
+
+/** A registry made of already-resolved rubrics (what a worker thread is sent). */
+export class StaticRubrics implements RubricSource {
+  private readonly byId: Map<string, Rubric>;
+  constructor(rubrics: readonly Rubric[]) {
+    this.byId = new Map(rubrics.map((r) => [r.id, r]));
+  }
+  get(id: string): Rubric {
+    const r = this.byId.get(id);
+    if (!r) throw new Error(`unknown rubric "${id}"`);
+    return r;
+  }
+  all(): Rubric[] {
+    return this.ids()
+      .map((id) => this.get(id))
+      .filter((r) => r.questions.length > 0);
+  }
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+  ids(): string[] {
+    return [...this.byId.keys()].sort();
+  }
+}

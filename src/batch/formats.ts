@@ -1,0 +1,59 @@
+import type { Severity } from '../analyze/types.js';
+import { SCHEMA_VERSION } from '../report/json.js';
+import type { FileResult } from '../report/types.js';
+import { indentJson, type ReportWriter } from './writer.js';
+
+export const FORMATS = ['pretty', 'json', 'sarif', 'github', 'junit', 'line'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface WriterOptions {
+  color: boolean;
+  version: string;
+  failOn: Severity;
+  minScore?: number;
+  /** Every rule id the analyzer can report (SARIF lists them as the tool's rules). */
+  rules?: readonly string[];
+}
+
+/** The JSON document of report/json.ts, written one result at a time (same bytes: see the tests). */
+export function jsonWriter(version: string): ReportWriter {
+  let count = 0;
+  return {
+    begin: () => `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "tool": "answer-coach",\n  "version": ${JSON.stringify(version)},\n  "results": [`,
+    result({ file, report }: FileResult) {
+      return (count++ ? ',\n    ' : '\n    ') + indentJson({ file, ...report }, '    ');
+    },
+    end: (errors, summary) => `${count ? '\n  ]' : ']'},\n  "errors": ${indentJson(errors, '  ')},\n  "summary": ${indentJson(summary, '  ')}\n}\n`,
+  };
+}
+
+/**
+ * The writer for a format. Each formatter module is imported only when its format is asked for,
+ * so `check` loads chalk only for pretty output and nothing for the CI formats it does not print.
+ */
+export async function createWriter(format: Format, options: WriterOptions): Promise<ReportWriter> {
+  switch (format) {
+    case 'json':
+      return jsonWriter(options.version);
+    case 'sarif':
+      return (await import('../report/sarif.js')).sarifWriter(options);
+    case 'github':
+      return (await import('../report/github.js')).githubWriter();
+    case 'junit':
+      return (await import('../report/junit.js')).junitWriter(options);
+    case 'line':
+      return (await import('../report/line.js')).lineWriter();
+    default: {
+      const { Chalk } = await import('chalk');
+      const { formatAnswer, formatSummary } = await import('../report/pretty.js');
+      const c = new Chalk({ level: options.color ? 1 : 0 });
+      let count = 0;
+      // same bytes as formatPretty: answers and the summary joined by blank lines
+      return {
+        begin: () => '',
+        result: (r) => (count++ ? '\n\n' : '') + formatAnswer(r.file, r.report, c),
+        end: (_errors, summary) => (count ? '\n\n' : '') + formatSummary(summary, c) + '\n',
+      };
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { SEVERITIES, type Report, type Severity } from '../analyze/types.js';
+import type { Summary } from '../report/types.js';
+
+/**
+ * The run's summary, counted one report at a time (the streamed batch drops each report once it
+ * is written). Same numbers as cli/check.ts `summarize` over the whole list.
+ */
+export class Tally {
+  private analyzed = 0;
+  private failed = 0;
+  private failing = 0;
+  private scoreSum = 0;
+  private readonly findings = { error: 0, warning: 0, info: 0 };
+
+  constructor(private readonly options: { failOn: Severity; minScore?: number }) {}
+
+  add(report: Report): void {
+    this.analyzed++;
+    this.scoreSum += report.score;
+    const limit = SEVERITIES.indexOf(this.options.failOn);
+    let fails = false;
+    for (const f of report.findings) {
+      this.findings[f.severity]++;
+      if (SEVERITIES.indexOf(f.severity) <= limit) fails = true;
+    }
+    if (fails || (this.options.minScore !== undefined && report.score < this.options.minScore)) this.failing++;
+  }
+
+  addError(): void {
+    this.failed++;
+  }
+
+  summary(): Summary {
+    const averageScore = this.analyzed ? Math.round(this.scoreSum / this.analyzed) : null;
+    return { files: this.analyzed + this.failed, analyzed: this.analyzed, failed: this.failed, findings: { ...this.findings }, averageScore, failing: this.failing };
+  }
+}

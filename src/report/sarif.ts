@@ -1,0 +1,76 @@
+import { isAbsolute, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Severity } from '../analyze/types.js';
+import { formatWith, indentJson, type ReportWriter } from '../batch/writer.js';
+import { splitErrorLocation } from './github.js';
+import { oneLine } from './sanitize.js';
+import type { FormatOptions, RunResult } from './types.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
+
+export interface SarifOptions extends Pick<FormatOptions, 'version'> {
+  /** Every rule the tool can report; rules seen in findings are added. */
+  rules?: readonly string[];
+}
+
+/**
+ * A file's artifact location. Relative paths stay relative to the checkout (%SRCROOT%), as code
+ * scanning expects; each path segment is percent-encoded, so spaces and `#` make a valid URI.
+ */
+export function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  if (isAbsolute(file)) return { uri: pathToFileURL(file).href };
+  return { uri: file.split(sep).join('/').split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+/**
+ * SARIF 2.1.0 for code scanning: one run, a result per finding with its region. Unreadable files
+ * are tool execution notifications. Results are written as they come; the rules, known only at the
+ * end, follow them (key order does not matter in JSON).
+ */
+export function sarifWriter(options: SarifOptions): ReportWriter {
+  const rules = new Set(options.rules ?? []);
+  let count = 0;
+  return {
+    begin: () => `{\n  "$schema": "${SARIF_SCHEMA}",\n  "version": "2.1.0",\n  "runs": [\n    {\n      "columnKind": "utf16CodeUnits",\n      "results": [`,
+    result({ file, report }) {
+      let out = '';
+      const location = artifactLocation(file);
+      for (const f of report.findings) {
+        rules.add(f.rule);
+        const region: Record<string, number> = { startLine: f.line, startColumn: f.column };
+        if (f.endLine !== undefined && f.endColumn !== undefined) Object.assign(region, { endLine: f.endLine, endColumn: f.endColumn });
+        const result = {
+          ruleId: f.rule,
+          level: LEVEL[f.severity],
+          message: { text: oneLine(f.message) },
+          locations: [{ physicalLocation: { artifactLocation: location, region } }],
+        };
+        out += (count++ ? ',\n        ' : '\n        ') + indentJson(result, '        ');
+      }
+      return out;
+    },
+    end(errors) {
+      const notifications = errors.map((e) => {
+        const at = splitErrorLocation(e.file);
+        const physicalLocation: Record<string, unknown> = { artifactLocation: artifactLocation(at.file) };
+        if (at.line) physicalLocation.region = { startLine: at.line, startColumn: at.column };
+        return { level: 'error', message: { text: oneLine(e.message) }, locations: [{ physicalLocation }] };
+      });
+      const invocation = { executionSuccessful: errors.length === 0, toolExecutionNotifications: notifications };
+      const tool = {
+        driver: {
+          name: 'answer-coach',
+          version: options.version,
+          informationUri: 'https://www.npmjs.com/package/answer-coach',
+          rules: [...rules].sort().map((id) => ({ id, shortDescription: { text: id.replace(/-/g, ' ') } })),
+        },
+      };
+      return `${count ? '\n      ]' : ']'},\n      "invocations": [\n        ${indentJson(invocation, '        ')}\n      ],\n      "tool": ${indentJson(tool, '      ')}\n    }\n  ]\n}\n`;
+    },
+  };
+}
+
+export function formatSarif(run: RunResult, options: SarifOptions): string {
+  return formatWith(sarifWriter(options), run);
+}
