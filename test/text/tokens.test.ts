@@ -42,3 +42,13 @@ describe('stem', () => {
     expect(stem("customer's")).toBe(stem('customer'));
   });
 });
+
+describe('splitSentences on a long paragraph', () => {
+  it('finds every sentence, with true offsets, across the pieces it is tokenized in', () => {
+    const text = Array.from({ length: 400 }, (_, i) => `Sentence number ${i} ends here.`).join(' ');
+    const s = splitSentences(text);
+    expect(s).toHaveLength(400);
+    for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
+    expect(s[399].text).toBe('Sentence number 399 ends here.');
+  });
+});
