@@ -80,7 +80,7 @@ interface Step {
  * A verb with no subject at the start of a sentence or clause ("Called the branch.") is the
  * speaker's, as in notes; a perfect ("had called") is background, not a step.
  */
-function stepsIn(s: DocSentence, storyStarted: boolean): Step[] {
+function stepsIn(s: DocSentence, storyStarted: boolean, habitual: boolean): Step[] {
   const t = s.tokens;
   const starts = clauseStarts(s);
   const steps: Step[] = [];
@@ -99,6 +99,16 @@ function stepsIn(s: DocSentence, storyStarted: boolean): Step[] {
       }
       const j = verbAfter(t, i);
       if (stepVerb(j, first)) steps.push({ at: i, verb: j, person: first ? 'first' : 'third' });
+      else if (habitual && first && t[j]?.norm === 'would') {
+        // "back then I would walk them through it": a habitual past step
+        const k = habitualVerb(t, j);
+        if (k >= 0) steps.push({ at: i, verb: k, person: 'first' });
+      }
+      continue;
+    }
+    if (habitual && (w === "i'd" || w === "we'd")) {
+      const k = habitualVerb(t, i);
+      if (k >= 0) steps.push({ at: i, verb: k, person: 'first' });
       continue;
     }
     // a fragment: a clause that opens with a past verb ("Walked the floor together.")
@@ -110,6 +120,15 @@ function stepsIn(s: DocSentence, storyStarted: boolean): Step[] {
     }
   }
   return steps;
+}
+
+const FREQUENCY = new Set(['always', 'usually', 'often', 'sometimes', 'normally', 'generally', 'typically']);
+
+/** The bare verb after "would" / "I'd" in a habitual past ("I'd always hear them out"), or -1. */
+function habitualVerb(t: readonly Token[], i: number): number {
+  let k = verbAfter(t, i);
+  while (k >= 0 && FREQUENCY.has(t[k].norm)) k = verbAfter(t, k);
+  return k >= 0 && isPresentStep(t[k]) && !isPastVerb(t[k]) ? k : -1;
 }
 
 /** Subject of an obligation ("had to", "needed to") is the speaker: a need or duty of theirs. */
@@ -146,9 +165,12 @@ const firstAt = (ms: PhraseMatch[]) => (ms.length ? ms[0].first : -1);
  * Reads one sentence. A hypothetical is an "I would" that is not reported speech: "I told him I
  * would call" is a commitment, "If a customer came, I would listen" is not a story.
  */
-function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean): Reading {
+function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean, habitual = false): Reading {
   const t = s.tokens;
+  const conditional = t.some((x) => x.norm === 'if');
   const hypMatches = cues.hypothetical.findAll(t).filter((m) => {
+    // once a past setting is told and before any step, "I would walk them through it" is a habit of then
+    if (habitual && !conditional && /^(would|i'd|we'd)$/.test(t[m.last - 1].norm)) return false;
     // "I'd never used" is "I had", not "I would"
     const last = t[m.last - 1].norm;
     if (last.endsWith("'d")) {
@@ -169,7 +191,7 @@ function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean)
   const task = [firstAt(taskMatches), obligation].filter((x) => x >= 0).sort((a, b) => a - b)[0] ?? -1;
   const result = firstAt(cues.result.findAll(t));
   // inline labels in notes: "Problem: ...", "My part: ..."
-  const colon = /^\s*([^:=.!?]{1,30})\s*[:=]\s/.exec(s.text);
+  const colon = /^\s*[*_]*([^:=.!?*_]{1,30}?)[*_]*\s*[:=][*_]*\s/.exec(s.text);
   const label = colon ? partForLabel(colon[1], rubric) : undefined;
   const reflection = cues.reflection.findAll(t);
   // "I worked as...", "I was asked to...", "what I took from it": the verb belongs to the cue, not a step
@@ -185,7 +207,7 @@ function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean)
     unknown: cues.unknownOutcome.test(t),
     lasting: presentPerfect || /\bstill\b|\bsince\b/i.test(s.text),
     customerSide: cues.customerSide.test(t),
-    steps: stepsIn(s, storyStarted).filter((st) => !inCue(st.verb)),
+    steps: stepsIn(s, storyStarted, habitual && !conditional).filter((st) => !inCue(st.verb)),
     label,
   };
 }
@@ -262,7 +284,7 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
   let setByCue = false;
   const start = pieces.length;
   for (const s of doc.sentences) {
-    const r = read(s, cues, rubric, started);
+    const r = read(s, cues, rubric, started, started && pastSentences > 0 && !seenAction);
     if (r.customerSide && !r.hyp) customerSide = true;
     const found: { at: number; part: StarPart }[] = [];
     let role: Role | undefined;

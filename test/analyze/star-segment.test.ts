@@ -99,6 +99,16 @@ describe('action', () => {
     expect(r).toEqual(['situation', 'action', 'action', 'result']);
   });
 
+  it('after a past setting, "I would always..." is a habit of then, and its steps are actions', () => {
+    const r = roles('At my previous job in a call centre, customers often called in confused about their bills. I would always walk them through each line. Most of them thanked me at the end of the call.');
+    expect(r).toEqual(['situation', 'action', 'result']);
+  });
+
+  it('inline labels in plain text ("**Task:** ...") name the part', () => {
+    const r = roles('**Situation:** Our export kept failing for a big client last year.\n\n**Task:** Get it working before their board meeting.\n\n**Action:** Reproduced the bug and patched it.\n\n**Result:** The export ran on time.');
+    expect(r).toEqual(['situation', 'task', 'action', 'result']);
+  });
+
   it('a story told in the present tense still has steps and an outcome', () => {
     const r = roles('So I\'m working the register at a grocery store last year, and this woman comes up furious. I call my supervisor over and I ring her items by hand. She leaves smiling.');
     expect(r).toEqual(['situation', 'action', 'result']);
