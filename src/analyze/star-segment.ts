@@ -80,8 +80,10 @@ interface Step {
  * A verb with no subject at the start of a sentence or clause ("Called the branch.") is the
  * speaker's, as in notes; a perfect ("had called") is background, not a step.
  */
-function stepsIn(s: DocSentence, storyStarted: boolean, habitual: boolean): Step[] {
+function stepsIn(s: DocSentence, presentOk: boolean, habitual: boolean): Step[] {
   const t = s.tokens;
+  // a present-tense step ("Then I ask him") only goes on a story already being narrated
+  const storyStarted = presentOk || CONNECTORS.has(t[0]?.norm ?? '');
   const starts = clauseStarts(s);
   const steps: Step[] = [];
   const stepVerb = (j: number, allowPresent: boolean) =>
@@ -165,7 +167,7 @@ const firstAt = (ms: PhraseMatch[]) => (ms.length ? ms[0].first : -1);
  * Reads one sentence. A hypothetical is an "I would" that is not reported speech: "I told him I
  * would call" is a commitment, "If a customer came, I would listen" is not a story.
  */
-function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean, habitual = false): Reading {
+function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean, habitual = false, presentOk = storyStarted): Reading {
   const t = s.tokens;
   const conditional = t.some((x) => x.norm === 'if');
   const hypMatches = cues.hypothetical.findAll(t).filter((m) => {
@@ -207,7 +209,7 @@ function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean,
     unknown: cues.unknownOutcome.test(t),
     lasting: presentPerfect || /\bstill\b|\bsince\b/i.test(s.text),
     customerSide: cues.customerSide.test(t),
-    steps: stepsIn(s, storyStarted, habitual && !conditional).filter((st) => !inCue(st.verb)),
+    steps: stepsIn(s, storyStarted && presentOk, habitual && !conditional).filter((st) => !inCue(st.verb)),
     label,
   };
 }
@@ -282,9 +284,11 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
   let pastSentences = 0;
   let presentSteps = false;
   let setByCue = false;
+  let presentStory = false; // the story opened in the present ("So I'm working the register...")
+  let lastHadStep = false;
   const start = pieces.length;
   for (const s of doc.sentences) {
-    const r = read(s, cues, rubric, started, started && pastSentences > 0 && !seenAction);
+    const r = read(s, cues, rubric, started, started && pastSentences > 0 && !seenAction, presentStory || lastHadStep);
     if (r.customerSide && !r.hyp) customerSide = true;
     const found: { at: number; part: StarPart }[] = [];
     let role: Role | undefined;
@@ -297,6 +301,7 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
       }
       started = true;
       setByCue = r.situation!.length > 0;
+      presentStory = !r.past;
       found.push({ at: 0, part: 'situation' });
       if (r.task >= 0) found.push({ at: r.task, part: 'task' });
       // "..., so I phoned his doctor": a step that follows the setting in the same sentence
@@ -333,6 +338,7 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
     }
     if (r.past && !r.hyp) pastSentences++;
     if (found.some((f) => f.part === 'action') && !r.past) presentSteps = true;
+    lastHadStep = found.some((f) => f.part === 'action');
     role ??= 'situation';
     if (!found.length && role !== 'opening' && role !== 'closing') found.push({ at: 0, part: role });
     role = settle(s, found, pieces) ?? role;

@@ -84,10 +84,11 @@ export function isPastStep(t: Token): boolean {
 // "feels valued", "is solved", "a valued customer", "and finished".
 const NOT_BEFORE_NARRATED = new Set(
   ("is are am 'm be been being was were feel feels seem seems look looks get gets getting become becomes remain remains stay stays " +
-    "have has 've having it's that's what's there's i'm you're they're we're he's she's a an the my your our their his its " +
+    "have has 've i've we've you've they've having it's that's what's there's i'm you're they're we're he's she's a an the my your our their his its " +
     'and or to not very so more most less fully well being').split(/\s+/),
 );
 
+const FREQUENCY = new Set(['always', 'often', 'sometimes', 'ever', 'once', 'since']);
 const CAUSATIVE = new Set(['keep', 'keeps', 'keeping', 'make', 'makes', 'making', 'leave', 'leaves', 'leaving', 'feel', 'feels', 'feeling', 'want', 'wants', 'get', 'gets', 'getting']);
 
 /**
@@ -99,7 +100,7 @@ export function isNarratedPast(tokens: readonly Token[], i: number): boolean {
   // "as if it were theirs", "if I were you": a subjunctive, not a past
   if (tokens[i].norm === 'were' && tokens.slice(Math.max(0, i - 3), i).some((t) => t.norm === 'if')) return false;
   let k = i - 1;
-  while (k >= 0 && (BETWEEN.has(tokens[k].norm) || tokens[k].norm.endsWith('ly'))) k--;
+  while (k >= 0 && (BETWEEN.has(tokens[k].norm) || FREQUENCY.has(tokens[k].norm) || tokens[k].norm.endsWith('ly'))) k--;
   if (k >= 0 && NOT_BEFORE_NARRATED.has(tokens[k].norm)) return false;
   // "keeping people informed", "makes every customer feel valued": a complement, not a verb
   return !tokens.slice(Math.max(0, k - 3), k).some((t) => CAUSATIVE.has(t.norm));

@@ -44,6 +44,14 @@ describe('no story', () => {
     expect(parts('I worked in retail for five years. I am patient and I love helping people.')).toBe('');
   });
 
+  it('a belief and a lesson from someone else\'s past are not the speaker\'s story', () => {
+    expect(parts('I\'ve always believed in going the extra mile. My mother ran a corner shop and taught me that every customer matters. That\'s why I treat people well.')).toBe('');
+  });
+
+  it('a generalisation ("in my experience...") is not a setting', () => {
+    expect(parts('In my experience, customers who called in were usually frustrated. I find that listening calms them down.')).toBe('');
+  });
+
   it('"as if it were theirs" is a subjunctive, not a past event', () => {
     expect(parts('Good service is when someone treats your problem as if it were theirs.')).toBe('');
   });
@@ -133,6 +141,11 @@ describe('result', () => {
   it('a Result section that says the outcome is unknown and gives an opinion is no result', () => {
     const md = '## Situation\nA customer asked us to hold a sofa for six weeks.\n\n## What I did\nI explained the policy and offered two options.\n\n## Result\nHonestly, I\'m not sure what she chose. My shift ended and I moved branch. I still think being clear was right.\n';
     expect(parts(md, 'markdown')).toBe('SA');
+  });
+
+  it('headings vary: Context, My role, Actions taken, Resolution', () => {
+    const md = '## Context\nI was a night receptionist at a hostel.\n\n## My role\nKeep the guests safe.\n\n## Actions taken\n- Called the police when a guest threatened staff\n\n## Resolution\nThe police removed him and the other guests thanked me.\n';
+    expect(parts(md, 'markdown')).toBe('STAR');
   });
 
   it('a Result section with an outcome is a result', () => {
