@@ -259,9 +259,17 @@ export function segmentStar(doc: AnswerDocument, rubric: Rubric, phrases: (l: re
 function segmentSections(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: StarPiece[]): void {
   // a Result section that says the outcome is unknown: only sentences with an outcome cue remain the result
   const unknownIn = new Set(doc.sentences.filter((s) => s.role === 'result' && cues.unknownOutcome.test(s.tokens)).map((s) => s.section));
+  const start = pieces.length;
+  let anyPast = false;
   for (const s of doc.sentences) {
     if (s.role === 'opening' || s.role === 'closing') continue;
     const r = read(s, cues, rubric, true);
+    // a heading does not make "I would..." or "I always..." a story
+    if ((r.hyp || r.habit) && !r.past) {
+      s.role = 'closing';
+      continue;
+    }
+    if (r.past) anyPast = true;
     const found: { at: number; part: StarPart }[] = [{ at: 0, part: s.role }];
     if (s.role === 'situation' && r.task >= 0) found.push({ at: r.task, part: 'task' });
     if (s.role === 'result') {
@@ -272,6 +280,11 @@ function segmentSections(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces
       }
     }
     s.role = settle(s, found, pieces) ?? s.role;
+  }
+  // STAR headings over a text that narrates nothing in the past: a hypothetical or a philosophy
+  if (!anyPast) {
+    pieces.splice(start);
+    for (const s of doc.sentences) if (s.role !== 'opening') s.role = 'closing';
   }
 }
 

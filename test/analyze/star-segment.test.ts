@@ -143,6 +143,11 @@ describe('result', () => {
     expect(parts(md, 'markdown')).toBe('SA');
   });
 
+  it('STAR headings over a hypothetical tell no story', () => {
+    const md = '## Situation\nImagine a customer is angry about a late order.\n\n## Action\nI would listen first and apologize.\n\n## Result\nThey would feel heard.\n';
+    expect(parts(md, 'markdown')).toBe('');
+  });
+
   it('headings vary: Context, My role, Actions taken, Resolution', () => {
     const md = '## Context\nI was a night receptionist at a hostel.\n\n## My role\nKeep the guests safe.\n\n## Actions taken\n- Called the police when a guest threatened staff\n\n## Resolution\nThe police removed him and the other guests thanked me.\n';
     expect(parts(md, 'markdown')).toBe('STAR');
