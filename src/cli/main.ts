@@ -18,6 +18,14 @@ const COMMANDS: RegisterCommand[] = [registerCheck, registerHistory, registerRub
 
 const processIo: Io = { stdout: (t) => void process.stdout.write(t), stderr: (t) => void process.stderr.write(t), stdin: process.stdin };
 
+// `answer-coach check … | head` closes the pipe early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
+
 /** Runs the CLI and returns the exit code; the bin sets it. Errors are one line on stderr, never a stack trace. */
 export async function main(argv: readonly string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let exitCode: number = ExitCode.Clean;

@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useColor } from '../../src/cli/commands/check.js';
-import { FIXTURES, run } from './run.js';
+import { FIXTURES, ROOT, run } from './run.js';
 
 const strong = join(FIXTURES, 'strong.md');
 const noStory = join(FIXTURES, 'no-story.txt');
@@ -150,6 +151,14 @@ describe('untrusted text is printed safely', () => {
     expect(r.stdout).toContain('escape[31mred.txt'.replace('[31m', ''));
     expect(r.stdout).not.toMatch(/\u001b|\u0007/);
     expect(r.stderr).not.toMatch(/\u001b|\u0007/);
+  });
+});
+
+describe('pipes', () => {
+  it('a reader that closes the pipe early gets no crash or stack trace', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" bin/answer-coach.js check examples test/fixtures/cli | head -1`], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).toBe('');
   });
 });
 
