@@ -7,7 +7,7 @@ const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', in
 
 /** A workflow command's message: %, CR and LF are escaped as the runner expects (it unescapes them). */
 export function escapeData(text: string): string {
-  return sanitize(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return sanitize(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** A workflow command's property value (file=…, title=…): also `:` and `,`, which end a property. */

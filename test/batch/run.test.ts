@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runFiles, threadsFor, PARALLEL_MIN_FILES } from '../../src/batch/run.js';
+import { Tally } from '../../src/batch/tally.js';
+import { runCheck, summarize, type CheckOptions, type Io } from '../../src/cli/check.js';
+import { formatJson } from '../../src/report/json.js';
+import type { FileError, FileResult } from '../../src/report/types.js';
+import { RubricRegistry } from '../../src/rubric/registry.js';
+// @ts-expect-error: a plain .mjs script without types
+import { generateCorpus } from '../../scripts/gen-corpus.mjs';
+
+// The worker path runs the build in dist/ (npm test builds first).
+let dir: string;
+const registry = new RubricRegistry();
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'answer-coach-batch-'));
+  generateCorpus(join(dir, 'answers'), 60, 7);
+  // bad files in the middle of the batch: each is its own error, in path order
+  writeFileSync(join(dir, 'answers', 'set-000', 'answer-00010b.txt'), Buffer.from([0x61, 0, 0x62]));
+  writeFileSync(join(dir, 'answers', 'set-000', 'answer-00040b.yaml'), 'question: [unclosed\n');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function check(threads: number, format: CheckOptions['format'] = 'json') {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: process.stdin };
+  const code = await runCheck([join(dir, 'answers')], registry, { format, failOn: 'error', color: false, version: '9.9.9', threads }, io);
+  return { code, stdout, stderr };
+}
+
+describe('parallel batch', () => {
+  it('gives byte-identical output with worker threads and on one thread, in every format', async () => {
+    for (const format of ['json', 'sarif', 'junit', 'pretty'] as const) {
+      const one = await check(1, format);
+      const two = await check(2, format);
+      expect(two.stdout, format).toBe(one.stdout);
+      expect(two.stderr).toBe(one.stderr);
+      expect(two.code).toBe(one.code);
+    }
+  }, 180_000);
+
+  it('streams the same JSON document the in-memory formatter makes, sorted by path, with each bad file as one error', async () => {
+    const { code, stdout, stderr } = await check(2);
+    const results: FileResult[] = [];
+    const errors: FileError[] = [];
+    await runFiles(JSON.parse(stdout).results.map((r: { file: string }) => r.file).concat([join(dir, 'answers', 'set-000', 'answer-00010b.txt'), join(dir, 'answers', 'set-000', 'answer-00040b.yaml')]).sort(), registry, (o) => ('report' in o ? results.push(o) : errors.push(o)), { threads: 1 });
+    expect(stdout).toBe(formatJson({ results, errors, summary: summarize(results, errors, { failOn: 'error' }) }, { version: '9.9.9' }));
+    const files = JSON.parse(stdout).results.map((r: { file: string }) => r.file);
+    expect(files).toHaveLength(60);
+    expect(files).toEqual([...files].sort());
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/answer-00010b\.txt: binary file/), expect.stringMatching(/answer-00040b\.yaml:\d+:\d+: /)]);
+  }, 60_000);
+
+  it('counts the summary one report at a time exactly as summarize does over the whole list', async () => {
+    const results: FileResult[] = [];
+    await runFiles([join(dir, 'answers', 'set-000', 'answer-00001.yaml'), join(dir, 'answers', 'set-000', 'answer-00002.txt')], registry, (o) => void ('report' in o && results.push(o)));
+    for (const options of [{ failOn: 'error' as const }, { failOn: 'info' as const, minScore: 90 }]) {
+      const tally = new Tally(options);
+      results.forEach((r) => tally.add(r.report));
+      tally.addError();
+      expect(tally.summary()).toEqual(summarize(results, [{ file: 'x', message: 'y' }], options));
+    }
+  });
+
+  it('stays on one thread for a small batch, where workers do not pay', () => {
+    expect(threadsFor(10)).toBe(1);
+    expect(threadsFor(PARALLEL_MIN_FILES - 1)).toBe(1);
+    expect(threadsFor(5000)).toBeGreaterThanOrEqual(1);
+    expect(threadsFor(5000, 1)).toBe(1);
+  });
+});
