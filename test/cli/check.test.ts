@@ -156,7 +156,7 @@ describe('untrusted text is printed safely', () => {
 
 describe('pipes', () => {
   it('a reader that closes the pipe early gets no crash or stack trace', () => {
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" bin/answer-coach.js check examples test/fixtures/cli | head -1`], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" bin/answer-coach.js check examples test/fixtures/cli --format json | head -1`], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
     expect(r.stderr).toBe('');
   });
