@@ -153,6 +153,8 @@ interface Reading {
   situation?: PhraseMatch[];
   task: number;
   result: number;
+  /** Token indexes of every outcome cue. */
+  results: number[];
   reflection: boolean;
   unknown: boolean;
   lasting: boolean;
@@ -191,7 +193,8 @@ function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean,
   const taskMatches = cues.task.findAll(t);
   const obligation = ownObligation(t);
   const task = [firstAt(taskMatches), obligation].filter((x) => x >= 0).sort((a, b) => a - b)[0] ?? -1;
-  const result = firstAt(cues.result.findAll(t));
+  const resultMatches = cues.result.findAll(t);
+  const result = firstAt(resultMatches);
   // inline labels in notes: "Problem: ...", "My part: ..."
   const colon = /^\s*[*_]*([^:=.!?*_]{1,30}?)[*_]*\s*[:=][*_]*\s/.exec(s.text);
   const label = colon ? partForLabel(colon[1], rubric) : undefined;
@@ -205,6 +208,7 @@ function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean,
     situation,
     task,
     result,
+    results: resultMatches.map((m) => m.first),
     reflection: reflection.length > 0,
     unknown: cues.unknownOutcome.test(t),
     lasting: presentPerfect || /\bstill\b|\bsince\b/i.test(s.text),
@@ -322,6 +326,10 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
         const lead = s.tokens[st.at - 1]?.norm ?? '';
         if (st.person === 'first' && st.at >= 4 && CONSEQUENCE.has(lead)) found.push({ at: st.at - 1, part: 'action' });
       }
+      // "..., so I phoned his doctor and had it ready within an hour": and its outcome
+      const stepAt = found.find((f) => f.part === 'action')?.at ?? -1;
+      const outcome = r.results.find((at) => stepAt >= 0 && at > stepAt);
+      if (outcome !== undefined) found.push({ at: outcome, part: 'result' });
     } else if (r.label && r.label !== 'opening') {
       found.push({ at: 0, part: r.label });
     } else if (r.hyp && !r.past) {
@@ -331,7 +339,9 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
     } else {
       if (r.task >= 0 && !r.reflection) found.push({ at: r.task, part: 'task' });
       if (r.situation!.length && !seenAction) found.push({ at: 0, part: 'situation' });
-      const resultAt = r.result >= 0 && (seenAction || seenTask) ? r.result : -1;
+      // an outcome needs something to be the outcome of: a step or a goal before it
+      const firstStep = r.steps.find((st) => (customerSide ? st.person === 'third' : st.person === 'first'))?.at ?? -1;
+      const resultAt = r.result >= 0 && (seenAction || seenTask) ? r.result : (r.results.find((at) => firstStep >= 0 && at > firstStep) ?? -1);
       for (const st of r.steps) {
         if (resultAt >= 0 && st.at > resultAt) continue; // "in the end we saved 120 hours" is the result
         // told as the customer, the steps that count are the server's ("she called another branch"),

@@ -153,6 +153,13 @@ describe('result', () => {
     expect(parts(md, 'markdown')).toBe('STAR');
   });
 
+  it('a Result section with no outcome is reported at that section', () => {
+    const md = '## Situation\nA customer asked us to hold a sofa for six weeks.\n\n## What I did\nI explained the policy and offered two options.\n\n## Result\nI\'m not sure what she chose.\n';
+    const f = analyze(parseAnswer(md, 'markdown'), rubric).findings.find((x) => x.rule === 'star-missing' && x.message.startsWith('Result'));
+    expect(f?.message).toMatch(/^Result is missing\. Your Result section says the outcome is unknown/);
+    expect(f?.line).toBe(8);
+  });
+
   it('a Result section with an outcome is a result', () => {
     const md = '## Situation\nA customer asked us to hold a sofa for six weeks.\n\n## What I did\nI explained the policy and offered two options.\n\n## Outcome\nShe paid a deposit and came back for the sofa a month later.\n';
     expect(parts(md, 'markdown')).toBe('SAR');
@@ -170,9 +177,9 @@ describe('star check', () => {
   it('a hypothetical answer is told to describe one real time', () => {
     const report = analyze(parseAnswer('If a customer complained, I would listen first. Then I would apologize.', 'text'), rubric);
     const f = report.findings.find((x) => x.rule === 'star-no-story');
-    expect(f?.message).toMatch(/^No story: "If a customer" says what you would do/);
+    expect(f?.message).toMatch(/^No story: "I would" says what you would do/);
     expect(f?.line).toBe(1);
-    expect(f?.column).toBe(1);
+    expect(f?.column).toBe(27);
   });
 
   it('a habit answer is told it describes what the speaker usually does', () => {

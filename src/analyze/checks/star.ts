@@ -47,7 +47,17 @@ export const starCheck: Check = {
       findings.push(finding('star-no-story', 'error', message, because, rubric.star.situation.hint || undefined));
     } else {
       for (const p of missing) {
-        findings.push(finding('star-missing', p === 'task' ? 'warning' : 'error', `${PART_NAMES[p]} is missing. ${rubric.star[p].hint}`.trim()));
+        // a section headed as this part that shows none of it: say so, at the section
+        const heading = doc.sections.findIndex((sec) => sec.declared === p);
+        const inSection = heading >= 0 ? doc.sentences.find((x) => x.section === heading) : undefined;
+        const why = !inSection
+          ? ''
+          : p === 'result'
+            ? ' Your Result section says the outcome is unknown or gives an opinion: say what happened.'
+            : ` Your ${PART_NAMES[p]} section does not tell what happened in this story.`;
+        findings.push(
+          finding('star-missing', p === 'task' ? 'warning' : 'error', `${PART_NAMES[p]} is missing.${why} ${rubric.star[p].hint}`.trim(), inSection ? { start: inSection.start, end: inSection.end } : undefined),
+        );
       }
       const { 'setup-max': setupMax, 'result-min': resultMin } = rubric.expectations.balance;
       const setup = star.situation.share + star.task.share;
@@ -69,7 +79,9 @@ export const starCheck: Check = {
 function noStoryReason(doc: AnswerDocument, hypothetical: PhraseSet, habit: PhraseSet): { kind: 'hypothetical' | 'habit'; start: number; end: number; text: string } | undefined {
   for (const s of doc.sentences) {
     for (const [kind, set] of [['hypothetical', hypothetical], ['habit', habit]] as const) {
-      const m = set.findAll(s.tokens)[0];
+      // quote the speaker's own "I would" rather than the "if a customer" that sets it up
+      const ms = set.findAll(s.tokens);
+      const m = ms.find((x) => /^(i|we)\b/i.test(doc.text.slice(x.start, x.end))) ?? ms[0];
       if (m) return { kind, start: m.start, end: m.end, text: doc.text.slice(m.start, m.end) };
     }
   }
