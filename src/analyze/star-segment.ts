@@ -265,7 +265,27 @@ function segmentSections(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces
   const unknownIn = new Set(doc.sentences.filter((s) => s.role === 'result' && cues.unknownOutcome.test(s.tokens)).map((s) => s.section));
   const start = pieces.length;
   let anyPast = false;
+  const combined = doc.sections.map((sec) => (sec.label !== undefined && sec.declared === undefined ? namedParts(sec.label, rubric) : []));
   for (const s of doc.sentences) {
+    const named = combined[s.section];
+    if (named.length) {
+      // "Situation / Task": the first sentence is the first part named, later ones show the others by their cues
+      const isFirst = doc.sentences.find((x) => x.section === s.section) === s;
+      const isLast = doc.sentences.filter((x) => x.section === s.section).at(-1) === s;
+      const rr = read(s, cues, rubric, true);
+      const prev = doc.sentences[s.index - 1]?.role;
+      let part: StarPart = !isFirst && prev && named.includes(prev as StarPart) ? (prev as StarPart) : named[0];
+      if (!isFirst) {
+        if (named.includes('result') && rr.result >= 0) part = 'result';
+        else if (named.includes('task') && rr.task >= 0) part = 'task';
+        else if (named.includes('action') && rr.steps.some((st) => st.person === 'first')) part = 'action';
+        else if (named.includes('result') && rr.past && !rr.steps.length && part === 'action') part = 'result';
+      }
+      // the heading names a task: trust it for the last sentence if no sentence had a task cue
+      const sectionHasTask = doc.sentences.some((x) => x.section === s.section && x.index < s.index && x.role === 'task');
+      if (isLast && !isFirst && named.includes('task') && !sectionHasTask && part !== 'task' && !named.includes('action')) part = 'task';
+      s.role = part;
+    }
     if (s.role === 'opening' || s.role === 'closing') continue;
     const r = read(s, cues, rubric, true);
     // a heading does not make "I would..." or "I always..." a story
@@ -290,6 +310,16 @@ function segmentSections(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces
     pieces.splice(start);
     for (const s of doc.sentences) if (s.role !== 'opening') s.role = 'closing';
   }
+}
+
+/** STAR parts a combined heading names ("Situation & Task", "Action/Result"), in order. */
+function namedParts(label: string, rubric: Rubric): StarPart[] {
+  const out: StarPart[] = [];
+  for (const piece of label.split(/[&/,+]|\band\b/i)) {
+    const part = piece.trim() ? partForLabel(piece, rubric) : undefined;
+    if (part && part !== 'opening' && !out.includes(part)) out.push(part);
+  }
+  return out.length > 1 ? out : [];
 }
 
 function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: StarPiece[]): void {

@@ -160,6 +160,11 @@ describe('result', () => {
     expect(f?.line).toBe(8);
   });
 
+  it('a combined heading ("Situation & Task") shows both parts', () => {
+    const md = '## Situation & Task\nLast winter I was the only pharmacist on shift. I had to get a regular her medication before the weekend.\n\n## Action\nI called two branches and drove over to collect it.\n\n## Result\nShe had it by five and thanked me.\n';
+    expect(roles(md, 'markdown')).toEqual(['situation', 'task', 'action', 'result']);
+  });
+
   it('a Result section with an outcome is a result', () => {
     const md = '## Situation\nA customer asked us to hold a sofa for six weeks.\n\n## What I did\nI explained the policy and offered two options.\n\n## Outcome\nShe paid a deposit and came back for the sofa a month later.\n';
     expect(parts(md, 'markdown')).toBe('SAR');
