@@ -78,6 +78,10 @@ describe('task', () => {
     expect(parts('Last week a client called about a late refund. I told him I would have it sorted by Friday. I called billing and pushed it through.')).toBe('STA');
   });
 
+  it('an assignment from the speaker\'s manager is a task', () => {
+    expect(parts('Last year our biggest client threatened to leave. My manager asked me to win them back. I visited them and fixed their billing setup.')).toBe('STA');
+  });
+
   it('a problem that is only the customer\'s is no task', () => {
     expect(parts('Last winter a man\'s prescription went missing at our pharmacy, so I phoned his doctor and had it ready. He still asks for me.')).toBe('SAR');
   });
@@ -131,6 +135,11 @@ describe('result', () => {
   it('"in the end we saved 120 hours" is the result, though "we saved" is a step', () => {
     const r = roles('At the accounting firm I was asked to automate invoicing. We mapped every manual step. In the end we saved 120 hours a month.');
     expect(r.at(-1)).toBe('result');
+  });
+
+  it('a first-person outcome ("we kept the account") is a result, not another step', () => {
+    const r = roles('Last year our biggest client threatened to leave. I visited them and fixed their billing setup. We kept the account for another year.');
+    expect(r).toEqual(['situation', 'action', 'result']);
   });
 
   it('a lesson after the story is closing, not the result', () => {
