@@ -1,6 +1,6 @@
 import type { StarPart } from '../answer/types.js';
 import type { Rubric } from '../rubric/types.js';
-import { FIRST_PLURAL, FIRST_SINGULAR, SUBJECT_PRONOUNS_THIRD, isNarratedPast, isPastStep, isPastVerb, isPerfect, isPresentStep, verbAfter } from '../text/english.js';
+import { SUBJECT_PRONOUNS_THIRD, isNarratedPast, isPastStep, isPastVerb, isPerfect, isPresentStep, verbAfter } from '../text/english.js';
 import type { PhraseMatch, PhraseSet } from '../text/phrases.js';
 import type { Token } from '../text/tokens.js';
 import { partForLabel, type AnswerDocument, type DocSentence, type Role } from './document.js';
@@ -50,7 +50,6 @@ export function starPieces(doc: AnswerDocument): readonly StarPiece[] | undefine
   return PIECES.get(doc);
 }
 
-const isFirst = (w: string) => FIRST_SINGULAR.has(w) || FIRST_PLURAL.has(w);
 const SUBJECT_FIRST = new Set(['i', 'we']);
 // Words that open a clause without naming a new subject ("and then called", "so I phoned").
 const CONNECTORS = new Set(['and', 'so', 'then', 'also', 'first', 'next', 'finally', 'but', 'after', 'afterwards', 'later', 'because', 'when', 'while', 'until', 'before', 'as']);
@@ -113,14 +112,12 @@ function stepsIn(s: DocSentence, presentOk: boolean, habitual: boolean): Step[] 
       if (k >= 0) steps.push({ at: i, verb: k, person: 'first' });
       continue;
     }
-    // a fragment: a clause that opens with a past verb ("Walked the floor together.")
-    let k = i;
-    while (k < t.length && CONNECTORS.has(t[k].norm)) k++;
-    if ((starts.has(i) || i === 0) && k < t.length && isPastStep(t[k]) && (k === i || CONNECTORS.has(t[i].norm))) {
-      const afterVerb = s.text.slice(t[k].end - s.start, t[k].end - s.start + 1);
-      if (afterVerb !== ',' && i === 0) steps.push({ at: i, verb: k, person: 'first' });
-    }
   }
+  // notes: a sentence that opens with a past verb ("Walked the floor together.") is the speaker's
+  // step, unless it is an opening participle before the real subject ("Worried, I called...")
+  let k = 0;
+  while (k < t.length && CONNECTORS.has(t[k].norm)) k++;
+  if (!steps.length && k < t.length && isPastStep(t[k]) && s.text[t[k].end - s.start] !== ',') steps.push({ at: 0, verb: k, person: 'first' });
   return steps;
 }
 
@@ -150,7 +147,7 @@ interface Reading {
   hyp: boolean;
   habit: boolean;
   past: boolean;
-  situation?: PhraseMatch[];
+  situation: PhraseMatch[];
   task: number;
   result: number;
   /** Token indexes of every outcome cue. */
@@ -341,13 +338,13 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
     let role: Role | undefined;
     if (!started) {
       // a lesson ("I learned early on that...") or a habit is no setting, unless a setting cue says where and when
-      const setting = r.situation!.length > 0 && (r.past || !r.habit);
+      const setting = r.situation.length > 0 && (r.past || !r.habit);
       if (r.hyp || !(setting || (r.past && !r.habit && !r.reflection))) {
         s.role = 'opening';
         continue;
       }
       started = true;
-      setByCue = r.situation!.length > 0;
+      setByCue = r.situation.length > 0;
       presentStory = !r.past;
       found.push({ at: 0, part: 'situation' });
       if (r.task >= 0) found.push({ at: r.task, part: 'task' });
@@ -368,7 +365,7 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
       role = 'closing';
     } else {
       if (r.task >= 0 && !r.reflection) found.push({ at: r.task, part: 'task' });
-      if (r.situation!.length && !seenAction) found.push({ at: 0, part: 'situation' });
+      if (r.situation.length && !seenAction) found.push({ at: 0, part: 'situation' });
       // an outcome needs something to be the outcome of: a step or a goal before it
       const firstStep = r.steps.find((st) => (customerSide ? st.person === 'third' : st.person === 'first'))?.at ?? -1;
       const resultAt = r.result >= 0 && (seenAction || seenTask) ? r.result : (r.results.find((at) => firstStep >= 0 && at > firstStep) ?? -1);
