@@ -183,7 +183,10 @@ function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean,
     return !before.some((x) => isPastVerb(x) && !isPerfect(t, t.indexOf(x)));
   });
   // a narrated past: a past verb that is not a perfect ("has always worked") nor a modal's
-  const past = t.some((_, i) => isNarratedPast(t, i) && !(isPerfect(t, i) && ['have', 'has', "'ve", "i've", "we've", 'having'].includes(t[i - 1]?.norm ?? '')));
+  // (in "if I did disagree, I would talk to them" the past is a condition's, not a narrated one)
+  const past =
+    !(conditional && hypMatches.length > 0) &&
+    t.some((_, i) => isNarratedPast(t, i) && !(isPerfect(t, i) && ['have', 'has', "'ve", "i've", "we've", 'having'].includes(t[i - 1]?.norm ?? '')));
   const presentPerfect = t.some((x, i) => isPastVerb(x) && i > 0 && ['have', 'has', "i've", "we've", "she's", "he's", "they've"].includes(t[i - 1].norm));
   const habit = cues.habit.test(t);
   const situation = cues.situation.findAll(t);

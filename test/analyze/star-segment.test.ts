@@ -157,6 +157,11 @@ describe('result', () => {
     expect(parts(md, 'markdown')).toBe('');
   });
 
+  it('a past tense inside a condition ("if I did disagree, I would...") is no story under YAML keys', () => {
+    const yaml = 'action: >\n  I guess if I did disagree with someone, I would talk to them privately.\nresult: >\n  Hopefully we would find a way forward.\n';
+    expect(parts(yaml, 'yaml')).toBe('');
+  });
+
   it('headings vary: Context, My role, Actions taken, Resolution', () => {
     const md = '## Context\nI was a night receptionist at a hostel.\n\n## My role\nKeep the guests safe.\n\n## Actions taken\n- Called the police when a guest threatened staff\n\n## Resolution\nThe police removed him and the other guests thanked me.\n';
     expect(parts(md, 'markdown')).toBe('STAR');
