@@ -61,7 +61,9 @@ export async function runFiles(paths: readonly string[], registry: RubricSource,
     return;
   }
   const setup: WorkerSetup = { rubrics: rubricsOf(registry), settings: options.settings ?? {} };
-  const workers = Array.from({ length: threads }, () => new Worker(WORKER_URL, { workerData: setup }));
+  // this thread is one of the `threads`: it analyzes chunks between messages, so two cores cost
+  // one worker's memory, not two
+  const workers = Array.from({ length: threads - 1 }, () => new Worker(WORKER_URL, { workerData: setup }));
   const chunks = Math.ceil(paths.length / CHUNK);
   const ready = new Map<number, Outcome[]>();
   let nextChunk = 0;
@@ -74,22 +76,35 @@ export async function runFiles(paths: readonly string[], registry: RubricSource,
         const id = nextChunk++;
         w.postMessage({ id, paths: paths.slice(id * CHUNK, (id + 1) * CHUNK) } satisfies WorkerTask);
       };
+      const deliver = (id: number, outcomes: Outcome[]) => {
+        ready.set(id, outcomes);
+        try {
+          while (ready.has(nextEmit)) {
+            for (const o of ready.get(nextEmit)!) {
+              emit(o);
+              options.onProgress?.(++done);
+            }
+            ready.delete(nextEmit++);
+          }
+        } catch (e) {
+          reject(e);
+        }
+        if (nextEmit === chunks) resolve();
+      };
+      const local = () => {
+        if (nextChunk >= chunks) return;
+        const id = nextChunk++;
+        deliver(
+          id,
+          paths.slice(id * CHUNK, (id + 1) * CHUNK).map((p) => checkFile(p, registry, options.settings)),
+        );
+        // setImmediate runs after pending worker messages, so workers are never kept waiting for more
+        setImmediate(local);
+      };
       for (const w of workers) {
         w.on('message', ({ id, outcomes }: { id: number; outcomes: Outcome[] }) => {
-          ready.set(id, outcomes);
           send(w);
-          try {
-            while (ready.has(nextEmit)) {
-              for (const o of ready.get(nextEmit)!) {
-                emit(o);
-                options.onProgress?.(++done);
-              }
-              ready.delete(nextEmit++);
-            }
-          } catch (e) {
-            reject(e);
-          }
-          if (nextEmit === chunks) resolve();
+          deliver(id, outcomes);
         });
         w.on('error', reject);
         w.on('exit', (code) => {
@@ -99,6 +114,7 @@ export async function runFiles(paths: readonly string[], registry: RubricSource,
         send(w);
         send(w);
       }
+      setImmediate(local);
     });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));

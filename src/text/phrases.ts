@@ -102,11 +102,14 @@ function addTo<K>(map: Map<K, CompiledPhrase[]>, key: K, p: CompiledPhrase): voi
   else if (list[list.length - 1] !== p) list.push(p);
 }
 
+const tokenStem = (t: Token) => t.stem ?? stem(t.norm);
+
 const INFLECTIONS = new Set(['', 's', 'es', 'ed', 'd', 'ing', "'s", 'ies', 'ied', 'e', 'y']);
 
 /** True when `other` is `word` with an inflectional ending (leverage → leveraging, reply → replied, stop → stopped). */
 function isInflection(word: string, other: string): boolean {
-  const base = word.length > 3 ? word.replace(/[ey]$/, '') : word;
+  const last = word.charCodeAt(word.length - 1);
+  const base = word.length > 3 && (last === 101 || last === 121) ? word.slice(0, -1) : word; // drop a final e or y
   if (!other.startsWith(base)) return false;
   const rest = other.slice(base.length);
   if (INFLECTIONS.has(rest)) return true;
@@ -121,7 +124,7 @@ function wordMatches(m: WordMatcher, t: Token): boolean {
       // inflection fallback: the same Porter stem, and the words differ only by an inflectional
       // ending — Porter also merges derivations ("personal"/"person", "customer"/"custom")
       // (the cheap prefix test first: most tokens fail it, and then no stem is looked up)
-      return m.word.length >= 3 && (isInflection(m.word, t.norm) || isInflection(t.norm, m.word)) && stem(t.norm) === m.stem;
+      return m.word.length >= 3 && (isInflection(m.word, t.norm) || isInflection(t.norm, m.word)) && tokenStem(t) === m.stem;
     case 'prefix':
       return t.norm.startsWith(m.prefix);
     case 'any':
@@ -190,7 +193,7 @@ export class PhraseSet {
     this.best = undefined;
     this.bestRank = 0;
     // this runs for every token of every sentence against every set: no allocation on the way
-    if (this.byStem.size) this.tryList(this.byStem.get(stem(t.norm)), tokens, i);
+    if (this.byStem.size) this.tryList(this.byStem.get(tokenStem(t)), tokens, i);
     if (this.byHead.size) this.tryList(this.byHead.get(headKey(t.norm)), tokens, i);
     if (this.numbers.length && isNumberToken(t)) this.tryList(this.numbers, tokens, i);
     if (this.unindexed.length) this.tryList(this.unindexed, tokens, i);

@@ -8,6 +8,8 @@ export interface Token {
   norm: string;
   start: number;
   end: number;
+  /** Porter stem of `norm`, set by tokenize: phrase matching asks for it for every phrase set. */
+  stem?: string;
 }
 
 export interface Sentence {
@@ -26,7 +28,8 @@ export function tokenize(text: string, base = 0): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     const start = base + m.index!;
-    tokens.push({ text: m[0], norm: m[0].toLowerCase().replace(/’/g, "'"), start, end: start + m[0].length });
+    const norm = m[0].toLowerCase().replace(/’/g, "'");
+    tokens.push({ text: m[0], norm, start, end: start + m[0].length, stem: stem(norm) });
   }
   return tokens;
 }
