@@ -6,10 +6,11 @@ import { checkFile, type CheckSettings, type RubricSource } from './check-file.j
 import type { WorkerSetup, WorkerTask } from './worker.js';
 
 /**
- * Below this many files one thread is faster: each worker spends tens of milliseconds loading the
- * analyzer before its first answer (measured by `npm run bench`; see docs/benchmarks.md).
+ * Below this many files one thread is faster: a worker spends about 0.3 s of CPU starting (Node's
+ * own bootstrap, the analyzer's modules) before its first answer, and reports are copied back
+ * (measured by `npm run bench`; see docs/benchmarks.md).
  */
-export const PARALLEL_MIN_FILES = 150;
+export const PARALLEL_MIN_FILES = 400;
 // The worker is the compiled module beside this one; under the test runner (TypeScript sources)
 // that is the build in dist/, which `npm test` makes first.
 const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('../../dist/batch/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url);
