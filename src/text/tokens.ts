@@ -46,7 +46,10 @@ export function stem(norm: string): string {
   return s;
 }
 
-const ABBREVIATIONS = ['mr.', 'mrs.', 'ms.', 'dr.', 'e.g.', 'i.e.', 'etc.', 'vs.', 'approx.', 'st.', 'no.', 'jr.', 'sr.', 'a.m.', 'p.m.'];
+// natural matches abbreviations anywhere, with no word boundary ("st." inside "first."), so short
+// ones carry a leading space: they then only match as words of their own (each block is given
+// to the tokenizer with a space in front, so a block may start with one).
+const ABBREVIATIONS = [' mr.', ' mrs.', ' ms.', ' dr.', ' st.', ' no.', ' jr.', ' sr.', ' vs.', ' approx.', 'e.g.', 'i.e.', 'a.m.', 'p.m.'];
 const sentenceTokenizer = new SentenceTokenizer(ABBREVIATIONS);
 
 // Blocks are split before sentences: a blank line, a bullet or a numbered item always ends a sentence.
@@ -95,7 +98,7 @@ export function splitSentences(text: string, base = 0): Sentence[] {
     const block = text.slice(start, end);
     if (!block.trim()) continue;
     let cursor = 0;
-    for (const piece of sentenceTokenizer.tokenize(block)) {
+    for (const piece of sentenceTokenizer.tokenize(' ' + block)) {
       const probe = piece.trim();
       if (!probe) continue;
       let at = block.indexOf(probe, cursor);

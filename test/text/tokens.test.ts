@@ -52,3 +52,10 @@ describe('splitSentences on a long paragraph', () => {
     expect(s[399].text).toBe('Sentence number 399 ends here.');
   });
 });
+
+describe('splitSentences and abbreviations', () => {
+  it('splits after words that end like an abbreviation, and not after the abbreviation itself', () => {
+    const s = splitSentences('It was my first. Last May I met Ms. Park on St. James Road. He had problems. Then no. 5 arrived.');
+    expect(s.map((x) => x.text)).toEqual(['It was my first.', 'Last May I met Ms. Park on St. James Road.', 'He had problems.', 'Then no. 5 arrived.']);
+  });
+});
