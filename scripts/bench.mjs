@@ -130,7 +130,8 @@ for (const count of quick ? [2000] : [2000, 10000]) {
   report.push(`### ${count.toLocaleString('en-US')} answers`, '', table(rows, count, floor), '');
   const check = rows[1];
   const wg = rows.find((r) => r.name.startsWith('write-good'));
-  report.push(`check is ${(check.seconds / floor).toFixed(1)}× the floor's time${wg ? `, ${(wg.seconds / check.seconds).toFixed(1)}× faster than write-good` : ''}${check.rss !== null ? `, peak RSS ${Math.round(check.rss)} MB` : ''}.`, '');
+  const versus = !wg ? '' : wg.seconds >= check.seconds ? `, ${(wg.seconds / check.seconds).toFixed(1)}× faster than write-good` : `, ${(check.seconds / wg.seconds).toFixed(1)}× slower than write-good`;
+  report.push(`check is ${(check.seconds / floor).toFixed(1)}× the floor's time${versus}${check.rss !== null ? `, peak RSS ${Math.round(check.rss)} MB` : ''}.`, '');
 }
 
 // cold start: one answer, next to starting node itself
