@@ -123,7 +123,7 @@ export function generateCorpus(dir, count, seed = 20240601) {
   return { files: count, averageWords: Math.round(totalWords / count), dirs: readdirSync(dir).length };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [dir, count, seed] = process.argv.slice(2);
   if (!dir || !count) {
     process.stderr.write('usage: node scripts/gen-corpus.mjs DIR COUNT [SEED]\n');
