@@ -64,8 +64,9 @@ function headingMatcher(rubric: Rubric) {
     const parts: HeadingPart[] = [];
     for (const part of [...STAR_PARTS, 'opening'] as const) {
       for (const h of part === 'opening' ? rubric.star['opening-headings'] : rubric.star[part].headings) {
-        // one-letter headings ("S", "A") name a part only on their own, never inside a longer heading
-        if (normLabel(h).length < 3) continue;
+        // short headings ("S", "Did", "Fix") name a part only on their own, never inside a longer
+        // heading: "What did the customer want" is no Action
+        if (normLabel(h).length < 4) continue;
         phrases.push(normLabel(h));
         parts.push(part);
       }

@@ -1,6 +1,6 @@
 import type { StarPart } from '../answer/types.js';
 import type { Rubric } from '../rubric/types.js';
-import { SUBJECT_PRONOUNS_THIRD, isNarratedPast, isPastStep, isPastVerb, isPerfect, isPresentStep, verbAfter } from '../text/english.js';
+import { REPORTING, SUBJECT_PRONOUNS_THIRD, isClearPast, isNarratedPast, isPastStep, isPastVerb, isPerfect, isPresentStep, verbAfter } from '../text/english.js';
 import type { PhraseMatch, PhraseSet } from '../text/phrases.js';
 import type { Token } from '../text/tokens.js';
 import { partForLabel, type AnswerDocument, type DocSentence, type Role } from './document.js';
@@ -122,6 +122,8 @@ function stepsIn(s: DocSentence, presentOk: boolean, habitual: boolean): Step[] 
 }
 
 const FREQUENCY = new Set(['always', 'usually', 'often', 'sometimes', 'normally', 'generally', 'typically']);
+// Words that make a present-tense sentence a general statement: a condition or a frequency.
+const GENERAL = new Set(['if', 'whenever', 'unless', 'always', 'usually', 'normally', 'generally', 'typically', 'often', 'never']);
 
 /** The bare verb after "would" / "I'd" in a habitual past ("I'd always hear them out"), or -1. */
 function habitualVerb(t: readonly Token[], i: number): number {
@@ -147,6 +149,8 @@ interface Reading {
   hyp: boolean;
   habit: boolean;
   past: boolean;
+  /** A past that cannot be read as a present ("called", not "let"). */
+  clearPast: boolean;
   situation: PhraseMatch[];
   task: number;
   result: number;
@@ -180,7 +184,9 @@ function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean,
     }
     const before = t.slice(0, m.first);
     if (before.some((x) => x.norm === 'if')) return true;
-    return !before.some((x) => isPastVerb(x) && !isPerfect(t, t.indexOf(x)));
+    // reported ("I told him I would call") only after a verb of saying or thinking: in "when they
+    // got angry, I would let them talk" the past sets up a habit or a hypothetical
+    return !before.some((x, i) => REPORTING.has(x.norm) && !isPerfect(t, i));
   });
   // a narrated past: a past verb that is not a perfect ("has always worked") nor a modal's
   // (in "if I did disagree, I would talk to them" the past is a condition's, not a narrated one)
@@ -188,7 +194,11 @@ function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean,
     !(conditional && hypMatches.length > 0) &&
     t.some((_, i) => isNarratedPast(t, i) && !(isPerfect(t, i) && ['have', 'has', "'ve", "i've", "we've", 'having'].includes(t[i - 1]?.norm ?? '')));
   const presentPerfect = t.some((x, i) => isPastVerb(x) && i > 0 && ['have', 'has', "i've", "we've", "she's", "he's", "they've"].includes(t[i - 1].norm));
-  const habit = cues.habit.test(t);
+  const lasting = presentPerfect || /\bstill\b|\bsince\b|\bnow\b/i.test(s.text);
+  // a general statement in the present: a rule with a condition ("If I promise to call back on
+  // Tuesday, I call back on Tuesday") or a frequency ("they usually calm down"), not an event
+  const general = !past && !lasting && t.some((x) => GENERAL.has(x.norm));
+  const habit = cues.habit.test(t) || general;
   const situation = cues.situation.findAll(t);
   const taskMatches = cues.task.findAll(t);
   const obligation = ownObligation(t);
@@ -211,7 +221,8 @@ function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean,
     results: resultMatches.map((m) => m.first),
     reflection: reflection.length > 0,
     unknown: cues.unknownOutcome.test(t),
-    lasting: presentPerfect || /\bstill\b|\bsince\b/i.test(s.text),
+    lasting,
+    clearPast: t.some((_, i) => isClearPast(t, i) && !isPerfect(t, i)),
     customerSide: cues.customerSide.test(t),
     steps: stepsIn(s, storyStarted && presentOk, habitual && !conditional).filter((st) => !inCue(st.verb)),
     label,
@@ -266,8 +277,25 @@ function segmentSections(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces
   const start = pieces.length;
   let anyPast = false;
   const combined = doc.sections.map((sec) => (sec.label !== undefined && sec.declared === undefined ? namedParts(sec.label, rubric) : []));
+  // a heading that names no part ("What happened", "Where things stood"): its sentences are read
+  // like plain text, in story order, so they can still show any part
+  const plainSection = doc.sections.map((sec, i) => sec.label !== undefined && sec.declared === undefined && !combined[i].length);
+  const plain = newPlainState();
+  // the section whose sentences so far are hypotheticals, habits or general statements
+  let generalIn = -1;
   for (const s of doc.sentences) {
     const named = combined[s.section];
+    if (plainSection[s.section]) {
+      const before = pieces.slice(start);
+      plain.started ||= before.length > 0;
+      plain.seenTask ||= before.some((p) => p.part === 'task');
+      plain.seenAction ||= before.some((p) => p.part === 'action');
+      plain.seenResult ||= before.some((p) => p.part === 'result');
+      plain.customerSide ||= doc.sentences.some((x) => x.index < s.index && cues.customerSide.test(x.tokens));
+      readPlain(s, plain, cues, rubric, pieces);
+      if (s.role !== 'opening' && s.role !== 'closing' && read(s, cues, rubric, true).past) anyPast = true;
+      continue;
+    }
     if (named.length) {
       // "Situation / Task": the first sentence is the first part named, later ones show the others by their cues
       const isFirst = doc.sentences.find((x) => x.section === s.section) === s;
@@ -289,7 +317,16 @@ function segmentSections(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces
     if (s.role === 'opening' || s.role === 'closing') continue;
     const r = read(s, cues, rubric, true);
     // a heading does not make "I would..." or "I always..." a story
-    if ((r.hyp || r.habit) && !r.past) {
+    // nor does "when they got angry, I would let them talk" under an Action or Result heading: the
+    // past there only sets up what the speaker would do
+    const hypStep = r.hyp && (s.role === 'action' || s.role === 'result') && !r.steps.some((st) => st.person === 'first');
+    if (((r.hyp || r.habit) && !r.past) || hypStep) {
+      s.role = 'closing';
+      generalIn = s.section;
+      continue;
+    }
+    // after "I always stay calm", "I let them talk" is more of the same, not a step taken once
+    if (generalIn === s.section && !r.clearPast && r.result < 0) {
       s.role = 'closing';
       continue;
     }
@@ -322,89 +359,31 @@ function namedParts(label: string, rubric: Rubric): StarPart[] {
   return out.length > 1 ? out : [];
 }
 
+/** What the plain reading knows of the story so far. */
+interface PlainState {
+  started: boolean;
+  seenTask: boolean;
+  seenAction: boolean;
+  seenResult: boolean;
+  customerSide: boolean;
+  pastSentences: number;
+  presentSteps: boolean;
+  setByCue: boolean;
+  /** The story opened in the present ("So I'm working the register..."). */
+  presentStory: boolean;
+  lastHadStep: boolean;
+}
+
+const newPlainState = (): PlainState => ({
+  started: false, seenTask: false, seenAction: false, seenResult: false, customerSide: false,
+  pastSentences: 0, presentSteps: false, setByCue: false, presentStory: false, lastHadStep: false,
+});
+
 function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: StarPiece[]): void {
-  let started = false;
-  let seenTask = false;
-  let seenAction = false;
-  let seenResult = false;
-  let customerSide = false;
-  let pastSentences = 0;
-  let presentSteps = false;
-  let setByCue = false;
-  let presentStory = false; // the story opened in the present ("So I'm working the register...")
-  let lastHadStep = false;
+  const state = newPlainState();
   const start = pieces.length;
-  for (const s of doc.sentences) {
-    const r = read(s, cues, rubric, started, started && pastSentences > 0 && !seenAction, presentStory || lastHadStep);
-    if (r.customerSide && !r.hyp) customerSide = true;
-    const found: { at: number; part: StarPart }[] = [];
-    let role: Role | undefined;
-    if (!started) {
-      // a lesson ("I learned early on that...") or a habit is no setting, unless a setting cue says where and when
-      const setting = r.situation.length > 0 && (r.past || !r.habit);
-      if (r.hyp || !(setting || (r.past && !r.habit && !r.reflection))) {
-        s.role = 'opening';
-        continue;
-      }
-      started = true;
-      setByCue = r.situation.length > 0;
-      presentStory = !r.past;
-      found.push({ at: 0, part: 'situation' });
-      if (r.task >= 0) found.push({ at: r.task, part: 'task' });
-      // "..., so I phoned his doctor": a step that follows the setting in the same sentence
-      for (const st of r.steps) {
-        const lead = s.tokens[st.at - 1]?.norm ?? '';
-        if (st.person === 'first' && st.at >= 4 && CONSEQUENCE.has(lead)) found.push({ at: st.at - 1, part: 'action' });
-      }
-      // "..., so I phoned his doctor and had it ready within an hour": and its outcome
-      const stepAt = found.find((f) => f.part === 'action')?.at ?? -1;
-      const outcome = r.results.find((at) => stepAt >= 0 && at > stepAt);
-      if (outcome !== undefined) found.push({ at: outcome, part: 'result' });
-    } else if (r.label && r.label !== 'opening') {
-      found.push({ at: 0, part: r.label });
-    } else if (r.hyp && !r.past) {
-      role = 'closing'; // a hypothetical inside the story is commentary, not a part of it
-    } else if (r.unknown && seenAction) {
-      role = 'closing';
-    } else {
-      if (r.task >= 0 && !r.reflection) found.push({ at: r.task, part: 'task' });
-      if (r.situation.length && !seenAction) found.push({ at: 0, part: 'situation' });
-      // an outcome needs something to be the outcome of: a step or a goal before it
-      const firstStep = r.steps.find((st) => (customerSide ? st.person === 'third' : st.person === 'first'))?.at ?? -1;
-      const resultAt = r.result >= 0 && (seenAction || seenTask) ? r.result : (r.results.find((at) => firstStep >= 0 && at > firstStep) ?? -1);
-      for (const st of r.steps) {
-        if (resultAt >= 0 && st.at > resultAt) continue; // "in the end we saved 120 hours" is the result
-        // told as the customer, the steps that count are the server's ("she called another branch"),
-        // not the teller's own ("I went to collect it")
-        if (customerSide ? st.person === 'third' && !SAYING.has(s.tokens[st.verb].norm) : st.person === 'first') found.push({ at: st.at, part: 'action' });
-      }
-      if (cues.action.test(s.tokens) && !r.reflection && !found.some((f) => f.part === 'action') && resultAt < 0) found.push({ at: 0, part: 'action' });
-      if (resultAt >= 0) found.push({ at: resultAt, part: 'result' });
-      if (!found.length) {
-        if (r.reflection) role = seenAction ? 'closing' : 'situation';
-        else if (r.past) role = seenAction ? 'result' : 'situation';
-        // after the steps, a lasting state ("he still asks for me") is the outcome, and so is any
-        // event in a story told in the present ("she leaves smiling")
-        else if (seenAction || seenResult) role = (r.lasting || (presentSteps && !r.hyp)) && !r.habit ? 'result' : 'closing';
-        else role = 'situation';
-      }
-    }
-    if (r.past && !r.hyp) pastSentences++;
-    if (found.some((f) => f.part === 'action') && !r.past) presentSteps = true;
-    lastHadStep = found.some((f) => f.part === 'action');
-    role ??= 'situation';
-    if (!found.length && role !== 'opening' && role !== 'closing') found.push({ at: 0, part: role });
-    role = settle(s, found, pieces) ?? role;
-    s.role = role;
-    for (const p of pieces) {
-      if (p.sentence !== s.index) continue;
-      if (p.part === 'task') seenTask = true;
-      if (p.part === 'action') seenAction = true;
-      if (p.part === 'result') seenResult = true;
-    }
-    if (role === 'result') seenResult = true;
-    if (role === 'action') seenAction = true;
-  }
+  for (const s of doc.sentences) readPlain(s, state, cues, rubric, pieces);
+  const { pastSentences, presentSteps, setByCue } = state;
   // no narrated past: a definition or an opinion, whatever cues it has; one past sentence that
   // only sets a scene ("I worked in retail for five years") is background, not a story
   // — unless the story is told in the present ("So I'm at the register last year, and I call...")
@@ -413,4 +392,85 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
     pieces.splice(start);
     for (const s of doc.sentences) s.role = 'opening';
   }
+}
+
+/** Reads one sentence of text that no heading labels, in story order, and writes its role. */
+function readPlain(s: DocSentence, state: PlainState, cues: Cues, rubric: Rubric, pieces: StarPiece[]): void {
+  let { started, seenTask, seenAction, seenResult, customerSide, pastSentences, presentSteps, setByCue, presentStory, lastHadStep } = state;
+  const save = () => Object.assign(state, { started, seenTask, seenAction, seenResult, customerSide, pastSentences, presentSteps, setByCue, presentStory, lastHadStep });
+  const r = read(s, cues, rubric, started, started && pastSentences > 0 && !seenAction, presentStory || lastHadStep);
+  if (r.customerSide && !r.hyp) customerSide = true;
+  const found: { at: number; part: StarPart }[] = [];
+  let role: Role | undefined;
+  if (!started) {
+    // a lesson ("I learned early on that...") or a habit is no setting, unless a setting cue says where and when
+    const setting = r.situation.length > 0 && (r.past || !r.habit);
+    if (r.hyp || !(setting || (r.past && !r.habit && !r.reflection))) {
+      s.role = 'opening';
+      save();
+      return;
+    }
+    started = true;
+    setByCue = r.situation.length > 0;
+    presentStory = !r.past;
+    found.push({ at: 0, part: 'situation' });
+    if (r.task >= 0) found.push({ at: r.task, part: 'task' });
+    // "..., so I phoned his doctor": a step that follows the setting in the same sentence
+    for (const st of r.steps) {
+      const lead = s.tokens[st.at - 1]?.norm ?? '';
+      if (st.person === 'first' && st.at >= 4 && CONSEQUENCE.has(lead)) found.push({ at: st.at - 1, part: 'action' });
+    }
+    // "..., so I phoned his doctor and had it ready within an hour": and its outcome
+    const stepAt = found.find((f) => f.part === 'action')?.at ?? -1;
+    const outcome = r.results.find((at) => stepAt >= 0 && at > stepAt);
+    if (outcome !== undefined) found.push({ at: outcome, part: 'result' });
+  } else if (r.label && r.label !== 'opening') {
+    found.push({ at: 0, part: r.label });
+  } else if (r.hyp && !r.past) {
+    role = 'closing'; // a hypothetical inside the story is commentary, not a part of it
+  } else if (r.unknown && seenAction) {
+    role = 'closing';
+  } else {
+    if (r.task >= 0 && !r.reflection) found.push({ at: r.task, part: 'task' });
+    if (r.situation.length && !seenAction) found.push({ at: 0, part: 'situation' });
+    // an outcome needs something to be the outcome of: a step or a goal before it
+    const firstStep = r.steps.find((st) => (customerSide ? st.person === 'third' : st.person === 'first'))?.at ?? -1;
+    // "In the end she left with one": an outcome that opens the sentence ends the story, steps told or not
+    let lead = 0;
+    while (lead < s.tokens.length && CONNECTORS.has(s.tokens[lead].norm)) lead++;
+    const opensWithOutcome = r.results.includes(lead) && firstStep < 0;
+    const resultAt = r.result >= 0 && (seenAction || seenTask || opensWithOutcome) ? r.result : (r.results.find((at) => firstStep >= 0 && at > firstStep) ?? -1);
+    for (const st of r.steps) {
+      if (resultAt >= 0 && st.at > resultAt) continue; // "in the end we saved 120 hours" is the result
+      // told as the customer, the steps that count are the server's ("she called another branch"),
+      // not the teller's own ("I went to collect it")
+      if (customerSide ? st.person === 'third' && !SAYING.has(s.tokens[st.verb].norm) : st.person === 'first') found.push({ at: st.at, part: 'action' });
+    }
+    if (cues.action.test(s.tokens) && !r.reflection && !found.some((f) => f.part === 'action') && resultAt < 0) found.push({ at: 0, part: 'action' });
+    if (resultAt >= 0) found.push({ at: resultAt, part: 'result' });
+    if (!found.length) {
+      if (r.reflection) role = seenAction ? 'closing' : 'situation';
+      else if (r.past) role = seenAction ? 'result' : 'situation';
+      // after the steps, a lasting state ("he still asks for me") is the outcome, and so is any
+      // event in a story told in the present ("she leaves smiling")
+      else if (seenAction || seenResult) role = (r.lasting || (presentSteps && !r.hyp)) && !r.habit ? 'result' : 'closing';
+      else role = 'situation';
+    }
+  }
+  if (r.past && !r.hyp) pastSentences++;
+  if (found.some((f) => f.part === 'action') && !r.past) presentSteps = true;
+  lastHadStep = found.some((f) => f.part === 'action');
+  role ??= 'situation';
+  if (!found.length && role !== 'opening' && role !== 'closing') found.push({ at: 0, part: role });
+  role = settle(s, found, pieces) ?? role;
+  s.role = role;
+  for (const p of pieces) {
+    if (p.sentence !== s.index) continue;
+    if (p.part === 'task') seenTask = true;
+    if (p.part === 'action') seenAction = true;
+    if (p.part === 'result') seenResult = true;
+  }
+  if (role === 'result') seenResult = true;
+  if (role === 'action') seenAction = true;
+  save();
 }

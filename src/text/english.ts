@@ -85,7 +85,9 @@ export function isPastStep(t: Token): boolean {
 const NOT_BEFORE_NARRATED = new Set(
   ("is are am 'm be been being was were feel feels seem seems look looks get gets getting become becomes remain remains stay stays " +
     "have has 've i've we've you've they've having it's that's what's there's i'm you're they're we're he's she's a an the my your our their his its " +
-    'and or to not very so more most less fully well being').split(/\s+/),
+    'and or to not very so more most less fully well being ' +
+    // after a modal the form is a bare verb: "I would just let them talk", "we can set it up"
+    "would could should will can might must may shall won't wouldn't couldn't shouldn't can't do does don't doesn't").split(/\s+/),
 );
 
 const FREQUENCY = new Set(['always', 'often', 'sometimes', 'ever', 'once', 'since']);
@@ -105,3 +107,18 @@ export function isNarratedPast(tokens: readonly Token[], i: number): boolean {
   // "keeping people informed", "makes every customer feel valued": a complement, not a verb
   return !tokens.slice(Math.max(0, k - 3), k).some((t) => CAUSATIVE.has(t.norm));
 }
+
+// Verbs whose past is spelled like their present ("I let them talk"): alone, they do not show a past.
+const SAME_FORM = new Set('let put set read cut hit quit shut hurt cost spread bet cast burst'.split(' '));
+
+/** A narrated past that cannot be a present tense ("I called", not "I let"). */
+export function isClearPast(tokens: readonly Token[], i: number): boolean {
+  return isNarratedPast(tokens, i) && !SAME_FORM.has(tokens[i].norm);
+}
+
+// Past verbs that report what someone said or thought: in "I told him I would call", the "would"
+// is the promise made then, not a hypothetical.
+export const REPORTING = new Set(
+  ('told said promised assured swore explained agreed decided knew thought figured realised realized guessed hoped ' +
+    'reckoned wrote emailed texted replied answered mentioned warned confirmed insisted guaranteed').split(/\s+/),
+);

@@ -85,6 +85,72 @@ I rode it with him, found a loose battery connector and replaced the cable.
 ${result}
 `;
 
+describe('metric detection: turnarounds stated as an outcome', () => {
+  it.each([
+    ['Her replacement card arrived two days later.', 'two days later'],
+    ['After 4 days the leak was sorted.', 'After 4 days'],
+    ['The till was working again within half an hour.', 'within half an hour'],
+    ['Within the hour, the whole office was back online.', 'Within the hour'],
+    ['An hour and a half later his account was unlocked and approved.', 'An hour and a half later'],
+    ['The new card was delivered by the next morning.', 'by the next morning'],
+    ['We had her laptop working again within minutes.', 'within minutes'],
+  ])('finds the turnaround in %j', (text, want) => {
+    expect(metrics(text).join(' | ')).toContain(want);
+  });
+
+  it('counts a turnaround in the Result even with no outcome verb', () => {
+    expect(report(story('He had a working bike the same day.'), 'markdown').metrics.map((m) => m.text)).toEqual(['the same day']);
+    expect(report(story('I phoned him the same evening to check on it.'), 'markdown').metrics.map((m) => m.text)).toEqual([]);
+  });
+
+  it.each([
+    ['my own step', 'I rang the depot the same morning to chase it.'],
+    ['my own step, time first', 'Two days later I visited the site again.'],
+    ['a promise', 'I promised to have it fixed within a day.'],
+    ['my own visit by the next day', 'I went back to the house by the next day.'],
+    ['a delay with no outcome yet', 'Two days later the parcel still had not arrived.'],
+    ['my own step beside an outcome', 'I phoned her back within the hour and the refund was approved.'],
+  ])('ignores a turnaround that is %s', (_why, text) => {
+    expect(metrics(text)).toEqual([]);
+  });
+});
+
+describe('metric detection: before and after, counts in words', () => {
+  it.each([
+    ['Half the complaints disappeared after the change.', 'Half the complaints'],
+    ['We now settle half of all calls on first contact.', 'half of all calls'],
+    ['A third of our customers switched to the new plan.', 'third of our customers'],
+    ['Missed deliveries went from a dozen a month to two.', 'from a dozen a month to two'],
+    ['Late orders dropped seven a week to one.', 'seven a week to one'],
+    ['The couple booked us for their next two parties.', 'two'],
+    ['He hired us again for three more projects.', 'three'],
+    ['She sent four colleagues to us that spring.', 'four colleagues'],
+    ['Her manager sent two friends our way.', 'two friends'],
+  ])('finds the metric in %j', (text, want) => {
+    expect(metrics(text).join(' | ')).toContain(want);
+  });
+});
+
+describe('metric detection: more numbers that are not metrics', () => {
+  it.each([
+    ['a policy duration', 'The return window took thirty days, and she had missed it.'],
+    ['a warranty term', 'The warranty period was 90 days from purchase.'],
+    ['a compound adjective', 'I wrote a 5-line script to reset their passwords.'],
+    ['a compound adjective before a count noun', 'We handed out a two-page guide to customers.'],
+    ['a clock time after "by"', 'She needed the cake by eight, so I stayed late.'],
+    ['clock times after "before" and "around"', 'The van came before 7 and left around nine.'],
+    ['a step: testing', 'I tested it with three new accounts.'],
+    ['a step with an adverb', 'I quickly called three customers to warn them.'],
+    ['a step: trying', 'We tried the patch on two client laptops.'],
+  ])('ignores %s', (_why, text) => {
+    expect(metrics(text)).toEqual([]);
+  });
+
+  it('still reads a change by a bare number', () => {
+    expect(metrics('Weekly complaints fell by eight.').join(' | ')).toContain('fell by eight');
+  });
+});
+
 describe('metric-missing', () => {
   it('is an error when the Result has no number', () => {
     const r = report(story('He was happy and came back for a service.'), 'markdown');

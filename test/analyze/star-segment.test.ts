@@ -206,3 +206,98 @@ describe('star check', () => {
     expect(report.findings.find((x) => x.rule === 'star-no-story')?.message).toMatch(/"I always" says what you usually do/);
   });
 });
+
+describe('headings that name no part, or name one in other words', () => {
+  it('more heading wording: Where I was, What I was responsible for, Steps I took, How it turned out', () => {
+    const md = '## Where I was\nLast summer I ran the front desk at a small gym.\n\n## What I was responsible for\nKeeping members happy while the card reader was down.\n\n## Steps I took\nI took payments by bank transfer and rang the card company.\n\n## How it turned out\nNobody cancelled that month.\n';
+    expect(parts(md, 'markdown')).toBe('STAR');
+  });
+
+  it('short headings (Setup, Did, Fix) name a part on their own but not inside a longer heading', () => {
+    expect(parts('## Setup\nA customer\'s laptop repair was two weeks late.\n\n## Fix\nI called the workshop and lent her a spare.\n\n## Outcome\nShe got hers back on Friday and still comes to us.\n', 'markdown')).toBe('SAR');
+    const doc = buildDocument(parseAnswer('## What did the customer want\nA refund.\n\n## Action\nI gave her one.\n', 'markdown'), rubric);
+    expect(doc.sections.map((s) => s.declared)).toEqual([undefined, 'action']);
+  });
+
+  it('a section whose heading names no part is read like plain text, not dropped', () => {
+    const md = '## Situation\nA member was charged twice in March.\n\n## How I dealt with it\nI refunded the member and rang the bank.\n\n## Result\nShe renewed for another year.\n';
+    expect(roles(md, 'markdown')).toEqual(['situation', 'action', 'result']);
+  });
+
+  it('"What happened" is the situation at the start and the result at the end', () => {
+    const md = '## What happened\nA parcel went missing two days before a wedding.\n\n## Action\nI traced it with the courier and drove it over myself.\n\n## What happened\nIt arrived the night before and the bride sent us flowers.\n';
+    expect(roles(md, 'markdown')).toEqual(['situation', 'action', 'result']);
+  });
+
+  it('an unlabelled section can give the action of a story told as the customer ("What she did")', () => {
+    const md = '## Situation\nI was a customer at a phone shop last year and my new phone would not turn on.\n\n## What the assistant did next\nThe assistant swapped it on the spot and moved my data across.\n\n## Result\nI have bought every phone there since.\n';
+    expect(parts(md, 'markdown')).toBe('SAR');
+  });
+
+  it('an intro section with no past stays out of the story', () => {
+    const md = '## A bit about me\nI\'ve worked in hospitality for ten years.\n\n## Situation\nLast June a wedding cake was dropped in our kitchen.\n\n## Action\nI called a bakery across town and collected a new cake.\n\n## Result\nThe couple cut it on time.\n';
+    expect(roles(md, 'markdown')[0]).toBe('opening');
+  });
+});
+
+describe('tasks stated as a commitment or ownership', () => {
+  it.each([
+    ['a promise in the future tense', 'Last week a client rang about a late refund. I told her I\'ll ring back myself before five. I chased billing and pushed it through.'],
+    ['a promise made for the customer', 'A man came in on a Sunday needing a suit taken in for a funeral. I told him he was not going to leave without it. I pinned it and stitched it after closing.'],
+    ['a promise about the customer', 'A woman came in on a Saturday needing a dress hemmed for a wedding. I assured her she wouldn\'t be turned away. I hemmed it during my lunch.'],
+    ['owning the problem', 'Our shared inbox filled up with unanswered complaints last spring. I took it as mine to fix. I sorted them by age and answered the oldest first.'],
+    ['a duty on the speaker', 'A guest lost her passport during my shift last year. It was all on me to get her to the embassy. I booked a cab and phoned the consulate.'],
+    ['a promise to oneself', 'A patient missed three appointments in a row last year. I promised myself that she would not slip through again. I rang her and learned she had no transport.'],
+  ])('%s is the task', (_why, text) => {
+    expect(parts(text)).toBe('STA');
+  });
+
+  it('a commitment inside a YAML situation is the task', () => {
+    const yaml = 'situation: Our clinic\'s booking system went down on a Monday, and I\'d promised the manager I would keep the waiting room moving.\naction: I wrote the appointments on paper and called the patients who were due.\nresult: Nobody missed an appointment and the manager thanked me.\n';
+    expect(parts(yaml, 'yaml')).toBe('STAR');
+  });
+});
+
+describe('opinions, hypotheticals and general statements are no parts', () => {
+  it('an opinion with present-tense conditionals tells no story, even after a lesson from a past job', () => {
+    expect(parts('To me, service is about keeping promises. I learned that at my first job at a call centre. If I say I will ring back on Tuesday, I ring back on Tuesday. If I can\'t solve something, I say so. Customers always remember that.')).toBe('');
+  });
+
+  it('a definition with a past inside a clause is no situation', () => {
+    expect(parts('Customer service means that when someone called with a problem, they got a real answer. It is the difference between a customer who stays and one who leaves.')).toBe('');
+  });
+
+  it('YAML action and result written as "I would" and "Hopefully we\'d" are neither', () => {
+    const yaml = 'situation: At my last job, customers sometimes got angry about delivery fees.\naction: When they got angry I would just let them talk and then offer a voucher.\nresult: Hopefully we\'d keep them as customers.\n';
+    expect(parts(yaml, 'yaml')).toBe('S');
+  });
+
+  it('an Action section of habits is no action, including the sentence after the habit', () => {
+    const md = '## Situation\nLast year a customer shouted at me over a late delivery.\n\n## Action\nI always stay calm when customers get upset. I let them talk.\n\n## Result\nIt usually works out.\n';
+    expect(roles(md, 'markdown')).toEqual(['situation', 'closing', 'closing', 'closing']);
+  });
+
+  it('a Result section of hopes is no result', () => {
+    const md = '## Situation\nLast June a wedding cake was dropped in our kitchen.\n\n## Action\nI called a bakery across town and collected a new cake.\n\n## Result\nHopefully they\'d book with us again. I would like to think so.\n';
+    expect(parts(md, 'markdown')).toBe('SA');
+  });
+
+  it('a habit section followed by a step taken once keeps the step', () => {
+    const md = '## Situation\nLast year a customer shouted at me over a late delivery.\n\n## Action\nI always stay calm. That day I called the depot and found the van.\n\n## Result\nShe had the parcel by six.\n';
+    expect(parts(md, 'markdown')).toBe('SAR');
+  });
+});
+
+describe('a result with no action told', () => {
+  it.each([
+    'Last Christmas a boy came in for a toy we had sold out of. In the end his dad left with the last one, delighted.',
+    'A bride\'s dress arrived the wrong size two days before her wedding. Eventually she walked down the aisle in it and sent us a photo.',
+    'Our biggest client threatened to cancel last spring. In the end they signed on for another two years.',
+  ])('an outcome that opens a sentence is the result: %s', (text) => {
+    expect(parts(text)).toBe('SR');
+  });
+
+  it('"Eventually I called..." is still a step, not an outcome', () => {
+    expect(roles('Last spring a courier lost a customer\'s order. Eventually I called the depot myself and had them search the van.')).toEqual(['situation', 'action']);
+  });
+});

@@ -25,13 +25,21 @@ const TIME_UNITS = /^(second|sec|minute|min|hour|hr|day|week|month|quarter|year)
 // between a unit and its number ("two business days").
 const APPROX = new Set(['about', 'around', 'roughly', 'nearly', 'almost', 'just', 'only', 'under', 'over', 'approximately', 'barely', 'less', 'more', 'than', 'some']);
 const UNIT_ADJECTIVES = new Set(['business', 'working', 'calendar', 'full', 'whole']);
-const TURNAROUND_LEADS = new Set(['within', 'in', 'under', 'inside', 'took', 'taking']);
+const TURNAROUND_LEADS = new Set(['within', 'in', 'under', 'inside', 'took', 'taking', 'after']);
+// A bare number after these is a clock time ("by eight", "before 7", "around nine"); "at" is handled apart.
+const CLOCK_PREPS = new Set(['by', 'before', 'until', 'till', 'around', 'after']);
+// What can follow a number to say what it measures, besides a unit of time, a count noun or a rating.
+const MEASURE_WORDS = /^(a|an|per|each|percent|points?|pts|times|x|%)$/;
+// Words that end a clause: a turnaround belongs to the clause it sits in ("I phoned her within the hour
+// and the refund was approved": the turnaround is the speaker's call, not the approval).
+const CLAUSE_WORDS = new Set(['and', 'but', 'so', 'then', 'while', 'because', 'although', 'though', 'which', 'who', 'when', 'until', 'before', 'once']);
+// "half the tickets", "half of all calls", "a third of our customers": a share of a count.
+const FRACTION_LINKS = new Set(['the', 'of', 'our', 'all', 'their', 'my', 'your', 'his', 'her', 'its']);
+const FRACTIONS = /^(third|thirds|quarter|quarters)$/;
 const SAVED_LEADS = new Set(['saved', 'saving', 'save', 'saves', 'shaved', 'cut']);
 const CHANGE_LINKS = new Set(['by', 'to', 'from']);
 // Number words that multiply or are too small to be a count of anything at stake ("double-checked the order").
 const NOT_COUNTS = new Set(['zero', 'one', 'half', 'twice', 'double', 'triple']);
-// How far (in tokens) a resolution word may stand from a turnaround and still be its outcome.
-const RESOLUTION_WINDOW = 8;
 
 // Patterns over a sentence's text. Written here, bounded and reviewed: rubrics add words, not regexes.
 const PATTERNS: [RegExp, string][] = [
@@ -45,8 +53,26 @@ const PATTERNS: [RegExp, string][] = [
 
 const isYear = (t: Token) => /^(19|20)\d\d$/.test(t.norm);
 const isOrdinal = (t: Token) => /^\d+(st|nd|rd|th)$/.test(t.norm);
+const isFirstPerson = (t: Token) => /^(i|we)(?:'|$)/.test(t.norm);
 
-function isClockOrDate(tokens: readonly Token[], i: number): boolean {
+/** Text between token i and the next, e.g. "-" in "5-line", ", " in "fell, then". */
+const gapAfter = (s: DocSentence, i: number) => (i + 1 < s.tokens.length ? s.text.slice(s.tokens[i].end - s.start, s.tokens[i + 1].start - s.start) : '');
+/** "5-line script", "a 30-day window": a number hyphenated to a noun describes a thing; it measures no outcome. */
+const isCompoundAdjective = (s: DocSentence, i: number) => gapAfter(s, i) === '-';
+
+/** Whether the number at k says what it measures: a unit of time, a rate, points, a count noun or a rating. */
+function hasUnit(tokens: readonly Token[], k: number, p: MetricPhrases): boolean {
+  const next = tokens[k + 1];
+  if (!next) return false;
+  if (TIME_UNITS.test(next.norm) || MEASURE_WORDS.test(next.norm) || (UNIT_ADJECTIVES.has(next.norm) && TIME_UNITS.test(tokens[k + 2]?.norm ?? ''))) return true;
+  return Boolean(p.counts.longestAt(tokens, k + 1) || p.ratings.longestAt(tokens, k + 1));
+}
+
+/**
+ * `amount`: the caller already knows a bare number here is an amount ("fell by eight", "CSAT around
+ * 60"), so "by"/"around" do not make it a clock time.
+ */
+function isClockOrDate(tokens: readonly Token[], i: number, p: MetricPhrases, amount = false): boolean {
   const t = tokens[i];
   // "6:15", "9.30pm", "5pm" — but "4.75" is a score, not a clock
   if (/^\d{1,2}:\d\d(am|pm)?$/.test(t.norm) || /^\d{1,2}(\.\d\d)?(am|pm)$/.test(t.norm) || isYear(t)) return true;
@@ -55,13 +81,14 @@ function isClockOrDate(tokens: readonly Token[], i: number): boolean {
   if (/^(am|pm|a\.m|p\.m|o'clock)$/.test(next)) return true;
   if (MONTHS.test(next) || MONTHS.test(prev)) return true;
   if (prev === 'at' && !TIME_UNITS.test(next)) return true; // "at nine", "at 5"
+  if (!amount && CLOCK_PREPS.has(prev) && !NOT_COUNTS.has(t.norm) && !hasUnit(tokens, i, p)) return true; // "by eight", "before 7"
   return false;
 }
 
 /** A number that can measure something: not a year, a clock time, a date or an ordinal. */
-function isQuantity(tokens: readonly Token[], i: number): boolean {
+function isQuantity(tokens: readonly Token[], i: number, p: MetricPhrases, amount = false): boolean {
   const t = tokens[i];
-  return Boolean(t) && isNumberToken(t) && !isOrdinal(t) && !isClockOrDate(tokens, i);
+  return Boolean(t) && isNumberToken(t) && !isOrdinal(t) && !isClockOrDate(tokens, i, p, amount);
 }
 
 /** Index of the first token at or after i that is not a softener ("about", "more than"), at most two skipped. */
@@ -71,21 +98,32 @@ function skipApprox(tokens: readonly Token[], i: number): number {
   return k;
 }
 
-/** If tokens[i] is a number (or "a"/"an") followed by a unit of time, the index one past the unit. */
-function durationAt(tokens: readonly Token[], i: number): number | undefined {
+/**
+ * If tokens[i] is a number (or "a"/"an") followed by a unit of time, the index one past the unit;
+ * "half an hour" and "an hour and a half" included, "a 30-day window" not (a compound adjective).
+ */
+function durationAt(s: DocSentence, i: number, p: MetricPhrases): number | undefined {
+  const { tokens } = s;
   const t = tokens[i];
-  if (!t || !(isQuantity(tokens, i) || t.norm === 'a' || t.norm === 'an')) return undefined;
+  if (!t || !(isQuantity(tokens, i, p) || t.norm === 'a' || t.norm === 'an') || isCompoundAdjective(s, i)) return undefined;
   let k = i + 1;
+  if (t.norm === 'half' && /^(a|an)$/.test(tokens[k]?.norm ?? '')) k++;
   if (tokens[k] && UNIT_ADJECTIVES.has(tokens[k].norm)) k++;
-  return tokens[k] && TIME_UNITS.test(tokens[k].norm) ? k + 1 : undefined;
+  if (!tokens[k] || !TIME_UNITS.test(tokens[k].norm)) return undefined;
+  k++;
+  if (tokens[k]?.norm === 'and' && tokens[k + 1]?.norm === 'a' && tokens[k + 2]?.norm === 'half') k += 3;
+  return k;
 }
 
 /** Counts of something that matters (customers, tickets, referrals) with a number close before them. */
 function countCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
   const out: Candidate[] = [];
   s.tokens.forEach((t, i) => {
+    const next = s.tokens[i + 1]?.norm ?? '';
+    const share = (t.norm === 'half' && FRACTION_LINKS.has(next)) || (FRACTIONS.test(t.norm) && next === 'of');
     // people and cases come in whole numbers ("4.7 stars" is no count); "one" and "half" are rarely counts
-    if (!isQuantity(s.tokens, i) || /^\d+\.\d+$/.test(t.norm) || NOT_COUNTS.has(t.norm)) return;
+    if (!share && (!isQuantity(s.tokens, i, p) || /^\d+\.\d+$/.test(t.norm) || NOT_COUNTS.has(t.norm))) return;
+    if (isCompoundAdjective(s, i)) return; // a 5-line script, a two-page guide to customers
     if (i + 1 < s.tokens.length && p.ratings.longestAt(s.tokens, i + 1)) return; // "a five-star review" is a rating
     for (let k = i + 1; k <= i + 3 && k < s.tokens.length; k++) {
       if (/[,.;:!?()]/.test(s.text.slice(s.tokens[k - 1].end - s.start, s.tokens[k].start - s.start))) return; // the noun is in another clause
@@ -99,10 +137,32 @@ function countCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
   return out;
 }
 
+/** Whether a clause break (punctuation or a joining word) lies just before token k. */
+function breaksBefore(s: DocSentence, k: number): boolean {
+  return /[,;:()\u2013\u2014]/.test(gapAfter(s, k - 1)) || CLAUSE_WORDS.has(s.tokens[k].norm);
+}
+
+/**
+ * Token range [from, to) of the clause holding tokens [first, last). A clause that is only the
+ * turnaround ("Within the hour, the office was back online") takes in the clause it leads or ends.
+ */
+function clauseOf(s: DocSentence, first: number, last: number): [number, number] {
+  const n = s.tokens.length;
+  let from = first;
+  while (from > 0 && !breaksBefore(s, from)) from--;
+  let to = last;
+  while (to < n && !breaksBefore(s, to)) to++;
+  if (from === first && to === last) {
+    if (to < n) for (to++; to < n && !breaksBefore(s, to); to++);
+    else if (from > 0) for (from--; from > 0 && !breaksBefore(s, from); from--);
+  }
+  return [from, to];
+}
+
 /**
  * Time saved ("saved 120 hours a month") counts anywhere. A turnaround ("within an hour", "the same
- * day") counts only beside a resolution word: "had it ready within an hour" is time to resolution,
- * "I called her the same afternoon" is scheduling.
+ * day", "two days later") counts when it times an outcome: its clause has a resolution word ("it
+ * arrived two days later"), or the sentence is the Result; not when its clause is the speaker's own step ("I called her the same afternoon", "two days later I visited again").
  */
 function timeCandidates(s: DocSentence, p: MetricPhrases, framing: boolean): Candidate[] {
   const { tokens } = s;
@@ -112,21 +172,34 @@ function timeCandidates(s: DocSentence, p: MetricPhrases, framing: boolean): Can
     const lead = tokens[i].norm;
     if (!SAVED_LEADS.has(lead) && !TURNAROUND_LEADS.has(lead)) continue;
     let at = skipApprox(tokens, i + 1);
-    let end = durationAt(tokens, at);
+    let end = durationAt(s, at, p);
     // time saved may name who saved it first: "saved the team six hours", "cut us 20 minutes"
-    for (let k = at + 1; end === undefined && SAVED_LEADS.has(lead) && k <= i + 3; k++) end = durationAt(tokens, (at = k));
+    for (let k = at + 1; end === undefined && SAVED_LEADS.has(lead) && k <= i + 3; k++) end = durationAt(s, (at = k), p);
     if (end === undefined) continue;
     const span = { first: i, last: end, start: tokens[i].start, end: tokens[end - 1].end };
     if (SAVED_LEADS.has(lead)) out.push({ start: span.start, end: span.end, kind: 'time-saved' });
     else turnarounds.push(span);
+    i = end - 1;
+  }
+  // "two days later", "an hour and a half later"
+  for (let i = 0; i < tokens.length; i++) {
+    const end = turnarounds.some((t) => i >= t.first && i < t.last) ? undefined : durationAt(s, i, p);
+    if (end !== undefined && tokens[end]?.norm === 'later') turnarounds.push({ first: i, last: end + 1, start: tokens[i].start, end: tokens[end].end });
   }
   for (const m of p.turnarounds.findAll(tokens)) turnarounds.push(m);
   // "I had to fix it within a day", "I told him I'd have it fixed within the hour": a deadline or promise
   if (!turnarounds.length || framing) return out;
-  const resolutions = p.resolution.findAll(tokens);
+  // "it still hadn't arrived two days later" states no outcome
+  const negated = (k: number) => tokens.slice(Math.max(0, k - 2), k).some((x) => /^(not|never|no)$|n't$/.test(x.norm));
+  const resolutions = p.resolution.findAll(tokens).filter((r) => !negated(r.first));
+  const apart = (r: { first: number; last: number }, t: { first: number; last: number }) => r.last <= t.first || r.first >= t.last;
   for (const t of turnarounds) {
-    const near = resolutions.some((r) => r.last > t.first - RESOLUTION_WINDOW && r.first < t.last + RESOLUTION_WINDOW && (r.last <= t.first || r.first >= t.last));
-    if (near) out.push({ start: t.start, end: t.end, kind: 'turnaround' });
+    const [from, to] = clauseOf(s, t.first, t.last);
+    const inClause = resolutions.some((r) => r.first >= from && r.last <= to && apart(r, t));
+    if (!inClause && tokens.slice(from, to).some(isFirstPerson)) continue; // the speaker's own step
+    // in the Result with no outcome word, "within six months our rating rose" is the period of a change
+    const longPeriod = tokens.slice(t.first, t.last).some((x) => /^(month|quarter|year)s?$/.test(x.norm));
+    if (inClause || (s.role === 'result' && !longPeriod)) out.push({ start: t.start, end: t.end, kind: 'turnaround' });
   }
   return out;
 }
@@ -143,9 +216,9 @@ function changeCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
     const linked = k < tokens.length && CHANGE_LINKS.has(tokens[k].norm);
     if (linked) k++;
     k = skipApprox(tokens, k);
-    if (k >= tokens.length || !isQuantity(tokens, k)) continue;
+    if (k >= tokens.length || !isQuantity(tokens, k, p, true)) continue;
     const unit = tokens[k + 1];
-    const unitOk = unit && (/^(points?|pts|percent|per)$/.test(unit.norm) || TIME_UNITS.test(unit.norm) || p.counts.longestAt(tokens, k + 1) || p.ratings.longestAt(tokens, k + 1));
+    const unitOk = unit && !isCompoundAdjective(s, k) && (/^(points?|pts|percent|per)$/.test(unit.norm) || TIME_UNITS.test(unit.norm) || p.counts.longestAt(tokens, k + 1) || p.ratings.longestAt(tokens, k + 1));
     if (!linked && !unitOk) continue;
     out.push({ start: m.start, end: unitOk ? unit.end : tokens[k].end, kind: 'change' });
   }
@@ -159,7 +232,7 @@ function ratingCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
     for (let k = Math.max(0, m.first - 3); k < Math.min(s.tokens.length, m.last + 3); k++) {
       const t = s.tokens[k];
       if (k >= m.first && k < m.last) continue;
-      if (isQuantity(s.tokens, k) && !NUMBER_WORDS.has(t.norm)) {
+      if (isQuantity(s.tokens, k, p, true) && !NUMBER_WORDS.has(t.norm)) {
         out.push({ start: Math.min(m.start, t.start), end: Math.max(m.end, t.end), kind: 'rating' });
         break;
       }
@@ -169,24 +242,37 @@ function ratingCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
 }
 
 /** A number with what it measures after it: a unit of time, a rate ("eight a month"), points, or a count noun. */
-function measured(tokens: readonly Token[], k: number, p: MetricPhrases): boolean {
-  const next = tokens[k + 1];
+function measured(s: DocSentence, k: number, p: MetricPhrases): boolean {
+  const next = s.tokens[k + 1];
   if (!next) return false;
-  return durationAt(tokens, k) !== undefined || /^(a|an|per|each|percent|points?)$/.test(next.norm) || Boolean(p.counts.longestAt(tokens, k + 1));
+  return durationAt(s, k, p) !== undefined || /^(a|an|per|each|percent|points?)$/.test(next.norm) || Boolean(p.counts.longestAt(s.tokens, k + 1));
 }
 
-/** "from two days to four hours", "from about eight a month to one": a before→after pair in words (digits are a pattern). */
+/** Index of the number after a softener or an "a" that leads one ("from a dozen a month"). */
+function numberStart(tokens: readonly Token[], i: number): number {
+  const k = skipApprox(tokens, i);
+  return tokens[k]?.norm === 'a' && /^(dozen|hundred|thousand)$/.test(tokens[k + 1]?.norm ?? '') ? k + 1 : k;
+}
+
+/**
+ * "from two days to four hours", "from a dozen a month to two", and a rate with no "from" ("dropped
+ * five a week to one"): a before→after pair in words (digits are a pattern).
+ */
 function fromToCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
   const { tokens } = s;
   const out: Candidate[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (tokens[i].norm !== 'from' || !isQuantity(tokens, skipApprox(tokens, i + 1))) continue;
-    for (let k = i + 2; k <= i + 5 && k + 1 < tokens.length; k++) {
+    const from = tokens[i].norm === 'from';
+    const before = from ? numberStart(tokens, i + 1) : i;
+    if (!isQuantity(tokens, before, p, from)) continue;
+    // without "from" only a rate reads as a before→after pair: "five a week to one", not "one desk to two"
+    if (!from && (tokens[i - 1]?.norm === 'from' || !/^(a|an|per|each)$/.test(tokens[i + 1]?.norm ?? '') || !TIME_UNITS.test(tokens[i + 2]?.norm ?? ''))) continue;
+    for (let k = before + 1; k <= before + 5 && k + 1 < tokens.length; k++) {
       if (tokens[k].norm !== 'to') continue;
       const after = skipApprox(tokens, k + 1);
-      if (!isQuantity(tokens, after)) break;
-      const unit = durationAt(tokens, after);
-      if (!/\d/.test(tokens[after].norm) && !measured(tokens, skipApprox(tokens, i + 1), p) && !measured(tokens, after, p)) break; // "from one desk to two"
+      if (!isQuantity(tokens, after, p, true)) break;
+      const unit = durationAt(s, after, p);
+      if (!/\d/.test(tokens[after].norm) && !measured(s, before, p) && !measured(s, after, p)) break; // "from one desk to two"
       out.push({ start: tokens[i].start, end: tokens[(unit ?? after + 1) - 1].end, kind: 'change' });
       break;
     }
@@ -205,7 +291,7 @@ function sentenceCandidates(s: DocSentence, p: MetricPhrases, framing: boolean):
     if (m.last - m.first === 1 && NUMBER_WORDS.has(s.tokens[m.first].norm)) continue;
     // carry a renewal on to its period: "renewed for another" + "two years"
     const next = s.tokens[m.last];
-    const end = durationAt(s.tokens, m.last) ?? (next && TIME_UNITS.test(next.norm) ? m.last + 1 : undefined);
+    const end = durationAt(s, m.last, p) ?? (next && TIME_UNITS.test(next.norm) ? m.last + 1 : undefined);
     candidates.push({ start: m.start, end: end === undefined ? m.end : s.tokens[end - 1].end, kind: 'outcome' });
   }
   const blocked = p.notMetric.findAll(s.tokens);
