@@ -90,7 +90,8 @@ ${rows(RUBRIC_SCHEMA, '').join('\n')}
 - a key replaces the parent's value (\`fillers: [um]\` drops the parent's fillers);
 - a mapping merges key by key (\`expectations: { metric: off }\` keeps the parent's other expectations);
 - \`key+:\` adds to the parent's list; in a list keyed by \`id\` or \`phrase\`, an added item with a
-  key the parent has replaces the parent's item;
+  key the parent has is merged over the parent's item, so it may give only what changes
+  (\`pillars+: [{ id: empathy, weight: 3 }]\` keeps the parent's name and phrases);
 - \`key-:\` removes items from the parent's list, by value for phrases and by key for pillars,
   talking points and jargon (\`pillars-: [loyalty]\`, \`jargon-: [bandwidth]\`). A removal that
   matches nothing is reported by \`rubrics validate\` as a warning.

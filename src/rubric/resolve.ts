@@ -3,6 +3,8 @@ import { RubricError, type Rubric } from './types.js';
 
 type Raw = Record<string, unknown>;
 
+const isRaw = (v: unknown): v is Raw => !!v && typeof v === 'object' && !Array.isArray(v);
+
 const keyOf = (item: unknown, key?: string): string =>
   String(key && item && typeof item === 'object' ? (item as Raw)[key] : item).toLowerCase();
 
@@ -22,7 +24,13 @@ export function mergeRaw(parent: Raw, child: Raw, fields: Record<string, FieldSp
     const key = spec?.type === 'list' ? spec.key : undefined;
     const inherited = out[name];
     if (overlay === '+') {
-      const added = list(value);
+      // an item with the parent's id is merged over the parent's item, so a child can change a
+      // pillar's weight (or add to its phrases with `phrases+`) without copying the rest
+      const parents = new Map(key ? list(inherited).map((item) => [keyOf(item, key), item] as const) : []);
+      const added = list(value).map((v) => {
+        const p = key ? parents.get(keyOf(v, key)) : undefined;
+        return spec?.type === 'list' && isRaw(p) && isRaw(v) ? mergeRaw(p, v, spec.item, warnings, `${path}${name}.`) : v;
+      });
       const replaced = new Set(key ? added.map((v) => keyOf(v, key)) : []);
       out[name] = [...list(inherited).filter((item) => !replaced.has(keyOf(item, key))), ...added];
     } else if (overlay === '-') {
@@ -50,6 +58,14 @@ const num = (v: unknown, dflt: number) => (typeof v === 'number' ? v : dflt);
 export function finalizeRubric(raw: Raw, source: string): Rubric {
   const missing = REQUIRED_RESOLVED.filter((k) => raw[k] === undefined);
   if (missing.length) throw new RubricError([{ file: source, message: `missing ${missing.map((k) => `"${k}"`).join(', ')} (give it here or in the rubric it extends)` }]);
+  // `key+` items may name only their key; the merged item must still be complete
+  for (const [name, spec] of Object.entries(RUBRIC_SCHEMA)) {
+    if (spec.type !== 'list' || !Array.isArray(raw[name])) continue;
+    for (const item of raw[name] as unknown[]) {
+      const lacking = spec.required.filter((k) => !isRaw(item) || item[k] === undefined);
+      if (lacking.length) throw new RubricError([{ file: source, message: `${name} "${keyOf(item, spec.key)}" has no ${lacking.map((k) => `"${k}"`).join(', ')} (give it here or in the rubric it extends)` }]);
+    }
+  }
   const star = obj(raw.star);
   const part = (name: string) => {
     const p = obj(star[name]);

@@ -103,7 +103,9 @@ export function parseRubricSource(source: string, file: string): { value: Record
           if (removal && spec.key && isScalar(item)) return checkPhrase(item, itemPath);
           if (!isMap(item)) return at(item as Node, `${itemPath} must be a mapping`);
           checkMap(item, spec.item, itemPath);
-          if (!removal) for (const req of spec.required) if (!item.has(req)) at(item, `${itemPath} is missing "${req}"`);
+          // a `key+` item may name only its key: it is merged over the parent's item of that key
+          const required = path.endsWith('+') && spec.key ? [spec.key] : spec.required;
+          if (!removal) for (const req of required) if (!item.has(req)) at(item, `${itemPath} is missing "${req}"`);
           const keyValue = spec.key ? item.get(spec.key) : undefined;
           if (typeof keyValue === 'string') {
             const norm = keyValue.toLowerCase();

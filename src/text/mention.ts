@@ -42,7 +42,43 @@ export function isNegated(text: string, tokens: readonly Token[], first: number,
 export function isQuoted(text: string, start: number, end: number): boolean {
   let after = end;
   while (after < text.length && /[.,!?;:]/.test(text[after])) after++;
-  return QUOTE.test(text[start - 1] ?? '') && QUOTE.test(text[after] ?? '');
+  if (QUOTE.test(text[start - 1] ?? '') && QUOTE.test(text[after] ?? '')) return true;
+  return insideShortQuote(text, start, end);
+}
+
+const WORDISH = /[\p{L}\p{N}]/u;
+/** Characters a short quoted phrase may reach either side of the match ("going above and beyond"). */
+const QUOTE_REACH = 24;
+
+/**
+ * True when a quotation mark opens a few words before the match and closes a few words after it,
+ * within the sentence: `I hate "going above and beyond"`. An apostrophe between letters (don't,
+ * customer's) is no quotation mark.
+ */
+function insideShortQuote(text: string, start: number, end: number): boolean {
+  let open = -1;
+  for (let i = start - 1; i >= Math.max(0, start - QUOTE_REACH); i--) {
+    const c = text[i];
+    if (/[.!?\n]/.test(c)) return false;
+    if (!QUOTE.test(c)) continue;
+    const before = text[i - 1] ?? ' ';
+    const next = text[i + 1] ?? ' ';
+    if (WORDISH.test(before) && WORDISH.test(next)) continue; // an apostrophe
+    if (WORDISH.test(before) || /\s/.test(next)) return false; // a closing mark: the match is after a quote
+    open = i;
+    break;
+  }
+  if (open < 0) return false;
+  for (let i = end; i < Math.min(text.length, end + QUOTE_REACH); i++) {
+    const c = text[i];
+    if (/[!?\n]/.test(c) || (c === '.' && /\s/.test(text[i + 1] ?? ' '))) return false;
+    if (!QUOTE.test(c)) continue;
+    const before = text[i - 1] ?? ' ';
+    const next = text[i + 1] ?? ' ';
+    if (WORDISH.test(before) && WORDISH.test(next)) continue;
+    return !/\s/.test(before);
+  }
+  return false;
 }
 
 /** Words that name a phrase rather than use it: "the phrase above and beyond", "the word synergy". */

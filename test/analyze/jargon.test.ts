@@ -37,6 +37,20 @@ describe('jargon', () => {
     expect(found('I hate the word synergy.')).toEqual([]);
   });
 
+  it('finds "give 110%" with a word between', () => {
+    expect(found('We gave it 110% all week.')).toEqual(['gave it 110%']);
+    expect(found('I give everything 110% when a client is waiting.')).toEqual(['give everything 110%']);
+    expect(found('She said I was giving it 150% and it showed.')).toEqual(['giving it 150%']);
+  });
+
+  it('does not flag an inflected buzzword inside a short quotation', () => {
+    expect(found('Honestly, I hate "going above and beyond".')).toEqual([]);
+    expect(found("My old boss loved 'circling back' on everything.")).toEqual([]);
+    expect(found('I stopped saying “leveraging our strengths” in emails.')).toEqual([]);
+    // an apostrophe is no quotation mark
+    expect(found("I didn't leverage the client's data.").join(' ')).toMatch(/leverage/);
+  });
+
   it('still flags a buzzword in a negative sentence that uses it', () => {
     expect(found("We didn't have the bandwidth to test every template.").join(' ')).toMatch(/bandwidth/);
   });

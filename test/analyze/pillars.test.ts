@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/index.js';
 import { parseAnswer } from '../../src/answer/index.js';
 import { RubricRegistry } from '../../src/rubric/registry.js';
+import { finalizeRubric, mergeRaw } from '../../src/rubric/resolve.js';
 
 const registry = new RubricRegistry();
 const shown = (text: string, rubricId = 'customer-service') =>
@@ -51,6 +52,51 @@ describe('customer-service pillars', () => {
     expect(shown('I don\'t like the phrase "above and beyond".')).not.toContain('extra-mile');
   });
 
+  // Kind 1: a keyword that does not show the pillar - it is the customer's, someone else's, or a buzzword.
+  it.each([
+    ['personalization', 'She asked for me by name the next time she came in.'],
+    ['personalization', 'These days the regulars greet me by name.'],
+    ['responsiveness', 'Her request was urgent, so she rang the desk twice.'],
+    ['responsiveness', 'It was an urgent order for a school trip.'],
+    ['ownership', 'The nurse in charge told me to wait outside.'],
+    ['ownership', 'The courier was responsible for the delay, not the shop.'],
+    ['loyalty', 'I worked on the ward for the local hospital trust.'],
+    ['loyalty', 'Their renewal was coming up in March and was at risk.'],
+    ['product-knowledge', 'The policy said no refunds after thirty days.'],
+    ['problem-solving', 'The report came out of the spreadsheet sorted by date.'],
+    ['problem-solving', 'The fraud investigator phoned me on a Friday.'],
+    ['problem-solving', 'She wanted to know her options before she signed.'],
+    ['problem-solving', 'The printer needed a fix and the man was booked up.'],
+    ['extra-mile', 'I always go above and beyond for my clients.'],
+    ['extra-mile', 'Honestly, I hate "going above and beyond" as a phrase.'],
+  ])('%s is not shown by: %s', (pillar, text) => {
+    expect(shown(text)).not.toContain(pillar);
+  });
+
+  it('still counts the same words when the speaker does it', () => {
+    expect(shown('I greeted every guest by name at the door.')).toContain('personalization');
+    expect(shown('I took responsibility for the mix-up and rang her myself.')).toContain('ownership');
+    expect(shown('They trusted us with the whole account after that.')).toContain('loyalty');
+    expect(shown('I explained the refund policy to him in plain words.')).toContain('product-knowledge');
+    expect(shown('I gave her two options and she picked the second.')).toContain('problem-solving');
+    expect(shown('We fixed the booking that afternoon.')).toContain('problem-solving');
+  });
+
+  // Kind 2: pillars shown only by behaviour, with none of their own words.
+  it.each([
+    ['product-knowledge', 'I knew the difference between the two hinge models, so I ordered the right one.'],
+    ['product-knowledge', 'Before answering I checked the allergen folder for the sauce.'],
+    ['product-knowledge', 'I walked him through how the transfer rule works for pension pots.'],
+    ['loyalty', 'She has been back every month since.'],
+    ['loyalty', 'The couple rebooked the same cottage for next summer.'],
+    ['personalization', 'I built the exercise plan around her knee.'],
+    ['personalization', 'We set a delivery day for each office, so nobody waited in.'],
+    ['extra-mile', "It wasn't part of my job, but I redid the leaflet for him."],
+    ['extra-mile', 'After closing I took the spare charger over to her flat.'],
+  ])('%s is shown by behaviour: %s', (pillar, text) => {
+    expect(shown(text)).toContain(pillar);
+  });
+
   it('names missing pillars with a hint when an answer shows too few', () => {
     const report = analyze(parseAnswer('Customer service is important to every business.', 'text'), registry.get('customer-service'));
     const missing = report.findings.find((f) => f.rule === 'pillars-missing');
@@ -64,6 +110,31 @@ describe('pillars of the per-question rubrics', () => {
     const weight = (rubric: string, id: string) => registry.get(rubric).pillars.find((p) => p.id === id)?.weight ?? 0;
     for (const id of ['extra-mile', 'ownership', 'empathy']) expect(weight('above-and-beyond', id)).toBeGreaterThan(weight('above-and-beyond', 'communication'));
     for (const id of ['empathy', 'professionalism', 'problem-solving']) expect(weight('difficult-customer', id)).toBeGreaterThan(weight('difficult-customer', 'loyalty'));
+  });
+
+  it('inherits customer-service\'s pillar phrases instead of copying them', () => {
+    const phrasesOf = (rubric: string) => Object.fromEntries(registry.get(rubric).pillars.map((p) => [p.id, p.phrases]));
+    const cs = phrasesOf('customer-service');
+    for (const rubric of ['above-and-beyond', 'difficult-customer']) {
+      for (const [id, list] of Object.entries(phrasesOf(rubric))) expect(list, `${rubric} ${id}`).toEqual(cs[id]);
+    }
+    expect(registry.get('above-and-beyond').pillars.find((p) => p.id === 'extra-mile')?.hint).toMatch(/job did not ask for/);
+  });
+
+  it('merges a pillars+ item over the parent pillar of the same id, and refuses an incomplete new one', () => {
+    const parent = { pillars: [{ id: 'empathy', name: 'Empathy', phrases: ['listen*'] }, { id: 'loyalty', name: 'Loyalty', phrases: ['came back'] }] };
+    const merged = mergeRaw(parent, { 'pillars+': [{ id: 'empathy', weight: 3, 'phrases+': ['heard _ out'] }] });
+    expect(merged.pillars).toEqual([
+      { id: 'loyalty', name: 'Loyalty', phrases: ['came back'] },
+      { id: 'empathy', name: 'Empathy', phrases: ['listen*', 'heard _ out'], weight: 3 },
+    ]);
+    const raw = { ...registry.get('base'), ...mergeRaw(parent, { 'pillars+': [{ id: 'calm', weight: 2 }] }) } as Record<string, unknown>;
+    expect(() => finalizeRubric(raw, 'x.yaml')).toThrow(/pillars "calm" has no "name", "phrases"/);
+  });
+
+  it('names the heaviest missing pillars first', () => {
+    const report = analyze(parseAnswer('Customer service is important to every business.', 'text'), registry.get('difficult-customer'));
+    expect(report.findings.find((f) => f.rule === 'pillars-missing')?.message).toMatch(/for example: Empathy \(.*; Professionalism \(/);
   });
 
   it('gives behavioral stories pillars that need no customer', () => {

@@ -1,4 +1,5 @@
 import { isNegated, isQuoted } from '../../text/mention.js';
+import type { PhraseMatch } from '../../text/phrases.js';
 import type { Check, PillarResult } from '../types.js';
 
 /** Pillars: the qualities of service the answer shows, by behaviour or stated value. */
@@ -7,13 +8,17 @@ export const pillarsCheck: Check = {
   description: 'The answer shows enough of the rubric\'s pillars (empathy, ownership, …), each by a phrase that shows it.',
   rules: ['pillars-missing', 'pillars-too-many'],
   run({ doc, rubric, phrases, finding }) {
+    const jargonSet = phrases(rubric.jargon.map((j) => j.phrase));
+    // a buzzword is no evidence of its pillar, used or rejected: "I go above and beyond", "I hate 'above and beyond'"
+    const jargonBySentence = doc.sentences.map((s) => jargonSet.findAll(s.tokens));
+    const inJargon = (si: number, m: PhraseMatch) => jargonBySentence[si].some((j) => m.first < j.last && j.first < m.last);
     const pillars: PillarResult[] = rubric.pillars.map((p) => {
       const set = phrases(p.phrases);
       // a negated or quoted phrase shows nothing: "the app was not really responsive", "'above and beyond'"
-      const evidence = doc.sentences.flatMap((s) =>
+      const evidence = doc.sentences.flatMap((s, si) =>
         set
           .findAll(s.tokens)
-          .filter((m) => !isNegated(doc.text, s.tokens, m.first) && !isQuoted(doc.text, m.start, m.end))
+          .filter((m) => !isNegated(doc.text, s.tokens, m.first) && !isQuoted(doc.text, m.start, m.end) && !inJargon(si, m))
           .map((m) => doc.span(m.start, m.end)),
       );
       return { id: p.id, name: p.name, present: evidence.length > 0, evidence };
@@ -22,7 +27,8 @@ export const pillarsCheck: Check = {
     const shown = pillars.filter((p) => p.present);
     const findings = [];
     if (shown.length < min) {
-      const missing = rubric.pillars.filter((p) => !pillars.find((r) => r.id === p.id)?.present);
+      // the heaviest first: the pillars this question is really about
+      const missing = rubric.pillars.filter((p) => !pillars.find((r) => r.id === p.id)?.present).sort((a, b) => b.weight - a.weight);
       const ideas = missing
         .slice(0, 3)
         .map((p) => (p.hint ? `${p.name} (${p.hint.replace(/\.$/, '')})` : p.name))
