@@ -101,6 +101,8 @@ describe('metric detection: turnarounds stated as an outcome', () => {
   it('counts a turnaround in the Result even with no outcome verb', () => {
     expect(report(story('He had a working bike the same day.'), 'markdown').metrics.map((m) => m.text)).toEqual(['the same day']);
     expect(report(story('I phoned him the same evening to check on it.'), 'markdown').metrics.map((m) => m.text)).toEqual([]);
+    // "a week later" marks time in the story; it times an outcome only with an outcome word
+    expect(report(story('A week later he came in with his whole cycling club.'), 'markdown').metrics.map((m) => m.text)).toEqual([]);
   });
 
   it.each([

@@ -167,7 +167,9 @@ function clauseOf(s: DocSentence, first: number, last: number): [number, number]
 function timeCandidates(s: DocSentence, p: MetricPhrases, framing: boolean): Candidate[] {
   const { tokens } = s;
   const out: Candidate[] = [];
-  const turnarounds: { first: number; last: number; start: number; end: number }[] = [];
+  // `marker`: "after two days", "a week later" also mark time in a story ("a week later she wrote to
+  // us"), so they need an outcome word in their clause even in the Result
+  const turnarounds: { first: number; last: number; start: number; end: number; marker?: boolean }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const lead = tokens[i].norm;
     if (!SAVED_LEADS.has(lead) && !TURNAROUND_LEADS.has(lead)) continue;
@@ -178,13 +180,13 @@ function timeCandidates(s: DocSentence, p: MetricPhrases, framing: boolean): Can
     if (end === undefined) continue;
     const span = { first: i, last: end, start: tokens[i].start, end: tokens[end - 1].end };
     if (SAVED_LEADS.has(lead)) out.push({ start: span.start, end: span.end, kind: 'time-saved' });
-    else turnarounds.push(span);
+    else turnarounds.push({ ...span, marker: lead === 'after' });
     i = end - 1;
   }
   // "two days later", "an hour and a half later"
   for (let i = 0; i < tokens.length; i++) {
     const end = turnarounds.some((t) => i >= t.first && i < t.last) ? undefined : durationAt(s, i, p);
-    if (end !== undefined && tokens[end]?.norm === 'later') turnarounds.push({ first: i, last: end + 1, start: tokens[i].start, end: tokens[end].end });
+    if (end !== undefined && tokens[end]?.norm === 'later') turnarounds.push({ first: i, last: end + 1, start: tokens[i].start, end: tokens[end].end, marker: true });
   }
   for (const m of p.turnarounds.findAll(tokens)) turnarounds.push(m);
   // "I had to fix it within a day", "I told him I'd have it fixed within the hour": a deadline or promise
@@ -199,7 +201,7 @@ function timeCandidates(s: DocSentence, p: MetricPhrases, framing: boolean): Can
     if (!inClause && tokens.slice(from, to).some(isFirstPerson)) continue; // the speaker's own step
     // in the Result with no outcome word, "within six months our rating rose" is the period of a change
     const longPeriod = tokens.slice(t.first, t.last).some((x) => /^(month|quarter|year)s?$/.test(x.norm));
-    if (inClause || (s.role === 'result' && !longPeriod)) out.push({ start: t.start, end: t.end, kind: 'turnaround' });
+    if (inClause || (s.role === 'result' && !longPeriod && !t.marker)) out.push({ start: t.start, end: t.end, kind: 'turnaround' });
   }
   return out;
 }
