@@ -144,6 +144,7 @@ describe('metric detection: more numbers that are not metrics', () => {
     ['a step: testing', 'I tested it with three new accounts.'],
     ['a step with an adverb', 'I quickly called three customers to warn them.'],
     ['a step: trying', 'We tried the patch on two client laptops.'],
+    ['a booking date', 'She booked us for the 14th and again for 7pm on Friday.'],
   ])('ignores %s', (_why, text) => {
     expect(metrics(text)).toEqual([]);
   });

@@ -291,6 +291,8 @@ function sentenceCandidates(s: DocSentence, p: MetricPhrases, framing: boolean):
   for (const m of p.outcomes.findAll(s.tokens)) {
     // the inflection matcher lets "doubled" match "double", as in "double-checked" or "charged double"
     if (m.last - m.first === 1 && NUMBER_WORDS.has(s.tokens[m.first].norm)) continue;
+    // a date or clock time in a phrase's number slot: "booked us for the 14th", "booked us for 7pm"
+    if (s.tokens.slice(m.first, m.last).some((t, j) => isNumberToken(t) && !NUMBER_WORDS.has(t.norm) && !isQuantity(s.tokens, m.first + j, p, true))) continue;
     // carry a renewal on to its period: "renewed for another" + "two years"
     const next = s.tokens[m.last];
     const end = durationAt(s, m.last, p) ?? (next && TIME_UNITS.test(next.norm) ? m.last + 1 : undefined);
