@@ -1,6 +1,6 @@
 import type { StarPart } from '../answer/types.js';
 import type { Rubric } from '../rubric/types.js';
-import { REPORTING, SUBJECT_PRONOUNS_THIRD, isClearPast, isNarratedPast, isPastStep, isPastVerb, isPerfect, isPresentStep, verbAfter } from '../text/english.js';
+import { REPORTING, SUBJECT_PRONOUNS_THIRD, isClearPast, isDefinition, isNarratedPast, isPastStep, isPastVerb, isPerfect, isPresentStep, verbAfter } from '../text/english.js';
 import type { PhraseMatch, PhraseSet } from '../text/phrases.js';
 import type { Token } from '../text/tokens.js';
 import { partForLabel, type AnswerDocument, type DocSentence, type Role } from './document.js';
@@ -192,6 +192,7 @@ function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean,
   // (in "if I did disagree, I would talk to them" the past is a condition's, not a narrated one)
   const past =
     !(conditional && hypMatches.length > 0) &&
+    !isDefinition(t) &&
     t.some((_, i) => isNarratedPast(t, i) && !(isPerfect(t, i) && ['have', 'has', "'ve", "i've", "we've", 'having'].includes(t[i - 1]?.norm ?? '')));
   const presentPerfect = t.some((x, i) => isPastVerb(x) && i > 0 && ['have', 'has', "i've", "we've", "she's", "he's", "they've"].includes(t[i - 1].norm));
   const lasting = presentPerfect || /\bstill\b|\bsince\b|\bnow\b/i.test(s.text);

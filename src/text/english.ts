@@ -122,3 +122,26 @@ export const REPORTING = new Set(
   ('told said promised assured swore explained agreed decided knew thought figured realised realized guessed hoped ' +
     'reckoned wrote emailed texted replied answered mentioned warned confirmed insisted guaranteed').split(/\s+/),
 );
+
+const COPULA = new Set(['is', 'are', 'means', 'mean', "'s", "it's", "that's"]);
+const SUBORDINATORS = new Set(['who', 'that', 'which', 'when', 'how', 'what', 'after', 'where', 'whenever', 'once', 'because', 'if']);
+const CLAUSE_BREAK = new Set(['and', 'but', 'so', 'then']);
+
+/**
+ * A definition or general statement: the main verb is a present "is" / "means" whose subject is not
+ * the speaker, and every past comes inside a clause under it ("Service means helping people who
+ * came to you", "Good service is when someone went out of their way"). Such a past tells no story.
+ */
+export function isDefinition(tokens: readonly Token[]): boolean {
+  const v = tokens.findIndex((t) => COPULA.has(t.norm) || isPastVerb(t));
+  if (v < 0 || !COPULA.has(tokens[v].norm)) return false;
+  if (tokens.slice(0, v).some((t) => FIRST_SINGULAR.has(t.norm) || FIRST_PLURAL.has(t.norm))) return false;
+  let under = false;
+  for (let i = v + 1; i < tokens.length; i++) {
+    const w = tokens[i].norm;
+    if (CLAUSE_BREAK.has(w)) under = false;
+    else if (SUBORDINATORS.has(w)) under = true;
+    else if (isPastVerb(tokens[i]) && !under && isNarratedPast(tokens, i)) return false;
+  }
+  return true;
+}

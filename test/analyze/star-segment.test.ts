@@ -267,6 +267,19 @@ describe('opinions, hypotheticals and general statements are no parts', () => {
     expect(parts('Customer service means that when someone called with a problem, they got a real answer. It is the difference between a customer who stays and one who leaves.')).toBe('');
   });
 
+  it.each([
+    ['text', 'Service is how people felt when they left your shop. Good service is fast and friendly.'],
+    ['text', 'Great customer service is when someone went out of their way for you. That is what it means to me.'],
+    ['yaml', 'situation: Customer service means helping people who came to you with a problem.\naction: I listen and I fix what I can.\nresult: People leave happier.\n'],
+    ['markdown', '## Situation\nGood service is about people who trusted you with a problem.\n\n## Action\nI always listen.\n\n## Result\nCustomers come back.\n'],
+  ] as const)('a definition whose past is inside a clause is no situation (%s)', (format, text) => {
+    expect(parts(text, format)).toBe('');
+  });
+
+  it('a story after a present-tense scene ("The shop is on a corner and last May...") is still told', () => {
+    expect(parts('The shop is on a busy corner and last May a courier dropped a parcel in the rain. I dried the contents and rang the customer. She thanked me.')).toBe('SAR');
+  });
+
   it('YAML action and result written as "I would" and "Hopefully we\'d" are neither', () => {
     const yaml = 'situation: At my last job, customers sometimes got angry about delivery fees.\naction: When they got angry I would just let them talk and then offer a voucher.\nresult: Hopefully we\'d keep them as customers.\n';
     expect(parts(yaml, 'yaml')).toBe('S');
