@@ -128,6 +128,7 @@ describe('metric detection: before and after, counts in words', () => {
     ['He hired us again for three more projects.', 'three'],
     ['She sent four colleagues to us that spring.', 'four colleagues'],
     ['Her manager sent two friends our way.', 'two friends'],
+    ['By March the desk was clearing 60 requests a day.', '60 requests'],
   ])('finds the metric in %j', (text, want) => {
     expect(metrics(text).join(' | ')).toContain(want);
   });
@@ -145,6 +146,7 @@ describe('metric detection: more numbers that are not metrics', () => {
     ['a step with an adverb', 'I quickly called three customers to warn them.'],
     ['a step: trying', 'We tried the patch on two client laptops.'],
     ['a booking date', 'She booked us for the 14th and again for 7pm on Friday.'],
+    ['paperwork of my own', 'I logged two claims and made three bookings for her.'],
   ])('ignores %s', (_why, text) => {
     expect(metrics(text)).toEqual([]);
   });
