@@ -260,8 +260,9 @@ function settle(s: DocSentence, found: { at: number; part: StarPart }[], out: St
 /**
  * Finds the STAR parts sentence by sentence and writes each sentence's role. Sections whose
  * heading or key names a part keep that part, except where a sentence clearly shows another
- * (a responsibility stated inside the Situation is also the Task). Unlabelled text is read in
- * order: the story starts at the first past, concrete setting — never at a hypothetical or a
+ * (a responsibility stated inside the Situation is also the Task), and a section made of
+ * hypotheticals, habits or general statements shows none. Text under no heading, or under one
+ * that names no part ("What happened"), is read in order like plain text: the story starts at the first past, concrete setting — never at a hypothetical or a
  * habit — and a text with no narrated past tells no story at all.
  */
 export function segmentStar(doc: AnswerDocument, rubric: Rubric, phrases: (l: readonly string[]) => PhraseSet): void {
@@ -278,9 +279,9 @@ function segmentSections(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces
   const start = pieces.length;
   let anyPast = false;
   const combined = doc.sections.map((sec) => (sec.label !== undefined && sec.declared === undefined ? namedParts(sec.label, rubric) : []));
-  // a heading that names no part ("What happened", "Where things stood"): its sentences are read
+  // no heading, or one that names no part ("What happened", "Where things stood"): its sentences are read
   // like plain text, in story order, so they can still show any part
-  const plainSection = doc.sections.map((sec, i) => sec.label !== undefined && sec.declared === undefined && !combined[i].length);
+  const plainSection = doc.sections.map((sec, i) => sec.declared === undefined && !combined[i].length);
   const plain = newPlainState();
   // the section whose sentences so far are hypotheticals, habits or general statements
   let generalIn = -1;

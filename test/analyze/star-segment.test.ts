@@ -234,6 +234,13 @@ describe('headings that name no part, or name one in other words', () => {
     expect(parts(md, 'markdown')).toBe('SAR');
   });
 
+  it('text before the first heading is read like plain text: a story there is the situation, an intro is not', () => {
+    const md = 'Last spring a tenant\'s boiler broke on a Friday night.\n\n## What I did\nI rang three engineers and found one who could come that evening.\n\n## Result\nThe heating was back by ten.\n';
+    expect(roles(md, 'markdown')).toEqual(['situation', 'action', 'result']);
+    const intro = 'Happy to share one. I\'ve managed a café for six years.\n\n## Situation\nLast June our coffee machine broke before the morning rush.\n\n## Action\nI borrowed one from the bakery next door.\n\n## Result\nWe served every order.\n';
+    expect(roles(intro, 'markdown').slice(0, 2)).toEqual(['opening', 'opening']);
+  });
+
   it('an intro section with no past stays out of the story', () => {
     const md = '## A bit about me\nI\'ve worked in hospitality for ten years.\n\n## Situation\nLast June a wedding cake was dropped in our kitchen.\n\n## Action\nI called a bakery across town and collected a new cake.\n\n## Result\nThe couple cut it on time.\n';
     expect(roles(md, 'markdown')[0]).toBe('opening');
