@@ -440,7 +440,7 @@ function readPlain(s: DocSentence, state: PlainState, cues: Cues, rubric: Rubric
     // "In the end she left with one": an outcome that opens the sentence ends the story, steps told or not
     let lead = 0;
     while (lead < s.tokens.length && CONNECTORS.has(s.tokens[lead].norm)) lead++;
-    const opensWithOutcome = r.results.includes(lead) && firstStep < 0;
+    const opensWithOutcome = r.results.some((at) => at <= lead) && firstStep < 0; // "as" of "as a result" is a connector too
     const resultAt = r.result >= 0 && (seenAction || seenTask || opensWithOutcome) ? r.result : (r.results.find((at) => firstStep >= 0 && at > firstStep) ?? -1);
     for (const st of r.steps) {
       if (resultAt >= 0 && st.at > resultAt) continue; // "in the end we saved 120 hours" is the result

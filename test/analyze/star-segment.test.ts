@@ -255,6 +255,9 @@ describe('tasks stated as a commitment or ownership', () => {
     ['owning the problem', 'Our shared inbox filled up with unanswered complaints last spring. I took it as mine to fix. I sorted them by age and answered the oldest first.'],
     ['a duty on the speaker', 'A guest lost her passport during my shift last year. It was all on me to get her to the embassy. I booked a cab and phoned the consulate.'],
     ['a promise to oneself', 'A patient missed three appointments in a row last year. I promised myself that she would not slip through again. I rang her and learned she had no transport.'],
+    ['a promise with no object', 'A pensioner\'s heating quote went missing last winter. I said I\'d get it to her by Friday. I rang the surveyor and drove it round myself.'],
+    ['a refusal to let it drop', 'A pensioner\'s heating quote went missing last winter. I wasn\'t going to let her wait another week. I rang the surveyor and drove it round myself.'],
+    ['a duty put on the speaker', 'A pensioner\'s heating quote went missing last winter. Getting it to her was down to me. I rang the surveyor and drove it round myself.'],
   ])('%s is the task', (_why, text) => {
     expect(parts(text)).toBe('STA');
   });
@@ -313,6 +316,8 @@ describe('a result with no action told', () => {
     'Last Christmas a boy came in for a toy we had sold out of. In the end his dad left with the last one, delighted.',
     'A bride\'s dress arrived the wrong size two days before her wedding. Eventually she walked down the aisle in it and sent us a photo.',
     'Our biggest client threatened to cancel last spring. In the end they signed on for another two years.',
+    'A pensioner\'s heating quote went missing last winter. As a result of all that, her boiler was fitted before Christmas.',
+    'A pensioner\'s heating quote went missing last winter. By the weekend her heating was on.',
   ])('an outcome that opens a sentence is the result: %s', (text) => {
     expect(parts(text)).toBe('SR');
   });
