@@ -198,7 +198,8 @@ function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean,
   const lasting = presentPerfect || /\bstill\b|\bsince\b|\bnow\b/i.test(s.text);
   // a general statement in the present: a rule with a condition ("If I promise to call back on
   // Tuesday, I call back on Tuesday") or a frequency ("they usually calm down"), not an event
-  const general = !past && !lasting && t.some((x) => GENERAL.has(x.norm));
+  // (after a past setting, "I would always walk them through it" is a habit of then, not a rule)
+  const general = !past && !lasting && !(habitual && !conditional) && t.some((x) => GENERAL.has(x.norm));
   const habit = cues.habit.test(t) || general;
   const situation = cues.situation.findAll(t);
   const taskMatches = cues.task.findAll(t);
@@ -390,7 +391,8 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
   // only sets a scene ("I worked in retail for five years") is background, not a story
   // — unless the story is told in the present ("So I'm at the register last year, and I call...")
   const onlyScene = pieces.slice(start).every((p) => p.part === 'situation');
-  if (pastSentences === 0 ? !(presentSteps && setByCue) : pastSentences < 2 && onlyScene) {
+  // — and steps in the present after one stray past ("so they know I heard them") are a routine
+  if (pastSentences === 0 ? !(presentSteps && setByCue) : pastSentences < 2 && (onlyScene || (presentSteps && !setByCue))) {
     pieces.splice(start);
     for (const s of doc.sentences) s.role = 'opening';
   }
@@ -428,7 +430,7 @@ function readPlain(s: DocSentence, state: PlainState, cues: Cues, rubric: Rubric
     if (outcome !== undefined) found.push({ at: outcome, part: 'result' });
   } else if (r.label && r.label !== 'opening') {
     found.push({ at: 0, part: r.label });
-  } else if (r.hyp && !r.past) {
+  } else if ((r.hyp || r.habit) && !r.past) {
     role = 'closing'; // a hypothetical inside the story is commentary, not a part of it
   } else if (r.unknown && seenAction) {
     role = 'closing';

@@ -273,6 +273,14 @@ describe('opinions, hypotheticals and general statements are no parts', () => {
     expect(parts('To me, service is about keeping promises. I learned that at my first job at a call centre. If I say I will ring back on Tuesday, I ring back on Tuesday. If I can\'t solve something, I say so. Customers always remember that.')).toBe('');
   });
 
+  it('a past reading and then rules with "if" tell no story', () => {
+    expect(parts('Customer service is about trust. Years ago I read that customers forgive mistakes but not silence, and it stuck with me. If a delivery is late, I call before they do. If I get something wrong, I say so.')).toBe('');
+  });
+
+  it('a routine in the present with one stray past ("so they know I heard them") tells no story', () => {
+    expect(parts('When a customer calls with a problem, I listen first. Then I repeat it back so they know I heard them. I fix it or find someone who can. They usually hang up happy.')).toBe('');
+  });
+
   it('a definition with a past inside a clause is no situation', () => {
     expect(parts('Customer service means that when someone called with a problem, they got a real answer. It is the difference between a customer who stays and one who leaves.')).toBe('');
   });
