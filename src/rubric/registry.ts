@@ -211,5 +211,3 @@ export class RubricRegistry {
   }
 }
 
-/** A file name's rubric id guess, for messages. */
-export const rubricIdFromPath = (path: string) => basename(path).replace(/\.ya?ml$/i, '');

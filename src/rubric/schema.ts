@@ -74,7 +74,7 @@ export const RUBRIC_SCHEMA: Record<string, FieldSpec> = {
       'rating-words': phrases('Rating and score words ("CSAT", "stars", "NPS").'),
       'outcome-phrases': phrases('Quantified outcomes in words ("the same day", "doubled", "renewed for another year").'),
       'not-metrics': phrases('Hyperbole, vague amounts, concessions and the speaker\'s own steps: never metrics ("110%", "a lot", "15% off", "called three").'),
-      turnarounds: phrases('Time to resolution in words ("the same day", "within the hour"); counted only beside a resolution word.'),
+      turnarounds: phrases('Time to resolution in words ("the same day", "within the hour"); counted when their clause states an outcome or stands in the Result, never in the speaker\'s own step or promise.'),
       'resolution-words': phrases('Words that make a turnaround an outcome ("fixed", "ready", "back"): "fixed within an hour", not "called within an hour".'),
       'change-words': phrases('Words that put a number on a change ("dropped", "went up"): "went up 12 points", "dropped by 30".'),
     },

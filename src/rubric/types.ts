@@ -58,7 +58,7 @@ export interface MetricRules {
   'outcome-phrases': Phrase[];
   /** Hyperbole and vague amounts that are never metrics ("110%", "a lot"). */
   'not-metrics': Phrase[];
-  /** Time to resolution in words ("the same day"); a metric only beside a resolution word. */
+  /** Time to resolution in words ("the same day"); a metric when its clause states an outcome or stands in the Result, not in the speaker's own step or promise. */
   turnarounds: Phrase[];
   /** Words that make a turnaround an outcome ("fixed", "ready", "back"). */
   'resolution-words': Phrase[];
