@@ -11,14 +11,24 @@ export type { Report, Finding, Severity } from './types.js';
 export { CHECKS } from './checks/index.js';
 export { RULE_IDS, type AnalyzeOptions, type RuleSetting } from './suppress.js';
 
-// Phrase lists are compiled once per list and shared by every answer analyzed with that rubric.
-const compiled = new WeakMap<readonly string[], PhraseSet>();
+// Phrase lists are compiled once and shared by every answer analyzed with that rubric. Checks that
+// derive a list per answer (jargon phrases from the jargon rules, fillers without the contextual
+// ones) hand in a new array each time, so a miss by identity falls back to the list's content.
+const byIdentity = new WeakMap<readonly string[], PhraseSet>();
+const byContent = new Map<string, PhraseSet>();
+const MAX_CONTENT_ENTRIES = 512;
+
 function phrases(list: readonly string[]): PhraseSet {
-  let set = compiled.get(list);
+  let set = byIdentity.get(list);
+  if (set) return set;
+  const key = list.join('\n');
+  set = byContent.get(key);
   if (!set) {
+    if (byContent.size >= MAX_CONTENT_ENTRIES) byContent.clear();
     set = new PhraseSet(list);
-    compiled.set(list, set);
+    byContent.set(key, set);
   }
+  byIdentity.set(list, set);
   return set;
 }
 
