@@ -4,6 +4,15 @@ declare module 'natural/lib/natural/tokenizers/sentence_tokenizer.js' {
   export default class SentenceTokenizer {
     constructor(abbreviations?: string[], trimSentences?: boolean);
     tokenize(text: string): string[];
+    // the steps tokenize() runs, which a subclass may replace
+    protected abbreviations: string[];
+    protected replacementMap: Map<string, string>;
+    protected delimiterMap: Map<string, string>;
+    protected replacementCounter: number;
+    replaceAbbreviations(text: string): string;
+    splitOnPlaceholders(text: string): string[];
+    revertReplacements(text: string): string;
+    revertDelimiters(text: string): string;
   }
 }
 declare module 'natural/lib/natural/stemmers/porter_stemmer.js' {
