@@ -7,17 +7,27 @@ import { stem, tokenize, type Token } from './tokens.js';
  * `_` any one word, `#` a number (digits or a number word). There are no regular expressions, so a
  * rubric cannot make matching slow.
  */
-type WordMatcher =
-  | { kind: 'word'; word: string; stem: string }
-  | { kind: 'prefix'; prefix: string }
-  | { kind: 'any' }
-  | { kind: 'number' }
-  | { kind: 'alt'; options: WordMatcher[] };
+// Every matcher has the same fields (one object shape keeps the hot loop monomorphic).
+interface WordMatcher {
+  kind: 'word' | 'prefix' | 'any' | 'number' | 'alt';
+  /** The word (kind word) or the prefix (kind prefix). */
+  text: string;
+  /** Porter stem of a word. */
+  stem: string;
+  /** The choices of `a|b`. */
+  options: WordMatcher[];
+  /** The word as written in the rubric: phrases that begin with the same words share a path. */
+  source: string;
+}
+
+const matcher = (source: string, kind: WordMatcher['kind'], text = '', options: WordMatcher[] = []): WordMatcher => ({ kind, text, stem: kind === 'word' ? stem(text) : '', options, source });
 
 export interface CompiledPhrase {
   source: string;
   index: number;
   words: WordMatcher[];
+  /** Which of two phrases matching at one place wins: longer first, then a plain-word start. */
+  rank: number;
 }
 
 export interface PhraseMatch {
@@ -39,11 +49,11 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
 export const isNumberToken = (t: Token) => /^\d/.test(t.norm) || NUMBER_WORDS.has(t.norm);
 
 function compileWord(raw: string): WordMatcher {
-  if (raw.includes('|')) return { kind: 'alt', options: raw.split('|').filter(Boolean).map(compileWord) };
-  if (raw === '_') return { kind: 'any' };
-  if (raw === '#') return { kind: 'number' };
-  if (raw.endsWith('*') && raw.length > 1) return { kind: 'prefix', prefix: raw.slice(0, -1) };
-  return { kind: 'word', word: raw, stem: stem(raw) };
+  if (raw.includes('|')) return matcher(raw, 'alt', '', raw.split('|').filter(Boolean).map(compileWord));
+  if (raw === '_') return matcher(raw, 'any');
+  if (raw === '#') return matcher(raw, 'number');
+  if (raw.endsWith('*') && raw.length > 1) return matcher(raw, 'prefix', raw.slice(0, -1));
+  return matcher(raw, 'word', raw);
 }
 
 /** Splits a phrase the way answer text is tokenized, keeping the special forms whole. */
@@ -67,21 +77,21 @@ export function compilePhrase(source: string, index = 0): CompiledPhrase {
     if (compiledWords.size > 20_000) compiledWords.clear();
     compiledWords.set(source, words);
   }
-  return { source, index, words };
+  return { source, index, words, rank: words.length * 2 + (words[0]?.kind === 'word' ? 1 : 0) };
 }
 
 /**
  * Where a phrase whose first word is `m` can start: token stems, the first two letters of a
  * token, or a number. Undefined when it can start anywhere (`_`, or a one-letter prefix).
  */
-function startKeys(m: WordMatcher, keys: { stems: string[]; heads: number[]; number: boolean }): boolean {
+function startKeys(m: WordMatcher, keys: StartKeys): boolean {
   switch (m.kind) {
     case 'word':
       keys.stems.push(m.stem);
       return true;
     case 'prefix':
-      if (m.prefix.length < 2) return false;
-      keys.heads.push(headKey(m.prefix));
+      if (m.text.length < 2) return false;
+      keys.heads.push(headKey(m.text));
       return true;
     case 'number':
       keys.number = true;
@@ -95,12 +105,6 @@ function startKeys(m: WordMatcher, keys: { stems: string[]; heads: number[]; num
 
 /** The first two UTF-16 units of a word as one number (no string is made per token). */
 const headKey = (word: string) => word.charCodeAt(0) * 65536 + (word.length > 1 ? word.charCodeAt(1) : 0);
-
-function addTo<K>(map: Map<K, CompiledPhrase[]>, key: K, p: CompiledPhrase): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [p]);
-  else if (list[list.length - 1] !== p) list.push(p);
-}
 
 const tokenStem = (t: Token) => t.stem ?? stem(t.norm);
 
@@ -120,13 +124,13 @@ function isInflection(word: string, other: string): boolean {
 function wordMatches(m: WordMatcher, t: Token): boolean {
   switch (m.kind) {
     case 'word':
-      if (t.norm === m.word) return true;
+      if (t.norm === m.text) return true;
       // inflection fallback: the same Porter stem, and the words differ only by an inflectional
       // ending — Porter also merges derivations ("personal"/"person", "customer"/"custom")
-      // (the cheap prefix test first: most tokens fail it, and then no stem is looked up)
-      return m.word.length >= 3 && (isInflection(m.word, t.norm) || isInflection(t.norm, m.word)) && tokenStem(t) === m.stem;
+      // (tokens carry their stem, so the stem test is one comparison and fails first for most)
+      return m.text.length >= 3 && tokenStem(t) === m.stem && (isInflection(m.text, t.norm) || isInflection(t.norm, m.text));
     case 'prefix':
-      return t.norm.startsWith(m.prefix);
+      return t.norm.startsWith(m.text);
     case 'any':
       return true;
     case 'number':
@@ -137,27 +141,112 @@ function wordMatches(m: WordMatcher, t: Token): boolean {
 }
 
 /**
- * A set of phrases, indexed by what their first word can match (a stem, two leading letters, a
- * number), so each token is tried only against the phrases that could start there.
+ * A set's phrases as a trie of words: phrases that begin alike ("I had to", "I needed to", "I was
+ * asked to") share their first steps, and at each step the next token is tried only against the
+ * words that could match it, looked up by stem, two leading letters or number.
  */
+interface Edge {
+  matcher: WordMatcher;
+  node: TrieNode;
+}
+
+class TrieNode {
+  /** The phrase that ends here (the first listed, when several have the same words). */
+  end: CompiledPhrase | undefined;
+  readonly byStem = new Map<string, Edge[]>();
+  readonly byHead = new Map<number, Edge[]>();
+  readonly numbers: Edge[] = [];
+  /** Words that can match any token (`_`, one-letter prefixes), tried every time. */
+  readonly others: Edge[] = [];
+  private readonly edges = new Map<string, Edge>();
+
+  /** The edge for a word, made and indexed the first time; `onKeys` hears the keys of a new one. */
+  edge(m: WordMatcher, onKeys?: (keys: StartKeys, e: Edge) => void): Edge {
+    let e = this.edges.get(m.source);
+    if (e) return e;
+    e = { matcher: m, node: new TrieNode() };
+    this.edges.set(m.source, e);
+    const keys: StartKeys = { stems: [], heads: [], number: false };
+    if (!startKeys(m, keys)) {
+      this.others.push(e);
+      return e;
+    }
+    for (const k of new Set(keys.stems)) push(this.byStem, k, e);
+    for (const k of new Set(keys.heads)) push(this.byHead, k, e);
+    if (keys.number) this.numbers.push(e);
+    onKeys?.(keys, e);
+    return e;
+  }
+}
+
+interface StartKeys {
+  stems: string[];
+  heads: number[];
+  number: boolean;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** For each set's slot, the first words of that set's phrases that may match a token with a key. */
+type Slots = (Edge[] | undefined)[];
+
+/** What may start at one token, for every set at once; cached on the token. */
+export interface PhraseStarts {
+  generation: number;
+  byStem: Slots | undefined;
+  byHead: Slots | undefined;
+  number: boolean;
+}
+
+/**
+ * Every set's first words in one index, so that a token looks up its candidates once however many
+ * sets (about 40 per rubric) are run over it; each set then reads its own slot. The index only
+ * grows while sets are made (a few dozen per rubric, cached by the analyzer); past MAX_SLOTS it
+ * starts afresh, and sets from before use their own trie's root.
+ */
+const MAX_SLOTS = 1024;
+const shared = { epoch: 0, generation: 0, slots: 0, byStem: new Map<string, Slots>(), byHead: new Map<number, Slots>() };
+
+function addSlot<K>(map: Map<K, Slots>, key: K, slot: number, e: Edge): void {
+  let slots = map.get(key);
+  if (!slots) map.set(key, (slots = []));
+  (slots[slot] ??= []).push(e);
+}
+
+function startsOf(t: Token): PhraseStarts {
+  let s = t.starts;
+  if (s === undefined || s.generation !== shared.generation) {
+    s = { generation: shared.generation, byStem: shared.byStem.get(tokenStem(t)), byHead: shared.byHead.get(headKey(t.norm)), number: isNumberToken(t) };
+    t.starts = s;
+  }
+  return s;
+}
+
+/** A set of phrases to find in token lists: longest match first, no overlaps. */
 export class PhraseSet {
   readonly phrases: CompiledPhrase[];
-  private readonly byStem = new Map<string, CompiledPhrase[]>();
-  private readonly byHead = new Map<number, CompiledPhrase[]>();
-  private readonly numbers: CompiledPhrase[] = [];
-  private readonly unindexed: CompiledPhrase[] = [];
+  private readonly root = new TrieNode();
+  private readonly epoch: number;
+  private readonly slot: number;
 
   constructor(sources: readonly string[]) {
     this.phrases = sources.map((s, i) => compilePhrase(s, i)).filter((p) => p.words.length > 0);
+    if (shared.slots >= MAX_SLOTS) Object.assign(shared, { epoch: shared.epoch + 1, slots: 0, byStem: new Map(), byHead: new Map() });
+    this.epoch = shared.epoch;
+    this.slot = shared.slots++;
+    shared.generation++; // tokens' cached lookups may miss this set's first words
+    const share = (keys: StartKeys, e: Edge) => {
+      for (const k of new Set(keys.stems)) addSlot(shared.byStem, k, this.slot, e);
+      for (const k of new Set(keys.heads)) addSlot(shared.byHead, k, this.slot, e);
+    };
     for (const p of this.phrases) {
-      const keys = { stems: [] as string[], heads: [] as number[], number: false };
-      if (!startKeys(p.words[0], keys)) {
-        this.unindexed.push(p);
-        continue;
-      }
-      for (const k of keys.stems) addTo(this.byStem, k, p);
-      for (const k of keys.heads) addTo(this.byHead, k, p);
-      if (keys.number) this.numbers.push(p);
+      let node = this.root.edge(p.words[0], share).node;
+      for (let k = 1; k < p.words.length; k++) node = node.edge(p.words[k]).node;
+      if (!node.end || p.index < node.end.index) node.end = p;
     }
   }
 
@@ -193,10 +282,18 @@ export class PhraseSet {
     this.best = undefined;
     this.bestRank = 0;
     // this runs for every token of every sentence against every set: no allocation on the way
-    if (this.byStem.size) this.tryList(this.byStem.get(tokenStem(t)), tokens, i);
-    if (this.byHead.size) this.tryList(this.byHead.get(headKey(t.norm)), tokens, i);
-    if (this.numbers.length && isNumberToken(t)) this.tryList(this.numbers, tokens, i);
-    if (this.unindexed.length) this.tryList(this.unindexed, tokens, i);
+    const root = this.root;
+    if (this.epoch === shared.epoch) {
+      const starts = startsOf(t);
+      if (starts.byStem !== undefined) this.follow(starts.byStem[this.slot], tokens, i, i);
+      if (starts.byHead !== undefined) this.follow(starts.byHead[this.slot], tokens, i, i);
+      if (starts.number && root.numbers.length) this.follow(root.numbers, tokens, i, i);
+    } else {
+      if (root.byStem.size) this.follow(root.byStem.get(tokenStem(t)), tokens, i, i);
+      if (root.byHead.size) this.follow(root.byHead.get(headKey(t.norm)), tokens, i, i);
+      if (root.numbers.length && isNumberToken(t)) this.follow(root.numbers, tokens, i, i);
+    }
+    if (root.others.length) this.follow(root.others, tokens, i, i);
     const best = this.best as CompiledPhrase | undefined;
     if (!best) return undefined;
     const last = i + best.words.length;
@@ -206,19 +303,26 @@ export class PhraseSet {
   private best: CompiledPhrase | undefined;
   private bestRank = 0;
 
-  private tryList(list: readonly CompiledPhrase[] | undefined, tokens: readonly Token[], i: number): void {
-    if (!list) return;
-    for (const p of list) {
-      const n = p.words.length;
-      if (i + n > tokens.length) continue;
-      // rank: longer first, then plain-word starts, then list order
-      const rank = n * 2 + (p.words[0].kind === 'word' ? 1 : 0);
-      if (this.best && (rank < this.bestRank || (rank === this.bestRank && p.index >= this.best.index))) continue;
-      let k = 0;
-      while (k < n && wordMatches(p.words[k], tokens[i + k])) k++;
-      if (k < n) continue;
+  /** Tries each edge on token j, and walks on from those that match. */
+  private follow(edges: readonly Edge[] | undefined, tokens: readonly Token[], i: number, j: number): void {
+    if (edges === undefined) return;
+    const t = tokens[j];
+    for (let e = 0; e < edges.length; e++) if (wordMatches(edges[e].matcher, t)) this.walk(edges[e].node, tokens, i, j + 1);
+  }
+
+  /** At a node reached after token j - 1: note a phrase that ends here, then try token j. */
+  private walk(node: TrieNode, tokens: readonly Token[], i: number, j: number): void {
+    const p = node.end;
+    // longer first, then plain-word starts, then list order
+    if (p !== undefined && (this.best === undefined || p.rank > this.bestRank || (p.rank === this.bestRank && p.index < this.best.index))) {
       this.best = p;
-      this.bestRank = rank;
+      this.bestRank = p.rank;
     }
+    if (j >= tokens.length) return;
+    const t = tokens[j];
+    if (node.byStem.size) this.follow(node.byStem.get(tokenStem(t)), tokens, i, j);
+    if (node.byHead.size) this.follow(node.byHead.get(headKey(t.norm)), tokens, i, j);
+    if (node.numbers.length && isNumberToken(t)) this.follow(node.numbers, tokens, i, j);
+    if (node.others.length) this.follow(node.others, tokens, i, j);
   }
 }

@@ -1,5 +1,6 @@
 import SentenceTokenizer from 'natural/lib/natural/tokenizers/sentence_tokenizer.js';
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import type { PhraseStarts } from './phrases.js';
 
 export interface Token {
   /** As written. */
@@ -10,6 +11,11 @@ export interface Token {
   end: number;
   /** Porter stem of `norm`, set by tokenize: phrase matching asks for it for every phrase set. */
   stem?: string;
+  /**
+   * Phrase matching's cache (see PhraseSet): the phrases of every set that could start at this
+   * token, looked up once per token instead of once per set.
+   */
+  starts?: PhraseStarts;
 }
 
 export interface Sentence {
@@ -29,7 +35,7 @@ export function tokenize(text: string, base = 0): Token[] {
   for (const m of text.matchAll(WORD)) {
     const start = base + m.index!;
     const norm = m[0].toLowerCase().replace(/’/g, "'");
-    tokens.push({ text: m[0], norm, start, end: start + m[0].length, stem: stem(norm) });
+    tokens.push({ text: m[0], norm, start, end: start + m[0].length, stem: stem(norm), starts: undefined });
   }
   return tokens;
 }

@@ -32,4 +32,28 @@ describe('PhraseSet', () => {
   it('is case-insensitive and treats curly apostrophes as straight', () => {
     expect(find(["the customer's always right"], 'The Customer’s Always Right')).toHaveLength(1);
   });
+
+  it('tells apart phrases that begin with the same words', () => {
+    const phrases = ['I had to', 'I had to make', 'I needed to', 'I was asked to', 'I called|phoned _ back', 'we #'];
+    expect(find(phrases, 'I had to act. I had to make calls. I was asked to help. I phoned her back. We 3.')).toEqual(['I had to', 'I had to make', 'I was asked to', 'I phoned her back', 'We 3']);
+    expect(find(phrases, 'we stayed; I had a call')).toEqual([]);
+  });
+
+  it('reports the phrase listed first when two have the same words', () => {
+    const set = new PhraseSet(['went above', 'went|go above', 'went above']);
+    expect(set.findAll(tokenize('she went above')).map((m) => m.phrase.index)).toEqual([0]);
+  });
+
+  it('a plain first word wins over a wildcard of the same length', () => {
+    const set = new PhraseSet(['_ back', 'called back']);
+    expect(set.findAll(tokenize('I called back')).map((m) => m.phrase.source)).toEqual(['called back']);
+  });
+
+  it('keeps matching after very many phrase sets were made (the shared index starts afresh)', () => {
+    const early = new PhraseSet(['circle back', 'empath*', '# new customers']);
+    for (let i = 0; i < 1500; i++) new PhraseSet([`filler${i} word`]);
+    const late = new PhraseSet(['circle back', 'empath*', '# new customers']);
+    const text = 'We circled back, empathetic, and won two new customers.';
+    for (const set of [early, late]) expect(set.findAll(tokenize(text)).map((m) => text.slice(m.start, m.end))).toEqual(['circled back', 'empathetic', 'two new customers']);
+  });
 });
