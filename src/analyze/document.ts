@@ -83,6 +83,18 @@ function headingMatcher(rubric: Rubric) {
  * turned out", "Steps I took"), so the many ways people title a section still count.
  */
 export function partForLabel(label: string, rubric: Rubric): HeadingPart | undefined {
+  // answers reuse a handful of headings ("Situation", "What I did"): each is worked out once per rubric
+  let known = labelParts.get(rubric);
+  if (!known) labelParts.set(rubric, (known = new Map()));
+  if (known.has(label)) return known.get(label);
+  const part = findPartForLabel(label, rubric);
+  if (known.size < 10_000) known.set(label, part);
+  return part;
+}
+
+const labelParts = new WeakMap<Rubric, Map<string, HeadingPart | undefined>>();
+
+function findPartForLabel(label: string, rubric: Rubric): HeadingPart | undefined {
   const norm = normLabel(label);
   for (const part of STAR_PARTS) if (rubric.star[part].headings.some((h) => normLabel(h) === norm)) return part;
   if (rubric.star['opening-headings'].some((h) => normLabel(h) === norm)) return 'opening';
@@ -100,17 +112,17 @@ const SECTION_GAP = '\n\n';
 export function buildDocument(answer: ParsedAnswer, rubric: Rubric): AnswerDocument {
   const pieces: string[] = [];
   const sections: DocSection[] = [];
-  const sourceOffsets: number[] = [];
+  const length = answer.sections.reduce((n, s) => n + s.text.length, 0) + SECTION_GAP.length * Math.max(0, answer.sections.length - 1);
+  const sourceOffsets = new Int32Array(length);
   let at = 0;
   for (const s of answer.sections) {
     if (pieces.length) {
       pieces.push(SECTION_GAP);
-      const last = sourceOffsets[sourceOffsets.length - 1] ?? 0;
-      for (let i = 0; i < SECTION_GAP.length; i++) sourceOffsets.push(last);
+      sourceOffsets.fill(at > 0 ? sourceOffsets[at - 1] : 0, at, at + SECTION_GAP.length);
       at += SECTION_GAP.length;
     }
     pieces.push(s.text);
-    for (const o of s.sourceOffsets) sourceOffsets.push(o);
+    sourceOffsets.set(s.sourceOffsets, at);
     sections.push({ label: s.label, labelLine: s.labelLine, declared: s.label === undefined ? undefined : partForLabel(s.label, rubric), start: at, end: at + s.text.length });
     at += s.text.length;
   }
