@@ -194,8 +194,23 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /** For each set's slot, the first words of that set's phrases that may match a token with a key. */
 type Slots = (Edge[] | undefined)[];
 
+/**
+ * Which slots have anything at all for a token, as bits: four small integers of 30 bits (kept
+ * small so V8 stores them unboxed), so most (token, set) pairs are dismissed with one test.
+ */
+interface SlotMask {
+  m0: number;
+  m1: number;
+  m2: number;
+  m3: number;
+}
+
+interface KeyEntry extends SlotMask {
+  slots: Slots;
+}
+
 /** What may start at one token, for every set at once; cached on the token. */
-export interface PhraseStarts {
+export interface PhraseStarts extends SlotMask {
   generation: number;
   byStem: Slots | undefined;
   byHead: Slots | undefined;
@@ -208,22 +223,68 @@ export interface PhraseStarts {
  * grows while sets are made (a few dozen per rubric, cached by the analyzer); past MAX_SLOTS it
  * starts afresh, and sets from before use their own trie's root.
  */
-const MAX_SLOTS = 1024;
-const shared = { epoch: 0, generation: 0, slots: 0, byStem: new Map<string, Slots>(), byHead: new Map<number, Slots>() };
+const BITS = 30;
+const MAX_SLOTS = 4 * BITS;
+const emptyMask = (): SlotMask => ({ m0: 0, m1: 0, m2: 0, m3: 0 });
+const shared = {
+  epoch: 0,
+  generation: 0,
+  slots: 0,
+  byStem: new Map<string, KeyEntry>(),
+  byHead: new Map<number, KeyEntry>(),
+  /** Sets with a phrase that starts with a number, or with any word. */
+  numbers: emptyMask(),
+  anywhere: emptyMask(),
+};
 
-function addSlot<K>(map: Map<K, Slots>, key: K, slot: number, e: Edge): void {
-  let slots = map.get(key);
-  if (!slots) map.set(key, (slots = []));
-  (slots[slot] ??= []).push(e);
+function setBit(mask: SlotMask, slot: number): void {
+  const bit = 1 << slot % BITS;
+  switch ((slot / BITS) | 0) {
+    case 0: mask.m0 |= bit; break;
+    case 1: mask.m1 |= bit; break;
+    case 2: mask.m2 |= bit; break;
+    default: mask.m3 |= bit;
+  }
+}
+
+function addSlot<K>(map: Map<K, KeyEntry>, key: K, slot: number, e: Edge): void {
+  let entry = map.get(key);
+  if (!entry) map.set(key, (entry = { slots: [], ...emptyMask() }));
+  (entry.slots[slot] ??= []).push(e);
+  setBit(entry, slot);
 }
 
 function startsOf(t: Token): PhraseStarts {
   let s = t.starts;
   if (s === undefined || s.generation !== shared.generation) {
-    s = { generation: shared.generation, byStem: shared.byStem.get(tokenStem(t)), byHead: shared.byHead.get(headKey(t.norm)), number: isNumberToken(t) };
+    const st = shared.byStem.get(tokenStem(t));
+    const hd = shared.byHead.get(headKey(t.norm));
+    const number = isNumberToken(t);
+    const nm = number ? shared.numbers : undefined;
+    const any = shared.anywhere;
+    s = {
+      generation: shared.generation,
+      byStem: st?.slots,
+      byHead: hd?.slots,
+      number,
+      m0: (st?.m0 ?? 0) | (hd?.m0 ?? 0) | (nm?.m0 ?? 0) | any.m0,
+      m1: (st?.m1 ?? 0) | (hd?.m1 ?? 0) | (nm?.m1 ?? 0) | any.m1,
+      m2: (st?.m2 ?? 0) | (hd?.m2 ?? 0) | (nm?.m2 ?? 0) | any.m2,
+      m3: (st?.m3 ?? 0) | (hd?.m3 ?? 0) | (nm?.m3 ?? 0) | any.m3,
+    };
     t.starts = s;
   }
   return s;
+}
+
+/** True unless the token certainly starts none of the set's phrases. */
+function mayStart(s: PhraseStarts, word: number, bit: number): boolean {
+  switch (word) {
+    case 0: return (s.m0 & bit) !== 0;
+    case 1: return (s.m1 & bit) !== 0;
+    case 2: return (s.m2 & bit) !== 0;
+    default: return (s.m3 & bit) !== 0;
+  }
 }
 
 /** A set of phrases to find in token lists: longest match first, no overlaps. */
@@ -232,12 +293,17 @@ export class PhraseSet {
   private readonly root = new TrieNode();
   private readonly epoch: number;
   private readonly slot: number;
+  /** Where this set's bit is in a token's SlotMask. */
+  private readonly maskWord: number;
+  private readonly maskBit: number;
 
   constructor(sources: readonly string[]) {
     this.phrases = sources.map((s, i) => compilePhrase(s, i)).filter((p) => p.words.length > 0);
-    if (shared.slots >= MAX_SLOTS) Object.assign(shared, { epoch: shared.epoch + 1, slots: 0, byStem: new Map(), byHead: new Map() });
+    if (shared.slots >= MAX_SLOTS) Object.assign(shared, { epoch: shared.epoch + 1, slots: 0, byStem: new Map(), byHead: new Map(), numbers: emptyMask(), anywhere: emptyMask() });
     this.epoch = shared.epoch;
     this.slot = shared.slots++;
+    this.maskWord = (this.slot / BITS) | 0;
+    this.maskBit = 1 << this.slot % BITS;
     shared.generation++; // tokens' cached lookups may miss this set's first words
     const share = (keys: StartKeys, e: Edge) => {
       for (const k of new Set(keys.stems)) addSlot(shared.byStem, k, this.slot, e);
@@ -248,6 +314,8 @@ export class PhraseSet {
       for (let k = 1; k < p.words.length; k++) node = node.edge(p.words[k]).node;
       if (!node.end || p.index < node.end.index) node.end = p;
     }
+    if (this.root.numbers.length) setBit(shared.numbers, this.slot);
+    if (this.root.others.length) setBit(shared.anywhere, this.slot);
   }
 
   get size(): number {
@@ -257,7 +325,12 @@ export class PhraseSet {
   /** Every match in the tokens, longest first at each position, without overlaps. */
   findAll(tokens: readonly Token[]): PhraseMatch[] {
     const out: PhraseMatch[] = [];
+    const indexed = this.epoch === shared.epoch;
     for (let i = 0; i < tokens.length; ) {
+      if (indexed && !mayStart(startsOf(tokens[i]), this.maskWord, this.maskBit)) {
+        i++;
+        continue;
+      }
       const best = this.longestAt(tokens, i);
       if (best) {
         out.push(best);
@@ -269,7 +342,8 @@ export class PhraseSet {
 
   /** True when any phrase matches anywhere in the tokens. */
   test(tokens: readonly Token[]): boolean {
-    for (let i = 0; i < tokens.length; i++) if (this.longestAt(tokens, i)) return true;
+    const indexed = this.epoch === shared.epoch;
+    for (let i = 0; i < tokens.length; i++) if ((!indexed || mayStart(startsOf(tokens[i]), this.maskWord, this.maskBit)) && this.longestAt(tokens, i)) return true;
     return false;
   }
 
