@@ -1,6 +1,12 @@
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Node } from 'yaml';
 import { AnswerFormatError, type AnswerSection, type ParsedAnswer } from './types.js';
 import { parsePlainText } from './text.js';
+
+// The parser is loaded with the first YAML answer: a Markdown or text answer never pays for it.
+let yamlLib: typeof Yaml | undefined;
+const yaml = () => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
 
 /**
  * Maps each character of a YAML value back to the file. Folded and quoted scalars are not
@@ -31,6 +37,7 @@ function lineOf(source: string, offset: number): number {
 }
 
 function sectionFromNode(label: string, keyOffset: number, node: Node | null, source: string): AnswerSection | undefined {
+  const { isScalar, isSeq } = yaml();
   const pieces: { text: string; offsets: Int32Array }[] = [];
   const add = (n: unknown) => {
     if (isScalar(n) && n.value !== null && n.value !== undefined && n.range) {
@@ -60,6 +67,7 @@ function sectionFromNode(label: string, keyOffset: number, node: Node | null, so
  * holds a single string is read as plain text.
  */
 export function parseYamlAnswer(source: string): ParsedAnswer {
+  const { isMap, isScalar, parseDocument } = yaml();
   const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) {
     const e = doc.errors[0];

@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import type * as Tinyglobby from 'tinyglobby';
 
 /** An answer is a page or two of text; anything over this is refused before it is read. */
 export const MAX_ANSWER_BYTES = 1024 * 1024;
@@ -32,6 +32,8 @@ export async function expandInputs(args: readonly string[], cwd = process.cwd())
   const inputs: InputRef[] = [];
   const problems: InputProblem[] = [];
   let stdin = false;
+  // the glob matcher is loaded only for an argument that is no existing path
+  let tinyglobby: typeof Tinyglobby | undefined;
   for (const arg of args) {
     if (arg === '-') {
       stdin = true;
@@ -50,8 +52,8 @@ export async function expandInputs(args: readonly string[], cwd = process.cwd())
       found.forEach((f) => files.add(f));
     } else if (stat) {
       files.add(arg);
-    } else if (isDynamicPattern(arg)) {
-      const found = (await glob(arg, { cwd, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] })).filter((f) => ANSWER_FILE.test(f));
+    } else if ((tinyglobby ??= await import('tinyglobby')).isDynamicPattern(arg)) {
+      const found = (await tinyglobby.glob(arg, { cwd, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] })).filter((f) => ANSWER_FILE.test(f));
       if (!found.length) problems.push({ file: arg, message: 'no answer files match this pattern' });
       found.forEach((f) => files.add(relative(cwd, join(cwd, f)).split(sep).join('/') || f));
     } else {

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { oneLine } from '../report/sanitize.js';
 import { RubricError } from '../rubric/types.js';
-import { ConfigError } from '../config/index.js';
+import { ConfigError } from '../config/error.js';
 import type { Io } from './check.js';
+// Each command module only registers its options and help; the work it does is imported when it runs.
 import { registerCheck } from './commands/check.js';
 import { registerRubrics } from './commands/rubrics.js';
 import { registerHistory } from './commands/history.js';

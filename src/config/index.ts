@@ -1,12 +1,15 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import { RULE_IDS, type RuleSetting } from '../analyze/suppress.js';
 import { SEVERITIES, type Severity } from '../analyze/types.js';
 import { didYouMean, type Problem } from '../rubric/validate.js';
+import { yaml } from '../rubric/yaml.js';
+import { ConfigError } from './error.js';
 import { CONFIG_FILE_NAMES, CONFIG_SCHEMA, RULE_SETTINGS } from './schema.js';
 
 export { CONFIG_FILE_NAMES, CONFIG_SCHEMA } from './schema.js';
+export { ConfigError } from './error.js';
 
 /** The project config, with paths made absolute against the config file's folder. */
 export interface ProjectConfig {
@@ -22,14 +25,6 @@ export interface ProjectConfig {
 /** A config is a few lines; anything bigger is a mistake. */
 export const MAX_CONFIG_BYTES = 64 * 1024;
 
-/** A config error: every problem found, each with file:line:col. */
-export class ConfigError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(problems.map((p) => `${p.file}${p.line ? `:${p.line}:${p.column ?? 1}` : ''}: ${p.message}`).join('\n'));
-    this.name = 'ConfigError';
-  }
-}
-
 const looksLikePath = (value: string) => /[\\/]|\.ya?ml$/i.test(value);
 
 /**
@@ -39,6 +34,8 @@ const looksLikePath = (value: string) => /[\\/]|\.ya?ml$/i.test(value);
 export function parseConfigSource(source: string, file: string): { value?: ProjectConfig; problems: Problem[] } {
   const problems: Problem[] = [];
   if (source.length > MAX_CONFIG_BYTES) return { problems: [{ file, message: `config is larger than ${MAX_CONFIG_BYTES / 1024} KiB` }] };
+  // loaded here, not at startup: most folders have no config file
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
   for (const e of doc.errors) {

@@ -218,7 +218,7 @@ export async function practice(setup: PracticeSetup, deps: PracticeDeps): Promis
 
   const report = analyze(parseAnswer(markdown, 'markdown'), rubric);
   const results = [{ file: path, report }];
-  deps.say(`\n${formatPretty({ results, errors: [], summary: summarize(results, [], { failOn: 'error' }) }, { color: deps.color })}`);
+  deps.say(`\n${formatPretty({ results, errors: [], summary: summarize(results, [], { failOn: 'error' }) }, new Chalk({ level: deps.color ? 1 : 0 }))}`);
   const improvements = topImprovements(report, rubric);
   if (improvements.length) {
     const what = improvements.length === 1 ? 'The one thing' : `The ${['', '', 'two', 'three'][improvements.length] ?? improvements.length} things`;

@@ -1,8 +1,20 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import { STAR_PARTS } from '../answer/types.js';
 import type { Finding, Report } from '../analyze/types.js';
 import { oneLine, sanitize } from './sanitize.js';
-import type { FormatOptions, RunResult, Summary } from './types.js';
+import type { RunResult, Summary } from './types.js';
+
+/**
+ * Chalk with colour off, without loading chalk: every style returns its text as chalk at level 0
+ * does (several arguments joined by spaces). Most runs print to a pipe or file, where colour is off.
+ */
+const plain = (...text: unknown[]) => (text.length === 1 ? String(text[0]) : text.join(' '));
+export const PLAIN: ChalkInstance = new Proxy(plain, { get: (_target, key) => (key === 'level' ? 0 : PLAIN) }) as unknown as ChalkInstance;
+
+/** The styles for a report: chalk (basic colours) when colour is on, else PLAIN; chalk is loaded only then. */
+export async function reportColors(color: boolean): Promise<ChalkInstance> {
+  return color ? new (await import('chalk')).Chalk({ level: 1 }) : PLAIN;
+}
 
 const BAR_WIDTH = 20;
 const PART_LETTER = { situation: 'S', task: 'T', action: 'A', result: 'R' } as const;
@@ -54,9 +66,8 @@ export function formatSummary(s: Summary, c: ChalkInstance): string {
   return `${mark} ${parts.join(', ')}`;
 }
 
-/** The human report: each answer, in the order given, and a one-line summary. */
-export function formatPretty(run: RunResult, options: Pick<FormatOptions, 'color'>): string {
-  const c = new Chalk({ level: options.color ? 1 : 0 });
+/** The human report: each answer, in the order given, and a one-line summary, in the styles `c` (see reportColors). */
+export function formatPretty(run: RunResult, c: ChalkInstance = PLAIN): string {
   // unreadable files are reported on stderr, one line each; the summary counts them
   return [...run.results.map((r) => formatAnswer(r.file, r.report, c)), formatSummary(run.summary, c)].join('\n\n') + '\n';
 }

@@ -1,6 +1,7 @@
-import levenshtein from 'natural/lib/natural/distance/levenshtein_distance.js';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node } from 'yaml';
 import { RUBRIC_SCHEMA, type FieldSpec } from './schema.js';
+import { yaml } from './yaml.js';
 
 export interface Problem {
   file: string;
@@ -15,11 +16,16 @@ const MAX_PHRASE_LENGTH = 200;
 /** Most YAML aliases a rubric may use: enough to share a list, far too few for an alias bomb. */
 export const MAX_ALIASES = 50;
 
+const require = createRequire(import.meta.url);
+// loaded only when a key is misspelt
+const levenshtein = (a: string, b: string): number =>
+  (require('natural/lib/natural/distance/levenshtein_distance.js') as { LevenshteinDistance(a: string, b: string): number }).LevenshteinDistance(a, b);
+
 export function didYouMean(key: string, known: string[]): string {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const k of known) {
-    const d = levenshtein.LevenshteinDistance(key, k);
+    const d = levenshtein(key, k);
     if (d < bestDistance) [best, bestDistance] = [k, d];
   }
   return best && bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean "${best}"?)` : '';
@@ -40,6 +46,7 @@ const isListSpec = (spec: FieldSpec) => spec.type === 'list' || spec.type === 'p
 export function parseRubricSource(source: string, file: string): { value: Record<string, unknown> | undefined; problems: Problem[] } {
   const problems: Problem[] = [];
   if (source.length > MAX_RUBRIC_BYTES) return { value: undefined, problems: [{ file, message: `rubric is larger than ${MAX_RUBRIC_BYTES / 1024} KiB` }] };
+  const { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
   for (const e of doc.errors) {

@@ -1,6 +1,6 @@
 import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
-import { inquirerAsk, multiline } from '../../src/cli/commands/practice.js';
+import { inquirerAsk, multiline } from '../../src/cli/practice.js';
 import type { Step } from '../../src/practice/walkthrough.js';
 
 /** One of the walkthrough's steps, asked through the inquirer adapter on @inquirer/testing's fake terminal. */

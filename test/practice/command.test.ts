@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runPractice } from '../../src/cli/commands/practice.js';
+import { runPractice } from '../../src/cli/practice.js';
 import { ExitCode } from '../../src/cli/exit-codes.js';
 import { parseDraft } from '../../src/practice/draft.js';
 import type { Ask, Step } from '../../src/practice/walkthrough.js';

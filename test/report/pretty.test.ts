@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/index.js';
 import { parseAnswer } from '../../src/answer/index.js';
 import { summarize } from '../../src/cli/check.js';
-import { formatPretty } from '../../src/report/pretty.js';
+import { Chalk } from 'chalk';
+import { formatPretty, PLAIN } from '../../src/report/pretty.js';
 import { RubricRegistry } from '../../src/rubric/registry.js';
 
 const rubric = new RubricRegistry().get('customer-service');
 const answer = '# What does customer service mean to you?\n\n## Situation\nLast May I worked at a \u001b[31mbakery\u001b[0m.\n\n## Action\nI called the supplier and explained the delay.\n\n## Result\nWe delivered within an hour.\n';
 
-function render(color: boolean) {
+function render(color: boolean, c = color ? new Chalk({ level: 1 }) : PLAIN) {
   const report = analyze(parseAnswer(answer, 'markdown'), rubric);
   const results = [{ file: 'answers/cake.md', report }];
-  return { report, text: formatPretty({ results, errors: [], summary: summarize(results, [], { failOn: 'error' }) }, { color }) };
+  return { report, text: formatPretty({ results, errors: [], summary: summarize(results, [], { failOn: 'error' }) }, c) };
 }
 
 describe('pretty report', () => {
@@ -28,5 +29,9 @@ describe('pretty report', () => {
   it('has no escape codes with colour off, and some with colour on', () => {
     expect(render(false).text).not.toMatch(/\u001b/);
     expect(render(true).text).toMatch(/\u001b\[/);
+  });
+
+  it('without colour, the same bytes as chalk with colour off (so a pipe never needs chalk loaded)', () => {
+    expect(render(false, PLAIN).text).toBe(render(false, new Chalk({ level: 0 })).text);
   });
 });

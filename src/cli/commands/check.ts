@@ -1,12 +1,9 @@
 import { Option, InvalidArgumentError, type Command } from 'commander';
 import { SEVERITIES, type Severity } from '../../analyze/types.js';
-import { RubricRegistry } from '../../rubric/registry.js';
+import type { RubricRegistry } from '../../rubric/registry.js';
 import { RubricError, type Rubric } from '../../rubric/types.js';
-import { historyRecorder } from '../../history/index.js';
 import { oneLine } from '../../report/sanitize.js';
 import { FORMATS, type Format } from '../../batch/formats.js';
-import { runCheck } from '../check.js';
-import { openRubrics } from './rubrics.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 
@@ -71,6 +68,8 @@ export function registerCheck(program: Command, { io, env, version, setExitCode 
         setExitCode(ExitCode.Error);
         return;
       }
+      // loaded here, not at startup, so `--help` and the other commands never pay for the analyzer
+      const [{ openRubrics }, { runCheck }] = await Promise.all([import('../rubrics.js'), import('../check.js')]);
       // the project config (.answer-coach.yml, from here up) gives defaults; flags win
       const { config, registry } = openRubrics(env, opts.rubricsDir);
       const rubricArg = opts.rubric ?? config?.rubric;
@@ -78,6 +77,7 @@ export function registerCheck(program: Command, { io, env, version, setExitCode 
       if (command.getOptionValueSource('failOn') === 'default' && config?.failOn) opts.failOn = config.failOn;
       opts.minScore ??= config?.minScore;
       const color = useColor(opts.color, process.stdout, env);
-      setExitCode(await runCheck(paths, registry, { rules: config?.rules, format: opts.format, threads: opts.threads, progress: process.stderr, failOn: opts.failOn, minScore: opts.minScore, rubric, color, version, record: opts.record ? historyRecorder(env, (m) => io.stderr(`answer-coach: warning: ${oneLine(m)}\n`)) : undefined }, io));
+      const record = opts.record ? (await import('../../history/index.js')).historyRecorder(env, (m) => io.stderr(`answer-coach: warning: ${oneLine(m)}\n`)) : undefined;
+      setExitCode(await runCheck(paths, registry, { rules: config?.rules, format: opts.format, threads: opts.threads, progress: process.stderr, failOn: opts.failOn, minScore: opts.minScore, rubric, color, version, record }, io));
     });
 }

@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { defaultHistoryPath } from '../../history/index.js';
-import { formatHistoryJson, formatHistoryPretty, type HistoryView } from '../../history/format.js';
+import type { HistoryView } from '../../history/format.js';
 import { clearHistory, readHistory, type HistoryRead } from '../../history/store.js';
-import { summarizeHistory } from '../../history/summary.js';
 import { oneLine } from '../../report/sanitize.js';
 import type { Io } from '../check.js';
 import type { CliContext } from '../context.js';
@@ -83,7 +82,9 @@ export function registerHistory(program: Command, { io, env, version, setExitCod
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (also: NO_COLOR=1)')
     .addHelpText('after', EXAMPLES)
-    .action((opts: { question?: string; rubric?: string; format: 'pretty' | 'json'; color?: boolean }) => {
+    .action(async (opts: { question?: string; rubric?: string; format: 'pretty' | 'json'; color?: boolean }) => {
+      // the formatter (and chalk) only when the history is shown
+      const [{ formatHistoryJson, formatHistoryPretty }, { summarizeHistory }] = await Promise.all([import('../../history/format.js'), import('../../history/summary.js')]);
       const path = defaultHistoryPath(env);
       let read: HistoryRead;
       try {
