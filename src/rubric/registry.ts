@@ -1,13 +1,28 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { finalizeRubric, mergeRaw } from './resolve.js';
 import { RubricError, type Rubric } from './types.js';
 import { MAX_RUBRIC_BYTES, parseRubricSource, type Problem } from './validate.js';
 
 /** The rubrics shipped with the package (rubrics/ beside dist/). */
 export const BUILT_IN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'rubrics');
+
+/**
+ * The built-in rubrics, already parsed and validated: `npm run build` writes this beside the
+ * compiled registry so a run need not load and run the YAML parser. (Under the test runner this
+ * module is TypeScript in src/, where no snapshot is written: the YAML is read.)
+ */
+export const BUILT_IN_SNAPSHOT = fileURLToPath(new URL('./built-in-rubrics.json', import.meta.url));
+
+/** Which folder a snapshot stands for, and the file it is in. */
+export interface SnapshotOption {
+  dir: string;
+  file: string;
+}
 
 /** Where a folder of rubrics comes from, for `rubrics list` and messages. */
 export type Origin = 'built-in' | 'user config' | 'ANSWER_COACH_RUBRICS' | 'project config' | '--rubrics-dir' | 'path';
@@ -78,6 +93,94 @@ function extendsPosition(source: string): { line: number; column: number } | und
 
 const isRubricFile = (name: string) => /\.ya?ml$/i.test(name);
 
+const SNAPSHOT_VERSION = 1;
+
+/** One rubric file as the snapshot keeps it: its exact text, and what parsing it gave. */
+interface SnapshotItem {
+  name: string;
+  source: string;
+  id: string;
+  raw: Record<string, unknown>;
+  extendsAt?: { line: number; column: number };
+}
+
+interface Snapshot {
+  version: number;
+  /** What accepted the files: a changed validator, schema or YAML parser may not, so its snapshot is not used. */
+  code: string;
+  files: SnapshotItem[];
+}
+
+/**
+ * The validator's and schema's own source (beside this module) and the YAML parser's version.
+ * Compared whole, like the rubrics: no hashing, so nothing to load for it.
+ */
+function validatorFingerprint(): string {
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  const sources = ['validate', 'schema'].map((m) => readFileSync(new URL(`./${m}${ext}`, import.meta.url), 'utf8'));
+  const yamlVersion = (JSON.parse(readFileSync(createRequire(import.meta.url).resolve('yaml/package.json'), 'utf8')) as { version: string }).version;
+  return [...sources, yamlVersion].join('\0');
+}
+
+/** The snapshot's items by file name, or undefined when there is none or it was made by another validator. */
+function readSnapshot(file: string): Map<string, SnapshotItem> | undefined {
+  let snapshot: Snapshot;
+  try {
+    snapshot = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
+  } catch {
+    return undefined;
+  }
+  if (snapshot?.version !== SNAPSHOT_VERSION || !Array.isArray(snapshot.files) || snapshot.code !== validatorFingerprint()) return undefined;
+  return new Map(snapshot.files.map((item) => [item.name, item]));
+}
+
+/**
+ * A file's entry from the snapshot, only when the file's text is exactly what the snapshot was
+ * made from: a rubric edited since the build is parsed again (and its errors reported as ever).
+ */
+function snapshotEntry(item: SnapshotItem | undefined, file: string, origin: Origin): RubricEntry | undefined {
+  if (!item) return undefined;
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  if (source !== item.source) return undefined;
+  return { id: item.id, file, origin, raw: item.raw, extendsAt: item.extendsAt };
+}
+
+/**
+ * Parses every rubric in `dir` and writes the snapshot a registry reads instead of those files
+ * (the build does this for the built-in folder). Nothing is written when a file is invalid, so
+ * its error is reported from the YAML at run time; a stale snapshot is removed then.
+ */
+export function writeRubricSnapshot(dir: string, file: string): { files: number; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const files: SnapshotItem[] = [];
+  for (const name of readdirSync(dir).filter(isRubricFile).sort()) {
+    const path = join(dir, name);
+    try {
+      const source = readFileSync(path, 'utf8');
+      const entry = readRubricFile(path, 'built-in');
+      const item: SnapshotItem = { name, source, id: entry.id, raw: entry.raw, extendsAt: entry.extendsAt };
+      // only what JSON carries unchanged (a YAML-only value is parsed at run time instead)
+      const copy = JSON.parse(JSON.stringify(item)) as SnapshotItem;
+      if (isDeepStrictEqual(copy.raw, entry.raw)) files.push(copy);
+    } catch (e) {
+      if (e instanceof RubricError) problems.push(...e.problems);
+      else throw e;
+    }
+  }
+  if (problems.length) {
+    rmSync(file, { force: true });
+    return { files: 0, problems };
+  }
+  const snapshot: Snapshot = { version: SNAPSHOT_VERSION, code: validatorFingerprint(), files };
+  writeFileSync(file, JSON.stringify(snapshot));
+  return { files: files.length, problems };
+}
+
 /**
  * Finds and resolves rubrics. Reads files (an edge of the program); the rubric logic it calls
  * (validation, merging) is pure. Later folders shadow earlier ones by id; a rubric that
@@ -90,7 +193,11 @@ export class RubricRegistry {
   /** Files that failed to load, when constructed with `{ strict: false }`. */
   readonly problems: Problem[] = [];
 
-  constructor(sources: readonly (RubricSource | string)[] = [BUILT_IN_DIR], { strict = true }: { strict?: boolean } = {}) {
+  /**
+   * `snapshot` names the folder a build's snapshot stands for (default: the built-in rubrics);
+   * that folder's files are taken from it when their bytes are unchanged, every other file is parsed.
+   */
+  constructor(sources: readonly (RubricSource | string)[] = [BUILT_IN_DIR], { strict = true, snapshot = { dir: BUILT_IN_DIR, file: BUILT_IN_SNAPSHOT } }: { strict?: boolean; snapshot?: SnapshotOption | null } = {}) {
     for (const source of sources) {
       const { dir, origin } = typeof source === 'string' ? { dir: source, origin: 'built-in' as Origin } : source;
       let names: string[];
@@ -99,10 +206,12 @@ export class RubricRegistry {
       } catch {
         continue; // a user folder that does not exist is no error
       }
+      const snapped = snapshot && resolve(dir) === resolve(snapshot.dir) ? readSnapshot(snapshot.file) : undefined;
       const inThisDir = new Map<string, string>();
       for (const name of names) {
         try {
-          const entry = readRubricFile(join(dir, name), origin);
+          const file = join(dir, name);
+          const entry = snapshotEntry(snapped?.get(name), file, origin) ?? readRubricFile(file, origin);
           const twin = inThisDir.get(entry.id);
           if (twin) {
             this.problems.push({ file: entry.file, message: `id "${entry.id}" is also used by ${twin} in the same folder` });
