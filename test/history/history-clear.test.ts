@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { render } from '@inquirer/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/check.js';
-import { askConfirm, runHistoryClear } from '../../src/cli/commands/history.js';
+import { askConfirm, runHistoryClear } from '../../src/cli/history.js';
 import { appendAttempt, historyPath, readHistory } from '../../src/history/store.js';
 import type { Attempt } from '../../src/history/types.js';
 import { run } from '../cli/run.js';

@@ -1,65 +1,9 @@
-import { existsSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { defaultHistoryPath } from '../../history/index.js';
-import type { HistoryView } from '../../history/format.js';
-import { clearHistory, readHistory, type HistoryRead } from '../../history/store.js';
-import { oneLine } from '../../report/sanitize.js';
-import type { Io } from '../check.js';
 import type { CliContext } from '../context.js';
-import { ExitCode } from '../exit-codes.js';
-import { useColor } from './check.js';
+import type { HistoryOptions } from '../history.js';
 
-type Ask = (message: string) => Promise<boolean>;
-type PromptContext = { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream };
-
-/** A yes/no question, "no" by default. @inquirer/prompts is loaded only when a question is asked. */
-export async function askConfirm(message: string, context: PromptContext = {}): Promise<boolean> {
-  const { confirm } = await import('@inquirer/prompts');
-  return confirm({ message, default: false }, context);
-}
-
-function warnSkipped(read: HistoryRead, path: string, io: Io): void {
-  if (!read.skipped) return;
-  const lines = read.skipped === 1 ? '1 unreadable line' : `${read.skipped} unreadable lines`;
-  io.stderr(`answer-coach: warning: skipped ${lines} in ${oneLine(path)} (first at line ${read.firstSkippedLine})\n`);
-}
-
-/**
- * `history clear`: deletes the history after a yes at a terminal, or at once with --yes. Without a
- * terminal and without --yes it refuses (exit 2) rather than delete unasked.
- */
-export async function runHistoryClear(path: string, opts: { yes: boolean; interactive: boolean; ask: Ask }, io: Io): Promise<number> {
-  const read = readHistory(path);
-  const count = read.attempts.length;
-  if (!existsSync(path)) {
-    io.stdout(`No history to clear (${oneLine(path)}).\n`);
-    return ExitCode.Clean;
-  }
-  if (!opts.yes) {
-    if (!opts.interactive) {
-      io.stderr('answer-coach: history clear deletes every recorded attempt and needs a yes: run it in a terminal, or pass --yes\n');
-      return ExitCode.Error;
-    }
-    let yes: boolean;
-    try {
-      yes = await opts.ask(`Delete all ${count} recorded attempt${count === 1 ? '' : 's'} in ${oneLine(path)}? This cannot be undone.`);
-    } catch (e) {
-      // Ctrl-C at the prompt.
-      if (e instanceof Error && e.name === 'ExitPromptError') {
-        io.stderr('Nothing deleted.\n');
-        return ExitCode.Interrupted;
-      }
-      throw e;
-    }
-    if (!yes) {
-      io.stdout('Nothing deleted.\n');
-      return ExitCode.Clean;
-    }
-  }
-  clearHistory(path);
-  io.stdout(`Deleted ${count} recorded attempt${count === 1 ? '' : 's'} (${oneLine(path)}).\n`);
-  return ExitCode.Clean;
-}
+// the work is in ../history.js, loaded only when a history command runs
+const impl = () => import('../history.js');
 
 const EXAMPLES = `
 Examples:
@@ -72,7 +16,7 @@ Attempts are recorded by answer-coach practice and answer-coach check --record, 
 $XDG_DATA_HOME/answer-coach/history.jsonl (default ~/.local/share/answer-coach/history.jsonl).
 The history never leaves this machine.`;
 
-export function registerHistory(program: Command, { io, env, version, setExitCode }: CliContext): void {
+export function registerHistory(program: Command, ctx: CliContext): void {
   const history = program
     .command('history')
     .description('your recorded attempts per question: best and latest score, progress, what keeps recurring')
@@ -82,39 +26,11 @@ export function registerHistory(program: Command, { io, env, version, setExitCod
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (also: NO_COLOR=1)')
     .addHelpText('after', EXAMPLES)
-    .action(async (opts: { question?: string; rubric?: string; format: 'pretty' | 'json'; color?: boolean }) => {
-      // the formatter (and chalk) only when the history is shown
-      const [{ formatHistoryJson, formatHistoryPretty }, { summarizeHistory }] = await Promise.all([import('../../history/format.js'), import('../../history/summary.js')]);
-      const path = defaultHistoryPath(env);
-      let read: HistoryRead;
-      try {
-        read = readHistory(path);
-      } catch (e) {
-        io.stderr(`answer-coach: cannot read the history ${oneLine(path)}: ${oneLine((e as Error).message)}\n`);
-        setExitCode(ExitCode.Error);
-        return;
-      }
-      warnSkipped(read, path, io);
-      const filter = { question: opts.question, rubric: opts.rubric };
-      const view: HistoryView = {
-        path,
-        total: read.attempts.length,
-        skipped: read.skipped,
-        summaries: summarizeHistory(read.attempts, filter),
-        filter: opts.question !== undefined ? `question "${opts.question}"` : opts.rubric !== undefined ? `rubric ${opts.rubric}` : undefined,
-      };
-      io.stdout(opts.format === 'json' ? formatHistoryJson(view, version) : formatHistoryPretty(view, { color: useColor(opts.color, process.stdout, env) }));
-      setExitCode(ExitCode.Clean);
-    });
+    .action(async (opts: HistoryOptions) => (await impl()).showHistory(ctx, opts));
 
   history
     .command('clear')
     .description('delete every recorded attempt (asks first)')
     .option('-y, --yes', 'delete without asking (for scripts)')
-    .action(async (opts: { yes?: boolean }) => {
-      const path = defaultHistoryPath(env);
-      const interactive = Boolean((io.stdin as NodeJS.ReadStream).isTTY && process.stdout.isTTY);
-      const ask = (message: string) => askConfirm(message, { input: io.stdin, output: process.stdout });
-      setExitCode(await runHistoryClear(path, { yes: Boolean(opts.yes), interactive, ask }, io));
-    });
+    .action(async (opts: { yes?: boolean }) => (await impl()).clear(ctx, opts));
 }
