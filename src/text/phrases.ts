@@ -136,7 +136,8 @@ function wordMatches(m: WordMatcher, t: Token): boolean {
     case 'number':
       return isNumberToken(t);
     case 'alt':
-      return m.options.some((o) => wordMatches(o, t));
+      for (let k = 0; k < m.options.length; k++) if (wordMatches(m.options[k], t)) return true;
+      return false;
   }
 }
 
@@ -255,7 +256,9 @@ function addSlot<K>(map: Map<K, KeyEntry>, key: K, slot: number, e: Edge): void 
 }
 
 function startsOf(t: Token): PhraseStarts {
-  let s = t.starts;
+  // cached on the word, not the token: the same words recur within and across answers
+  const lexeme = t.lexeme;
+  let s = lexeme?.starts;
   if (s === undefined || s.generation !== shared.generation) {
     const st = shared.byStem.get(tokenStem(t));
     const hd = shared.byHead.get(headKey(t.norm));
@@ -272,7 +275,7 @@ function startsOf(t: Token): PhraseStarts {
       m2: (st?.m2 ?? 0) | (hd?.m2 ?? 0) | (nm?.m2 ?? 0) | any.m2,
       m3: (st?.m3 ?? 0) | (hd?.m3 ?? 0) | (nm?.m3 ?? 0) | any.m3,
     };
-    t.starts = s;
+    if (lexeme) lexeme.starts = s;
   }
   return s;
 }

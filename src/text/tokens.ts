@@ -11,10 +11,15 @@ export interface Token {
   end: number;
   /** Porter stem of `norm`, set by tokenize: phrase matching asks for it for every phrase set. */
   stem?: string;
-  /**
-   * Phrase matching's cache (see PhraseSet): the phrases of every set that could start at this
-   * token, looked up once per token instead of once per set.
-   */
+  /** What is known of this word wherever it occurs (shared by every token of the same word). */
+  lexeme?: Lexeme;
+}
+
+/** A word as written, normalised and stemmed once: answers use the same few hundred words. */
+export interface Lexeme {
+  norm: string;
+  stem: string;
+  /** Phrase matching's lookups for this word (src/text/phrases.ts): which phrase sets could start here. */
   starts?: PhraseStarts;
 }
 
@@ -34,11 +39,20 @@ export function tokenize(text: string, base = 0): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     const start = base + m.index!;
-    const norm = m[0].toLowerCase().replace(/’/g, "'");
-    tokens.push({ text: m[0], norm, start, end: start + m[0].length, stem: stem(norm), starts: undefined });
+    const word = m[0];
+    let lexeme = lexemes.get(word);
+    if (lexeme === undefined) {
+      const norm = word.toLowerCase().replace(/’/g, "'");
+      lexeme = { norm, stem: stem(norm), starts: undefined };
+      if (lexemes.size > 50_000) lexemes.clear();
+      lexemes.set(word, lexeme);
+    }
+    tokens.push({ text: word, norm: lexeme.norm, start, end: start + word.length, stem: lexeme.stem, lexeme });
   }
   return tokens;
 }
+
+const lexemes = new Map<string, Lexeme>();
 
 const stemCache = new Map<string, string>();
 /** Porter stem of a normalised word, memoized: stems are asked for the same few hundred words over and over. */
