@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { basename, delimiter, dirname, join, resolve } from 'node:path';
+import { basename, delimiter, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { finalizeRubric, mergeRaw } from './resolve.js';
@@ -106,20 +106,23 @@ interface SnapshotItem {
 
 interface Snapshot {
   version: number;
-  /** What accepted the files: a changed validator, schema or YAML parser may not, so its snapshot is not used. */
+  /** What accepted the files (see validatorFingerprint): a changed validator, schema or YAML parser may not, so its snapshot is not used. */
   code: string;
+  /** The YAML parser's package.json, relative to the snapshot: read directly, as resolving the package costs more than the rest. */
+  yamlPackage: string;
   files: SnapshotItem[];
 }
 
-/**
- * The validator's and schema's own source (beside this module) and the YAML parser's version.
- * Compared whole, like the rubrics: no hashing, so nothing to load for it.
- */
-function validatorFingerprint(): string {
+/** The validator's and schema's own source (beside this module) and the YAML parser's version, compared whole like the rubrics. */
+function validatorFingerprint(yamlPackage: string): string | undefined {
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  const sources = ['validate', 'schema'].map((m) => readFileSync(new URL(`./${m}${ext}`, import.meta.url), 'utf8'));
-  const yamlVersion = (JSON.parse(readFileSync(createRequire(import.meta.url).resolve('yaml/package.json'), 'utf8')) as { version: string }).version;
-  return [...sources, yamlVersion].join('\0');
+  try {
+    const sources = ['validate', 'schema'].map((m) => readFileSync(new URL(`./${m}${ext}`, import.meta.url), 'utf8'));
+    const yamlVersion = (JSON.parse(readFileSync(yamlPackage, 'utf8')) as { version: string }).version;
+    return [...sources, yamlVersion].join('\0');
+  } catch {
+    return undefined;
+  }
 }
 
 /** The snapshot's items by file name, or undefined when there is none or it was made by another validator. */
@@ -130,7 +133,9 @@ function readSnapshot(file: string): Map<string, SnapshotItem> | undefined {
   } catch {
     return undefined;
   }
-  if (snapshot?.version !== SNAPSHOT_VERSION || !Array.isArray(snapshot.files) || snapshot.code !== validatorFingerprint()) return undefined;
+  if (snapshot?.version !== SNAPSHOT_VERSION || !Array.isArray(snapshot.files) || typeof snapshot.yamlPackage !== 'string') return undefined;
+  const code = validatorFingerprint(resolve(dirname(file), snapshot.yamlPackage));
+  if (code === undefined || snapshot.code !== code) return undefined;
   return new Map(snapshot.files.map((item) => [item.name, item]));
 }
 
@@ -176,7 +181,8 @@ export function writeRubricSnapshot(dir: string, file: string): { files: number;
     rmSync(file, { force: true });
     return { files: 0, problems };
   }
-  const snapshot: Snapshot = { version: SNAPSHOT_VERSION, code: validatorFingerprint(), files };
+  const yamlPackage = createRequire(import.meta.url).resolve('yaml/package.json');
+  const snapshot: Snapshot = { version: SNAPSHOT_VERSION, code: validatorFingerprint(yamlPackage)!, yamlPackage: relative(dirname(file), yamlPackage), files };
   writeFileSync(file, JSON.stringify(snapshot));
   return { files: files.length, problems };
 }

@@ -16,10 +16,9 @@ const MAX_PHRASE_LENGTH = 200;
 /** Most YAML aliases a rubric may use: enough to share a list, far too few for an alias bomb. */
 export const MAX_ALIASES = 50;
 
-const require = createRequire(import.meta.url);
 // loaded only when a key is misspelt
 const levenshtein = (a: string, b: string): number =>
-  (require('natural/lib/natural/distance/levenshtein_distance.js') as { LevenshteinDistance(a: string, b: string): number }).LevenshteinDistance(a, b);
+  (createRequire(import.meta.url)('natural/lib/natural/distance/levenshtein_distance.js') as { LevenshteinDistance(a: string, b: string): number }).LevenshteinDistance(a, b);
 
 export function didYouMean(key: string, known: string[]): string {
   let best: string | undefined;
