@@ -108,17 +108,29 @@ interface Snapshot {
   version: number;
   /** What accepted the files (see validatorFingerprint): a changed validator, schema or YAML parser may not, so its snapshot is not used. */
   code: string;
-  /** The YAML parser's package.json, relative to the snapshot: read directly, as resolving the package costs more than the rest. */
+  /** The YAML parser's package.json where the build found it, relative to the snapshot: read directly, as resolving the package costs more than the rest. */
   yamlPackage: string;
   files: SnapshotItem[];
 }
 
-/** The validator's and schema's own source (beside this module) and the YAML parser's version, compared whole like the rubrics. */
+const resolveYamlPackage = () => createRequire(import.meta.url).resolve('yaml/package.json');
+
+/**
+ * The validator's and schema's own source (beside this module) and the YAML parser's version,
+ * compared whole like the rubrics. The parser's package.json is looked for where the build found
+ * it, and resolved as Node would only when it is not there (an install that placed it elsewhere).
+ */
 function validatorFingerprint(yamlPackage: string): string | undefined {
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  const version = (path: string) => (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
   try {
     const sources = ['validate', 'schema'].map((m) => readFileSync(new URL(`./${m}${ext}`, import.meta.url), 'utf8'));
-    const yamlVersion = (JSON.parse(readFileSync(yamlPackage, 'utf8')) as { version: string }).version;
+    let yamlVersion: string;
+    try {
+      yamlVersion = version(yamlPackage);
+    } catch {
+      yamlVersion = version(resolveYamlPackage());
+    }
     return [...sources, yamlVersion].join('\0');
   } catch {
     return undefined;
@@ -181,7 +193,7 @@ export function writeRubricSnapshot(dir: string, file: string): { files: number;
     rmSync(file, { force: true });
     return { files: 0, problems };
   }
-  const yamlPackage = createRequire(import.meta.url).resolve('yaml/package.json');
+  const yamlPackage = resolveYamlPackage();
   const snapshot: Snapshot = { version: SNAPSHOT_VERSION, code: validatorFingerprint(yamlPackage)!, yamlPackage: relative(dirname(file), yamlPackage), files };
   writeFileSync(file, JSON.stringify(snapshot));
   return { files: files.length, problems };

@@ -85,6 +85,14 @@ describe('built-in rubric snapshot', () => {
     expect(open().get('customer-service').title).not.toBe('From the snapshot');
   });
 
+  it('still applies when the YAML parser was installed somewhere other than where the build found it', () => {
+    const { file, open, tamper } = setup();
+    tamper('From the snapshot');
+    const snap = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...snap, yamlPackage: 'moved/yaml/package.json' }));
+    expect(open().get('customer-service').title).toBe('From the snapshot');
+  });
+
   it('applies only to the folder it was made for', () => {
     const { file, tamper } = setup();
     tamper('From the snapshot');
