@@ -91,7 +91,7 @@ function startKeys(m: WordMatcher, keys: StartKeys): boolean {
       return true;
     case 'prefix':
       if (m.text.length < 2) return false;
-      keys.heads.push(headKey(m.text));
+      keys.prefixes.push(m.text);
       return true;
     case 'number':
       keys.number = true;
@@ -167,13 +167,13 @@ class TrieNode {
     if (e) return e;
     e = { matcher: m, node: new TrieNode() };
     this.edges.set(m.source, e);
-    const keys: StartKeys = { stems: [], heads: [], number: false };
+    const keys: StartKeys = { stems: [], prefixes: [], number: false };
     if (!startKeys(m, keys)) {
       this.others.push(e);
       return e;
     }
     for (const k of new Set(keys.stems)) push(this.byStem, k, e);
-    for (const k of new Set(keys.heads)) push(this.byHead, k, e);
+    for (const k of new Set(keys.prefixes.map(headKey))) push(this.byHead, k, e);
     if (keys.number) this.numbers.push(e);
     onKeys?.(keys, e);
     return e;
@@ -182,7 +182,8 @@ class TrieNode {
 
 interface StartKeys {
   stems: string[];
-  heads: number[];
+  /** Prefixes of two letters or more. */
+  prefixes: string[];
   number: boolean;
 }
 
@@ -192,11 +193,17 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** For each set's slot, the first words of that set's phrases that may match a token with a key. */
+/** For each set's slot, the first words of that set's phrases that may match a token. */
 type Slots = (Edge[] | undefined)[];
 
+/** A key's first words, by set slot; `used` lists the slots that have any. */
+interface KeyEntry {
+  slots: Slots;
+  used: number[];
+}
+
 /**
- * Which slots have anything at all for a token, as bits: four small integers of 30 bits (kept
+ * Which slots have anything at all for a word, as bits: four small integers of 30 bits (kept
  * small so V8 stores them unboxed), so most (token, set) pairs are dismissed with one test.
  */
 interface SlotMask {
@@ -206,53 +213,48 @@ interface SlotMask {
   m3: number;
 }
 
-interface KeyEntry extends SlotMask {
-  slots: Slots;
-}
-
-/** What may start at one token, for every set at once; cached on the token. */
+/** What may start at one word, for every set at once: cached on the word (its lexeme). */
 export interface PhraseStarts extends SlotMask {
   generation: number;
-  byStem: Slots | undefined;
-  byHead: Slots | undefined;
-  number: boolean;
+  /** For each set's slot, the first words to try on this token. */
+  edges: Slots;
 }
 
 /**
- * Every set's first words in one index, so that a token looks up its candidates once however many
- * sets (about 40 per rubric) are run over it; each set then reads its own slot. The index only
- * grows while sets are made (a few dozen per rubric, cached by the analyzer); past MAX_SLOTS it
- * starts afresh, and sets from before use their own trie's root.
+ * Every set's first words in one index, so that a word's candidates are looked up once however
+ * many sets (about 40 per rubric) are run over it, and however often it recurs; each set then
+ * reads its own slot. Prefixes (`communicat*`) are keyed by up to their first PREFIX_KEY letters,
+ * so a token is tried only against prefixes that share that much with it. The index only grows
+ * while sets are made (a few dozen per rubric, cached by the analyzer); past MAX_SLOTS it starts
+ * afresh, and sets from before use their own trie's root.
  */
 const BITS = 30;
 const MAX_SLOTS = 4 * BITS;
-const emptyMask = (): SlotMask => ({ m0: 0, m1: 0, m2: 0, m3: 0 });
+const PREFIX_KEY = 6;
+const emptyEntry = (): KeyEntry => ({ slots: [], used: [] });
 const shared = {
   epoch: 0,
   generation: 0,
   slots: 0,
   byStem: new Map<string, KeyEntry>(),
-  byHead: new Map<number, KeyEntry>(),
-  /** Sets with a phrase that starts with a number, or with any word. */
-  numbers: emptyMask(),
-  anywhere: emptyMask(),
+  byPrefix: new Map<string, KeyEntry>(),
+  /** First words that are numbers (`#`), and those that match any word (`_`, `a*`). */
+  numbers: emptyEntry(),
+  anywhere: emptyEntry(),
 };
 
-function setBit(mask: SlotMask, slot: number): void {
-  const bit = 1 << slot % BITS;
-  switch ((slot / BITS) | 0) {
-    case 0: mask.m0 |= bit; break;
-    case 1: mask.m1 |= bit; break;
-    case 2: mask.m2 |= bit; break;
-    default: mask.m3 |= bit;
-  }
+function addSlot(entry: KeyEntry, slot: number, e: Edge): void {
+  const list = entry.slots[slot];
+  if (!list) {
+    entry.slots[slot] = [e];
+    entry.used.push(slot);
+  } else if (!list.includes(e)) list.push(e);
 }
 
-function addSlot<K>(map: Map<K, KeyEntry>, key: K, slot: number, e: Edge): void {
+function addKeyed<K>(map: Map<K, KeyEntry>, key: K, slot: number, e: Edge): void {
   let entry = map.get(key);
-  if (!entry) map.set(key, (entry = { slots: [], ...emptyMask() }));
-  (entry.slots[slot] ??= []).push(e);
-  setBit(entry, slot);
+  if (!entry) map.set(key, (entry = emptyEntry()));
+  addSlot(entry, slot, e);
 }
 
 function startsOf(t: Token): PhraseStarts {
@@ -260,34 +262,38 @@ function startsOf(t: Token): PhraseStarts {
   const lexeme = t.lexeme;
   let s = lexeme?.starts;
   if (s === undefined || s.generation !== shared.generation) {
-    const st = shared.byStem.get(tokenStem(t));
-    const hd = shared.byHead.get(headKey(t.norm));
-    const number = isNumberToken(t);
-    const nm = number ? shared.numbers : undefined;
-    const any = shared.anywhere;
-    s = {
-      generation: shared.generation,
-      byStem: st?.slots,
-      byHead: hd?.slots,
-      number,
-      m0: (st?.m0 ?? 0) | (hd?.m0 ?? 0) | (nm?.m0 ?? 0) | any.m0,
-      m1: (st?.m1 ?? 0) | (hd?.m1 ?? 0) | (nm?.m1 ?? 0) | any.m1,
-      m2: (st?.m2 ?? 0) | (hd?.m2 ?? 0) | (nm?.m2 ?? 0) | any.m2,
-      m3: (st?.m3 ?? 0) | (hd?.m3 ?? 0) | (nm?.m3 ?? 0) | any.m3,
+    s = { generation: shared.generation, edges: [], m0: 0, m1: 0, m2: 0, m3: 0 };
+    const merge = (entry: KeyEntry | undefined) => {
+      if (!entry) return;
+      for (const slot of entry.used) {
+        const from = entry.slots[slot]!;
+        const into = s!.edges[slot];
+        if (!into) {
+          s!.edges[slot] = from;
+          const bit = 1 << slot % BITS;
+          if (slot < BITS) s!.m0 |= bit;
+          else if (slot < 2 * BITS) s!.m1 |= bit;
+          else if (slot < 3 * BITS) s!.m2 |= bit;
+          else s!.m3 |= bit;
+        } else s!.edges[slot] = [...into, ...from.filter((e) => !into.includes(e))];
+      }
     };
+    merge(shared.byStem.get(tokenStem(t)));
+    for (let n = 2; n <= Math.min(PREFIX_KEY, t.norm.length); n++) merge(shared.byPrefix.get(t.norm.slice(0, n)));
+    if (isNumberToken(t)) merge(shared.numbers);
+    merge(shared.anywhere);
     if (lexeme) lexeme.starts = s;
   }
   return s;
 }
 
-/** True unless the token certainly starts none of the set's phrases. */
-function mayStart(s: PhraseStarts, word: number, bit: number): boolean {
-  switch (word) {
-    case 0: return (s.m0 & bit) !== 0;
-    case 1: return (s.m1 & bit) !== 0;
-    case 2: return (s.m2 & bit) !== 0;
-    default: return (s.m3 & bit) !== 0;
-  }
+/** True unless the word certainly starts none of the phrases of the set in `slot`. */
+function mayStart(s: PhraseStarts, slot: number): boolean {
+  const bit = 1 << slot % BITS;
+  if (slot < BITS) return (s.m0 & bit) !== 0;
+  if (slot < 2 * BITS) return (s.m1 & bit) !== 0;
+  if (slot < 3 * BITS) return (s.m2 & bit) !== 0;
+  return (s.m3 & bit) !== 0;
 }
 
 /** A set of phrases to find in token lists: longest match first, no overlaps. */
@@ -296,29 +302,24 @@ export class PhraseSet {
   private readonly root = new TrieNode();
   private readonly epoch: number;
   private readonly slot: number;
-  /** Where this set's bit is in a token's SlotMask. */
-  private readonly maskWord: number;
-  private readonly maskBit: number;
 
   constructor(sources: readonly string[]) {
     this.phrases = sources.map((s, i) => compilePhrase(s, i)).filter((p) => p.words.length > 0);
-    if (shared.slots >= MAX_SLOTS) Object.assign(shared, { epoch: shared.epoch + 1, slots: 0, byStem: new Map(), byHead: new Map(), numbers: emptyMask(), anywhere: emptyMask() });
+    if (shared.slots >= MAX_SLOTS) Object.assign(shared, { epoch: shared.epoch + 1, slots: 0, byStem: new Map(), byPrefix: new Map(), numbers: emptyEntry(), anywhere: emptyEntry() });
     this.epoch = shared.epoch;
     this.slot = shared.slots++;
-    this.maskWord = (this.slot / BITS) | 0;
-    this.maskBit = 1 << this.slot % BITS;
     shared.generation++; // tokens' cached lookups may miss this set's first words
     const share = (keys: StartKeys, e: Edge) => {
-      for (const k of new Set(keys.stems)) addSlot(shared.byStem, k, this.slot, e);
-      for (const k of new Set(keys.heads)) addSlot(shared.byHead, k, this.slot, e);
+      for (const k of keys.stems) addKeyed(shared.byStem, k, this.slot, e);
+      for (const k of keys.prefixes) addKeyed(shared.byPrefix, k.slice(0, PREFIX_KEY), this.slot, e);
+      if (keys.number) addSlot(shared.numbers, this.slot, e);
     };
     for (const p of this.phrases) {
       let node = this.root.edge(p.words[0], share).node;
       for (let k = 1; k < p.words.length; k++) node = node.edge(p.words[k]).node;
       if (!node.end || p.index < node.end.index) node.end = p;
     }
-    if (this.root.numbers.length) setBit(shared.numbers, this.slot);
-    if (this.root.others.length) setBit(shared.anywhere, this.slot);
+    for (const e of this.root.others) addSlot(shared.anywhere, this.slot, e);
   }
 
   get size(): number {
@@ -330,11 +331,8 @@ export class PhraseSet {
     const out: PhraseMatch[] = [];
     const indexed = this.epoch === shared.epoch;
     for (let i = 0; i < tokens.length; ) {
-      if (indexed && !mayStart(startsOf(tokens[i]), this.maskWord, this.maskBit)) {
-        i++;
-        continue;
-      }
-      const best = this.longestAt(tokens, i);
+      // most tokens start none of this set's phrases: one bit says so
+      const best = indexed && !mayStart(startsOf(tokens[i]), this.slot) ? undefined : this.longestAt(tokens, i);
       if (best) {
         out.push(best);
         i = best.last;
@@ -346,7 +344,7 @@ export class PhraseSet {
   /** True when any phrase matches anywhere in the tokens. */
   test(tokens: readonly Token[]): boolean {
     const indexed = this.epoch === shared.epoch;
-    for (let i = 0; i < tokens.length; i++) if ((!indexed || mayStart(startsOf(tokens[i]), this.maskWord, this.maskBit)) && this.longestAt(tokens, i)) return true;
+    for (let i = 0; i < tokens.length; i++) if ((!indexed || mayStart(startsOf(tokens[i]), this.slot)) && this.longestAt(tokens, i)) return true;
     return false;
   }
 
@@ -360,17 +358,13 @@ export class PhraseSet {
     this.bestRank = 0;
     // this runs for every token of every sentence against every set: no allocation on the way
     const root = this.root;
-    if (this.epoch === shared.epoch) {
-      const starts = startsOf(t);
-      if (starts.byStem !== undefined) this.follow(starts.byStem[this.slot], tokens, i, i);
-      if (starts.byHead !== undefined) this.follow(starts.byHead[this.slot], tokens, i, i);
-      if (starts.number && root.numbers.length) this.follow(root.numbers, tokens, i, i);
-    } else {
+    if (this.epoch === shared.epoch) this.follow(startsOf(t).edges[this.slot], tokens, i, i);
+    else {
       if (root.byStem.size) this.follow(root.byStem.get(tokenStem(t)), tokens, i, i);
       if (root.byHead.size) this.follow(root.byHead.get(headKey(t.norm)), tokens, i, i);
       if (root.numbers.length && isNumberToken(t)) this.follow(root.numbers, tokens, i, i);
+      if (root.others.length) this.follow(root.others, tokens, i, i);
     }
-    if (root.others.length) this.follow(root.others, tokens, i, i);
     const best = this.best as CompiledPhrase | undefined;
     if (!best) return undefined;
     const last = i + best.words.length;
