@@ -3,8 +3,17 @@ import type { Rubric } from './types.js';
 
 const STOP = new Set(['a', 'an', 'the', 'you', 'your', 'to', 'of', 'do', 'does', 'what', 'me', 'about', 'is', 'for', 'with', 'in', 'had', 'have', 'it', 'that']);
 
+// every answer is compared with every question of every rubric: each question's words are worked out once
+const keyWordCache = new Map<string, Set<string>>();
+
 function keyWords(question: string): Set<string> {
-  return new Set(tokenize(question).map((t) => t.norm).filter((w) => !STOP.has(w)).map(stem));
+  let words = keyWordCache.get(question);
+  if (!words) {
+    words = new Set(tokenize(question).map((t) => t.norm).filter((w) => !STOP.has(w)).map(stem));
+    if (keyWordCache.size > 10_000) keyWordCache.clear();
+    keyWordCache.set(question, words);
+  }
+  return words;
 }
 
 function similarity(a: Set<string>, b: Set<string>): number {
