@@ -17,7 +17,9 @@ function alignToSource(value: string, source: string, start: number, end: number
   let j = start;
   for (let i = 0; i < value.length; i++) {
     const ch = value[i];
-    if (/\s/.test(ch)) {
+    const c = value.charCodeAt(i);
+    // whitespace, as /\s/ has it (tested by code for ASCII: this runs for every character)
+    if (c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(ch))) {
       offsets[i] = Math.min(j, end);
       continue;
     }
