@@ -61,7 +61,9 @@ const OBLIGATION = new Set(['had', 'needed']);
 function clauseStarts(s: DocSentence): Set<number> {
   const out = new Set<number>([0]);
   for (let i = 1; i < s.tokens.length; i++) {
-    const between = s.text.slice(s.tokens[i - 1].end - s.start, s.tokens[i].start - s.start);
+    const from = s.tokens[i - 1].end - s.start;
+    if (s.tokens[i].start - s.start === from + 1 && s.text.charCodeAt(from) === 32) continue; // one space: the usual case
+    const between = s.text.slice(from, s.tokens[i].start - s.start);
     if (/[,;:()\u2013\u2014"“”]|\s-\s/.test(between)) out.add(i);
   }
   return out;
