@@ -151,30 +151,42 @@ interface Edge {
   node: TrieNode;
 }
 
+// Most nodes are leaves (the last word of a phrase): their indexes stay the shared empty ones, so
+// building a rubric's few thousand nodes allocates little (it is part of every cold start).
+const NO_EDGES: Edge[] = [];
+const NO_STEMS = new Map<string, Edge[]>();
+const NO_HEADS = new Map<number, Edge[]>();
+
 class TrieNode {
   /** The phrase that ends here (the first listed, when several have the same words). */
-  end: CompiledPhrase | undefined;
-  readonly byStem = new Map<string, Edge[]>();
-  readonly byHead = new Map<number, Edge[]>();
-  readonly numbers: Edge[] = [];
+  end: CompiledPhrase | undefined = undefined;
+  byStem = NO_STEMS;
+  byHead = NO_HEADS;
+  numbers = NO_EDGES;
   /** Words that can match any token (`_`, one-letter prefixes), tried every time. */
-  readonly others: Edge[] = [];
-  private readonly edges = new Map<string, Edge>();
+  others = NO_EDGES;
+  private edges: Map<string, Edge> | undefined = undefined;
 
   /** The edge for a word, made and indexed the first time; `onKeys` hears the keys of a new one. */
   edge(m: WordMatcher, onKeys?: (keys: StartKeys, e: Edge) => void): Edge {
-    let e = this.edges.get(m.source);
+    let e = this.edges?.get(m.source);
     if (e) return e;
     e = { matcher: m, node: new TrieNode() };
-    this.edges.set(m.source, e);
+    (this.edges ??= new Map()).set(m.source, e);
     const keys: StartKeys = { stems: [], prefixes: [], number: false };
     if (!startKeys(m, keys)) {
+      if (this.others === NO_EDGES) this.others = [];
       this.others.push(e);
       return e;
     }
+    if (keys.stems.length && this.byStem === NO_STEMS) this.byStem = new Map();
+    if (keys.prefixes.length && this.byHead === NO_HEADS) this.byHead = new Map();
     for (const k of new Set(keys.stems)) push(this.byStem, k, e);
     for (const k of new Set(keys.prefixes.map(headKey))) push(this.byHead, k, e);
-    if (keys.number) this.numbers.push(e);
+    if (keys.number) {
+      if (this.numbers === NO_EDGES) this.numbers = [];
+      this.numbers.push(e);
+    }
     onKeys?.(keys, e);
     return e;
   }
