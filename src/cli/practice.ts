@@ -92,7 +92,8 @@ export function inquirerAsk(context?: { input?: NodeJS.ReadableStream; output?: 
       case 'text':
         return multiline({ message: step.message, required: true, onLine: step.onProgress }, context);
       case 'review':
-        return select({ message: step.message, choices: step.choices }, context);
+      case 'unfinished':
+        return select<string>({ message: step.message, choices: step.choices }, context);
       case 'path':
         return input({ message: step.message, default: step.default, validate: (v) => (v.trim() ? true : 'Type a file name.') }, context);
       case 'overwrite':

@@ -18,6 +18,8 @@ export interface Draft {
   texts: Partial<Record<Part, string>>;
   /** Parts the person chose to keep; a part with text that is not here is still being worked on. */
   done: Part[];
+  /** A rewrite being typed: `texts` keeps the old text until the new one is finished. */
+  rewrite?: { part: Part; text: string };
 }
 
 /** The parts a rubric asks for: the opening only when it names talking points for one. */
@@ -47,6 +49,13 @@ const unescapeText = (text: string) => text.split('\n').map((l) => l.replace(ESC
 const META_START = '<!-- answer-coach practice draft: ';
 const META_END = ' -->';
 
+// An unfinished rewrite is kept in a comment after the answer, so `check` and the sections ignore it.
+// Inside it `-->` and `<!--` get one more backslash (`--\\>`, `<\\!--`), so typed text can neither
+// close the comment nor look like where it starts; reading back takes one off.
+const REWRITE_START = '<!-- answer-coach practice: unfinished rewrite of the ';
+const escapeComment = (text: string) => text.replace(/--(\\*)>/g, '--\\$1>').replace(/<(\\*)!--/g, '<\\$1!--');
+const unescapeComment = (text: string) => text.replace(/--\\(\\*)>/g, '--$1>').replace(/<\\(\\*)!--/g, '<$1!--');
+
 export interface Rendered {
   markdown: string;
   /** 1-based first and last line of each part in `markdown` (heading included), for scoping findings. */
@@ -63,7 +72,7 @@ export function renderDraft(draft: Draft, options: { meta?: boolean } = {}): Ren
   const lines: Rendered['lines'] = {};
   if (options.meta) {
     // `>` is escaped so no value can close the comment early
-    const meta = JSON.stringify({ rubric: draft.rubric, out: draft.out, done: draft.done }).replace(/>/g, '\\u003e');
+    const meta = JSON.stringify({ rubric: draft.rubric, out: draft.out, done: draft.done, rewrite: rewriting(draft)?.part }).replace(/>/g, '\\u003e');
     out.push(`${META_START}${meta}${META_END}`, '');
   }
   out.push(`# ${draft.question.replace(/\s+/g, ' ').trim()}`, '');
@@ -76,22 +85,41 @@ export function renderDraft(draft: Draft, options: { meta?: boolean } = {}): Ren
     lines[part] = { first, last: out.length };
     out.push('');
   }
+  const rewrite = options.meta ? rewriting(draft) : undefined;
+  if (rewrite) {
+    const title = PART_TITLES[rewrite.part];
+    out.push(`${REWRITE_START}${title} (the ${title} above stays until it is finished):`, ...escapeComment(rewrite.text.trim()).split('\n'), '-->', '');
+  }
   return { markdown: out.join('\n'), lines };
 }
+
+/** The draft's unfinished rewrite, when it holds any text. */
+const rewriting = (draft: Draft) => (draft.rewrite?.text.trim() ? draft.rewrite : undefined);
 
 /** Reads a draft written by renderDraft(…, { meta: true }). */
 export function parseDraft(source: string): Draft {
   const text = source.replace(/^\uFEFF/, '');
   if (!text.startsWith(META_START)) throw new DraftError('not an answer-coach practice draft (it has no draft comment on its first line)');
   const end = text.indexOf(META_END, META_START.length);
-  let meta: { rubric?: unknown; out?: unknown; done?: unknown };
+  let meta: { rubric?: unknown; out?: unknown; done?: unknown; rewrite?: unknown };
   try {
     meta = JSON.parse(text.slice(META_START.length, end));
   } catch {
     throw new DraftError('the draft comment on its first line is damaged');
   }
   if (typeof meta.rubric !== 'string' || !Array.isArray(meta.done)) throw new DraftError('the draft comment on its first line is damaged');
-  const parsed = parseMarkdown(text);
+  // the rewrite comment is the draft's last comment; its text cannot hold `<!--` (escaped)
+  let body = text;
+  let rewrite: Draft['rewrite'];
+  const start = (PARTS as readonly unknown[]).includes(meta.rewrite) ? text.lastIndexOf(REWRITE_START) : -1;
+  if (start > 0) {
+    const end = text.indexOf('-->', start);
+    const block = text.slice(start, end < 0 ? undefined : end);
+    const typed = unescapeComment(block.slice(block.indexOf('\n') + 1)).trim();
+    if (typed) rewrite = { part: meta.rewrite as Part, text: typed };
+    body = text.slice(0, start);
+  }
+  const parsed = parseMarkdown(body);
   if (!parsed.question) throw new DraftError('the draft has no question (a "# " title)');
   const byTitle = new Map(STAR_PARTS.map((p) => [PART_TITLES[p].toLowerCase(), p as StarPart]));
   const texts: Draft['texts'] = {};
@@ -101,7 +129,7 @@ export function parseDraft(source: string): Draft {
     if (part && body) texts[part] = body;
   }
   const done = meta.done.filter((p): p is Part => (PARTS as readonly unknown[]).includes(p));
-  return { rubric: meta.rubric, question: parsed.question, out: typeof meta.out === 'string' ? meta.out : undefined, texts, done };
+  return { rubric: meta.rubric, question: parsed.question, out: typeof meta.out === 'string' ? meta.out : undefined, texts, done, ...(rewrite && { rewrite }) };
 }
 
 /** A file name from a question: "What does customer service mean to you?" → "what-does-customer-service-mean-to-you". */

@@ -15,11 +15,14 @@ export type Step =
   /** Free text over several lines. `onProgress` gets the text so far after every line, so a draft can keep it. */
   | { kind: 'text'; part: Part; message: string; onProgress?: (textSoFar: string) => void }
   | { kind: 'review'; part: Part; message: string; choices: { name: string; value: ReviewChoice }[] }
+  /** On resume, a rewrite left unfinished beside the old text: go on with it, take it as it is, or drop it. */
+  | { kind: 'unfinished'; part: Part; message: string; choices: { name: string; value: UnfinishedChoice }[] }
   | { kind: 'path'; message: string; default: string }
   | { kind: 'overwrite'; message: string; path: string };
 
 export type ReviewChoice = 'keep' | 'rewrite' | 'add';
-export type AnswerOf<S extends Step> = S extends { kind: 'review' } ? ReviewChoice : S extends { kind: 'overwrite' } ? boolean : string;
+export type UnfinishedChoice = 'continue' | 'use' | 'old';
+export type AnswerOf<S extends Step> = S extends { kind: 'review' } ? ReviewChoice : S extends { kind: 'unfinished' } ? UnfinishedChoice : S extends { kind: 'overwrite' } ? boolean : string;
 export type Ask = <S extends Step>(step: S) => Promise<AnswerOf<S>>;
 
 /** Everything with an effect, injected: prompts, printing, and files. */
@@ -64,6 +67,12 @@ export class PracticeUsageError extends Error {
     this.name = 'PracticeUsageError';
   }
 }
+
+const UNFINISHED_CHOICES = (title: string): { name: string; value: UnfinishedChoice }[] => [
+  { name: 'Go on typing the rewrite', value: 'continue' },
+  { name: 'Use the rewrite as it is', value: 'use' },
+  { name: `Drop the rewrite and keep the old ${title}`, value: 'old' },
+];
 
 const REVIEW_CHOICES: { name: string; value: ReviewChoice }[] = [
   { name: 'Keep it and go on', value: 'keep' },
@@ -152,7 +161,8 @@ export async function practice(setup: PracticeSetup, deps: PracticeDeps): Promis
   let rubric: Rubric;
   if (setup.resume) {
     if (!setup.rubric) throw new PracticeUsageError('resuming needs the rubric the draft was written for');
-    draft = { ...setup.resume, texts: { ...setup.resume.texts }, done: [...setup.resume.done], out: setup.out ?? setup.resume.out };
+    const { rewrite } = setup.resume;
+    draft = { ...setup.resume, texts: { ...setup.resume.texts }, done: [...setup.resume.done], out: setup.out ?? setup.resume.out, rewrite: rewrite && { ...rewrite } };
     rubric = setup.rubric;
   } else {
     const picked = await pickQuestion(setup, deps);
@@ -186,8 +196,41 @@ export async function practice(setup: PracticeSetup, deps: PracticeDeps): Promis
       draft.texts[current] = [before, typed.trim()].filter((t) => t.trim()).join('\n');
       save();
     };
+    // the old text stays in the draft until the new one is in; the rewrite is saved beside it as it is typed
+    const rewrite = async (before: string) => {
+      const typed = await deps.ask({
+        kind: 'text',
+        part: current,
+        message: before ? `Go on with your rewrite of the ${PART_TITLES[current]}` : `Rewrite your ${PART_TITLES[current]}`,
+        onProgress: (soFar) => {
+          draft.rewrite = { part: current, text: [before, soFar].filter((t) => t.trim()).join('\n') };
+          save();
+        },
+      });
+      draft.texts[current] = [before, typed.trim()].filter((t) => t.trim()).join('\n');
+      draft.rewrite = undefined;
+      save();
+    };
+    const unfinished = draft.rewrite?.part === part && draft.rewrite.text.trim() ? draft.rewrite.text.trim() : undefined;
+    if (draft.rewrite?.part !== part) draft.rewrite = undefined;
     if (draft.texts[part]?.trim()) deps.say(`${c.dim('  What you wrote so far:')}\n${indent(sanitize(draft.texts[part]!))}`);
-    else await enter('');
+    if (unfinished && draft.texts[part]?.trim()) {
+      deps.say(`${c.dim(`  Your unfinished rewrite of it:`)}\n${indent(sanitize(unfinished))}`);
+      const title = PART_TITLES[part];
+      const choice = await deps.ask({ kind: 'unfinished', part, message: `You were rewriting your ${title}: what now?`, choices: UNFINISHED_CHOICES(title) });
+      if (choice === 'continue') await rewrite(unfinished);
+      else {
+        if (choice === 'use') draft.texts[part] = unfinished;
+        draft.rewrite = undefined;
+        save();
+      }
+    } else if (unfinished) {
+      // nothing old to keep (a draft edited by hand): the rewrite is the text
+      draft.texts[part] = unfinished;
+      draft.rewrite = undefined;
+      save();
+      deps.say(`${c.dim('  What you wrote so far:')}\n${indent(sanitize(unfinished))}`);
+    } else if (!draft.texts[part]?.trim()) await enter('');
     for (;;) {
       const rendered = renderDraft(draft);
       const report = analyze(parseAnswer(rendered.markdown, 'markdown'), rubric);
@@ -195,12 +238,7 @@ export async function practice(setup: PracticeSetup, deps: PracticeDeps): Promis
       const choice = await deps.ask({ kind: 'review', part, message: `Your ${PART_TITLES[part]}: keep, rewrite or add to it?`, choices: REVIEW_CHOICES });
       if (choice === 'keep') break;
       if (choice === 'add') await enter(draft.texts[part] ?? '');
-      else {
-        // the old text stays in the draft until the new one is in
-        const typed = await deps.ask({ kind: 'text', part, message: `Rewrite your ${PART_TITLES[part]}` });
-        draft.texts[part] = typed.trim();
-        save();
-      }
+      else await rewrite('');
     }
     draft.done.push(part);
     save();

@@ -48,6 +48,31 @@ describe('practice command', () => {
     expect(statSync(join(drafts(), name)).mode & 0o077).toBe(0); // private to its author
   });
 
+  it('Ctrl-C in the middle of a rewrite keeps the old text and every line of the new one on disk; --resume offers it', async () => {
+    const typing = (step: Step) => {
+      if (step.kind !== 'text') throw new Error(`expected a text step, got ${step.kind}`);
+      step.onProgress?.('Customer service means fixing the problem');
+      step.onProgress?.('Customer service means fixing the problem\nand saying what happens next.');
+      return interrupt();
+    };
+    const r = await run([text('Customer service means helping people.'), () => 'rewrite', typing], { question: '1' });
+    expect(r.code).toBe(ExitCode.Interrupted);
+    const [name] = readdirSync(drafts());
+    const onDisk = readFileSync(join(drafts(), name), 'utf8');
+    const draft = parseDraft(onDisk);
+    expect(draft.texts.opening).toBe('Customer service means helping people.');
+    expect(draft.rewrite).toEqual({ part: 'opening', text: 'Customer service means fixing the problem\nand saying what happens next.' });
+
+    let offered: Step | undefined;
+    const again = await run([(step) => ((offered = step), 'use'), keep, interrupt], { resume: true });
+    expect(again.code).toBe(ExitCode.Interrupted);
+    expect(offered).toMatchObject({ kind: 'unfinished', part: 'opening' });
+    expect(again.out).toContain('Your unfinished rewrite of it:');
+    const after = parseDraft(readFileSync(join(drafts(), name), 'utf8'));
+    expect(after.texts.opening).toBe('Customer service means fixing the problem\nand saying what happens next.');
+    expect(after.rewrite).toBeUndefined();
+  });
+
   it('an unexpected error exits 2 and leaves the draft', async () => {
     const boom = () => {
       throw new Error('terminal went away');

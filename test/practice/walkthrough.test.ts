@@ -215,3 +215,79 @@ describe('practice walkthrough: drafts, cancel and resume', () => {
     expect(back).toEqual(draft);
   });
 });
+
+describe('practice walkthrough: a rewrite cut short', () => {
+  const cancel = Object.assign(new Error('User force closed the prompt with SIGINT'), { name: 'ExitPromptError' });
+  const NEW_RESULT_START = 'The shop was back online in 40 minutes';
+  /** Walks to the Result, chooses rewrite, types one line of the new text, then Ctrl-C. */
+  async function cutShort() {
+    const h = harness([
+      '0',
+      ...typeAndKeep(OPENING, SITUATION, TASK, ACTION),
+      RESULT_NO_NUMBER,
+      'rewrite',
+      (step: Step) => {
+        if (step.kind !== 'text' || !step.onProgress) throw new Error('expected a rewrite that reports progress');
+        step.onProgress(NEW_RESULT_START);
+        throw cancel;
+      },
+    ]);
+    await expect(practice(setup(), h.deps)).rejects.toBe(cancel);
+    return parseDraft(h.drafts.at(-1)!);
+  }
+
+  it('the draft keeps the old text and the lines of the rewrite typed so far', async () => {
+    const draft = await cutShort();
+    expect(draft.texts.result).toBe(RESULT_NO_NUMBER);
+    expect(draft.rewrite).toEqual({ part: 'result', text: NEW_RESULT_START });
+    expect(draft.done).toEqual(['opening', 'situation', 'task', 'action']);
+  });
+
+  it('on resume, offers the rewrite; going on with it appends to what was typed', async () => {
+    const draft = await cutShort();
+    const r = harness([
+      (step: Step) => {
+        expect(step).toMatchObject({ kind: 'unfinished', part: 'result' });
+        return 'continue';
+      },
+      (step: Step) => {
+        expect(step).toMatchObject({ kind: 'text', part: 'result', message: 'Go on with your rewrite of the Result' });
+        if (step.kind === 'text') step.onProgress?.('and renewed its contract.');
+        return 'and renewed its contract.';
+      },
+      'keep',
+      'a.md',
+    ]);
+    const out = await practice(setup({ rubric, resume: draft }), r.deps);
+    const said = r.said.join('\n');
+    expect(said).toContain(`What you wrote so far:\n    ${RESULT_NO_NUMBER}`);
+    expect(said).toContain(`Your unfinished rewrite of it:\n    ${NEW_RESULT_START}`);
+    // while it is typed, both texts are in the draft
+    const during = parseDraft(r.drafts.find((d) => d.includes('renewed its contract'))!);
+    expect(during.texts.result).toBe(RESULT_NO_NUMBER);
+    expect(during.rewrite?.text).toBe(`${NEW_RESULT_START}\nand renewed its contract.`);
+    expect(out.markdown).toContain(`## Result\n\n${NEW_RESULT_START}\nand renewed its contract.\n`);
+    expect(out.markdown).not.toContain(RESULT_NO_NUMBER);
+    expect(parseDraft(r.drafts.at(-1)!).rewrite).toBeUndefined();
+  });
+
+  it('on resume, the rewrite can be used as it is, or dropped for the old text', async () => {
+    const use = harness(['use', 'keep', 'a.md']);
+    expect((await practice(setup({ rubric, resume: await cutShort() }), use.deps)).markdown).toContain(`## Result\n\n${NEW_RESULT_START}\n`);
+    const old = harness(['old', 'keep', 'a.md']);
+    const kept = await practice(setup({ rubric, resume: await cutShort() }), old.deps);
+    expect(kept.markdown).toContain(`## Result\n\n${RESULT_NO_NUMBER}\n`);
+    expect(kept.markdown).not.toContain(NEW_RESULT_START);
+    for (const h of [use, old]) expect(h.script.steps.map((s) => s.kind)).toEqual(['unfinished', 'review', 'path']);
+  });
+
+  it('the rewrite is kept in a comment that check does not read, and comes back whatever it holds', () => {
+    const tricky = 'Ends a comment --> and starts one <!-- here\nescaped already --\\> <\\!--\n## Not a heading';
+    const draft: Draft = { rubric: 'x', question: 'Q?', texts: { action: 'I did it.' }, done: [], rewrite: { part: 'action', text: tricky } };
+    const markdown = renderDraft(draft, { meta: true }).markdown;
+    expect(markdown).toContain('<!-- answer-coach practice: unfinished rewrite of the Action');
+    expect(parseDraft(markdown)).toEqual(draft);
+    const report = checkText(markdown, 'markdown', registry);
+    expect(checkText(renderDraft({ ...draft, rewrite: undefined }, { meta: true }).markdown, 'markdown', registry)).toEqual(report);
+  });
+});
