@@ -162,6 +162,56 @@ describe.skipIf(!TMUX)('practice in a real terminal (tmux)', () => {
   }, 60_000);
 });
 
+describe.skipIf(!TMUX)('practice in a real terminal: a rewrite cut short (tmux)', () => {
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'answer-coach-practice-rw-'));
+    data = join(dir, 'data');
+  });
+  afterAll(() => {
+    try {
+      tmux('kill-server');
+    } catch {
+      // no server left
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('Ctrl-C while rewriting keeps both texts in the draft; --resume goes on with the rewrite', async () => {
+    const s = start('practice --question 1 --out rw.md');
+    await waitFor(s, 'In a sentence or two');
+    await typePart(s, OPENING);
+    await waitFor(s, /keep, rewrite or add to it\?\s*\n❯ Keep it and go on/);
+    keys(s, 'Down', 'Enter');
+    await waitFor(s, 'Rewrite your Opening');
+    const NEW = ['Customer service means solving the problem the customer came with,', 'and telling them what happens next.'];
+    for (const line of NEW) {
+      tmux('send-keys', '-t', s.name, '-l', line);
+      keys(s, 'Enter');
+      await waitFor(s, line);
+    }
+    keys(s, 'C-c');
+    expect(await exitCode(s)).toBe(130);
+    const draftFile = join(dir, 'rw.draft.md');
+    const onDisk = readFileSync(draftFile, 'utf8');
+    for (const line of [...OPENING, ...NEW]) expect(onDisk).toContain(line);
+
+    const r = start(`practice --resume ${draftFile}`);
+    const resumed = await waitFor(r, 'You were rewriting your Opening: what now?');
+    expect(resumed).toContain(OPENING[0]);
+    for (const line of NEW) expect(resumed).toContain(line);
+    keys(r, 'Enter'); // go on typing the rewrite
+    await waitFor(r, 'Go on with your rewrite of the Opening');
+    await typePart(r, ['It is why people come back.']);
+    await waitFor(r, /Your Opening: keep, rewrite or add to it\?\s*\n❯ Keep it and go on/);
+    keys(r, 'C-c');
+    expect(await exitCode(r)).toBe(130);
+    const after = readFileSync(draftFile, 'utf8');
+    expect(after).toContain(`${NEW.join('\n')}\nIt is why people come back.`);
+    expect(after).not.toContain(OPENING[0]);
+    expect(after).not.toContain('unfinished rewrite');
+  }, 60_000);
+});
+
 describe('practice outside a terminal', () => {
   it('exits 2 at once and points to check', () => {
     const run = spawnSync('node', [BIN, 'practice'], { input: 'piped text\n', encoding: 'utf8', timeout: 10_000 });
