@@ -16,6 +16,7 @@ import { DEFAULT_RUBRIC } from './check.js';
 import type { CliContext } from './context.js';
 import { ExitCode } from './exit-codes.js';
 import { resolveRubric, useColor } from './commands/check.js';
+import { typeAhead } from './type-ahead.js';
 
 // ---------------------------------------------------------------------------------------------
 // A multi-line text prompt: inquirer's `input` keeps only the first line of a paste. Each Enter
@@ -71,6 +72,8 @@ export const multiline = createPrompt<string, MultilineConfig>((config, done) =>
     setLines(withBreak);
     finishing.current = setTimeout(() => {
       finishing.current = undefined;
+      // keys from here on are for the next prompt: stop reading until this one has closed
+      rl.pause();
       setStatus('done');
       done(joinLines(withBreak));
     }, config.finishDelayMs ?? 60);
@@ -169,12 +172,23 @@ interface Terminal {
   stdout: { isTTY?: boolean };
 }
 
-/** `answer-coach practice`: returns the exit code. */
-export async function runPractice(opts: PracticeOptions, { io, env, stdin, stdout }: Terminal, ask: Ask = inquirerAsk()): Promise<number> {
+/** `answer-coach practice`: returns the exit code. Without `ask`, prompts on the terminal, keeping keys typed ahead. */
+export async function runPractice(opts: PracticeOptions, terminal: Terminal, ask?: Ask): Promise<number> {
+  const { stdin, stdout, io } = terminal;
   if (!stdin.isTTY || !stdout.isTTY) {
     io.stderr('answer-coach: practice needs an interactive terminal (piped input loses lines); to analyze an answer file, run: answer-coach check FILE\n');
     return ExitCode.Error;
   }
+  if (ask) return practiseWith(opts, terminal, ask);
+  const keys = typeAhead(process.stdin);
+  try {
+    return await practiseWith(opts, terminal, inquirerAsk({ input: keys }));
+  } finally {
+    keys.dispose();
+  }
+}
+
+async function practiseWith(opts: PracticeOptions, { io, env, stdout }: Terminal, ask: Ask): Promise<number> {
   const fail = (message: string) => {
     io.stderr(`answer-coach: ${oneLine(message)}\n`);
     return ExitCode.Error;

@@ -210,6 +210,19 @@ describe.skipIf(!TMUX)('practice in a real terminal: a rewrite cut short (tmux)'
     expect(after).not.toContain(OPENING[0]);
     expect(after).not.toContain('unfinished rewrite');
   }, 60_000);
+
+  it('keys typed straight after choosing "Keep" go to the next part, not the finished list', async () => {
+    const s = start('practice --question 1 --out ahead.md');
+    await waitFor(s, 'In a sentence or two');
+    await typePart(s, OPENING);
+    await waitFor(s, /keep, rewrite or add to it\?\s*\n❯ Keep it and go on/);
+    // one burst, as a fast typist or a paste delivers it: Enter on Keep, then the whole Situation
+    keys(s, 'Enter', SITUATION[0], 'Enter', 'Enter');
+    await waitFor(s, /Your Situation: keep, rewrite or add to it\?\s*\n❯ Keep it and go on/);
+    keys(s, 'C-c');
+    expect(await exitCode(s)).toBe(130);
+    expect(readFileSync(join(dir, 'ahead.draft.md'), 'utf8')).toContain(`## Situation\n\n${SITUATION[0]}\n`);
+  }, 60_000);
 });
 
 describe('practice outside a terminal', () => {
