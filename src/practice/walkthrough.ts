@@ -215,7 +215,7 @@ export async function practice(setup: PracticeSetup, deps: PracticeDeps): Promis
     if (draft.rewrite?.part !== part) draft.rewrite = undefined;
     if (draft.texts[part]?.trim()) deps.say(`${c.dim('  What you wrote so far:')}\n${indent(sanitize(draft.texts[part]!))}`);
     if (unfinished && draft.texts[part]?.trim()) {
-      deps.say(`${c.dim(`  Your unfinished rewrite of it:`)}\n${indent(sanitize(unfinished))}`);
+      deps.say(`${c.dim('  Your unfinished rewrite of it:')}\n${indent(sanitize(unfinished))}`);
       const title = PART_TITLES[part];
       const choice = await deps.ask({ kind: 'unfinished', part, message: `You were rewriting your ${title}: what now?`, choices: UNFINISHED_CHOICES(title) });
       if (choice === 'continue') await rewrite(unfinished);

@@ -160,21 +160,6 @@ describe.skipIf(!TMUX)('practice in a real terminal (tmux)', () => {
     for (const line of [...OPENING, ...SITUATION, ...TASK, ...ACTION, 'renewed its contract for two years.']) expect(text).toContain(line);
     expect(readdirSync(join(data, 'answer-coach', 'drafts'))).toEqual([]);
   }, 60_000);
-});
-
-describe.skipIf(!TMUX)('practice in a real terminal: a rewrite cut short (tmux)', () => {
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'answer-coach-practice-rw-'));
-    data = join(dir, 'data');
-  });
-  afterAll(() => {
-    try {
-      tmux('kill-server');
-    } catch {
-      // no server left
-    }
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it('Ctrl-C while rewriting keeps both texts in the draft; --resume goes on with the rewrite', async () => {
     const s = start('practice --question 1 --out rw.md');
