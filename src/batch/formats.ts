@@ -6,6 +6,7 @@ import { indentJson, type ReportWriter } from './writer.js';
 export const FORMATS = ['pretty', 'json', 'sarif', 'github', 'junit', 'line'] as const;
 export type Format = (typeof FORMATS)[number];
 
+/** Plain data (a worker thread is sent it to make the same writer). */
 export interface WriterOptions {
   color: boolean;
   version: string;
@@ -16,13 +17,12 @@ export interface WriterOptions {
 }
 
 /** The JSON document of report/json.ts, written one result at a time (same bytes: see the tests). */
-export function jsonWriter(version: string): ReportWriter {
+export function jsonWriter(version: string): ReportWriter<string> {
   let count = 0;
   return {
     begin: () => `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "tool": "answer-coach",\n  "version": ${JSON.stringify(version)},\n  "results": [`,
-    result({ file, report }: FileResult) {
-      return (count++ ? ',\n    ' : '\n    ') + indentJson({ file, ...report }, '    ');
-    },
+    render: ({ file, report }: FileResult) => indentJson({ file, ...report }, '    '),
+    place: (piece) => (count++ ? ',\n    ' : '\n    ') + piece,
     end: (errors, summary) => `${count ? '\n  ]' : ']'},\n  "errors": ${indentJson(errors, '  ')},\n  "summary": ${indentJson(summary, '  ')}\n}\n`,
   };
 }
@@ -51,9 +51,10 @@ export async function createWriter(format: Format, options: WriterOptions): Prom
       // same bytes as formatPretty: answers and the summary joined by blank lines
       return {
         begin: () => '',
-        result: (r) => (count++ ? '\n\n' : '') + formatAnswer(r.file, r.report, c),
+        render: (r: FileResult) => formatAnswer(r.file, r.report, c),
+        place: (piece: string) => (count++ ? '\n\n' : '') + piece,
         end: (_errors, summary) => (count ? '\n\n' : '') + formatSummary(summary, c) + '\n',
-      };
+      } satisfies ReportWriter<string>;
     }
   }
 }

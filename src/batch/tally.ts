@@ -1,6 +1,18 @@
 import { SEVERITIES, type Report, type Severity } from '../analyze/types.js';
 import type { Summary } from '../report/types.js';
 
+/** What the summary needs of one report: a worker sends these few numbers, not the report. */
+export interface AnswerFacts {
+  score: number;
+  findings: Record<Severity, number>;
+}
+
+export function factsOf(report: Report): AnswerFacts {
+  const findings = { error: 0, warning: 0, info: 0 };
+  for (const f of report.findings) findings[f.severity]++;
+  return { score: report.score, findings };
+}
+
 /**
  * The run's summary, counted one report at a time (the streamed batch drops each report once it
  * is written). Same numbers as cli/check.ts `summarize` over the whole list.
@@ -14,16 +26,17 @@ export class Tally {
 
   constructor(private readonly options: { failOn: Severity; minScore?: number }) {}
 
-  add(report: Report): void {
+  add(report: Report | AnswerFacts): void {
+    const facts = 'rubric' in report ? factsOf(report) : report;
     this.analyzed++;
-    this.scoreSum += report.score;
+    this.scoreSum += facts.score;
     const limit = SEVERITIES.indexOf(this.options.failOn);
     let fails = false;
-    for (const f of report.findings) {
-      this.findings[f.severity]++;
-      if (SEVERITIES.indexOf(f.severity) <= limit) fails = true;
+    for (const severity of SEVERITIES) {
+      this.findings[severity] += facts.findings[severity];
+      if (facts.findings[severity] && SEVERITIES.indexOf(severity) <= limit) fails = true;
     }
-    if (fails || (this.options.minScore !== undefined && report.score < this.options.minScore)) this.failing++;
+    if (fails || (this.options.minScore !== undefined && facts.score < this.options.minScore)) this.failing++;
   }
 
   addError(): void {

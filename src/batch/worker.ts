@@ -1,12 +1,15 @@
-// A worker thread of the parallel batch: it is sent the rubrics once, then chunks of file paths,
-// and answers each chunk with the results in the same order.
+// A worker thread of the parallel batch: it is sent the rubrics and the output format once, then
+// chunks of file paths, and answers each chunk with the rendered results in the same order.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Rubric } from '../rubric/types.js';
-import { checkFile, StaticRubrics, type CheckSettings } from './check-file.js';
+import type { CheckSettings } from './check-file.js';
+import { StaticRubrics } from './check-file.js';
+import { renderFiles, rendererFor, type OutputSpec } from './render.js';
 
 export interface WorkerSetup {
   rubrics: Rubric[];
   settings: CheckSettings;
+  output?: OutputSpec;
 }
 export interface WorkerTask {
   id: number;
@@ -15,7 +18,8 @@ export interface WorkerTask {
 
 const setup = workerData as WorkerSetup;
 const registry = new StaticRubrics(setup.rubrics);
+const render = await rendererFor(setup.output);
 
 parentPort!.on('message', (task: WorkerTask) => {
-  parentPort!.postMessage({ id: task.id, outcomes: task.paths.map((p) => checkFile(p, registry, setup.settings)) });
+  parentPort!.postMessage({ id: task.id, items: renderFiles(task.paths, registry, setup.settings, render) });
 });

@@ -2,19 +2,28 @@ import type { FileError, FileResult, RunResult, Summary } from '../report/types.
 
 /**
  * A report written piece by piece, so a batch of thousands of answers never holds every report in
- * memory: `begin`, then `result` once per analyzed answer in output order, then `end`. Each
- * format's pure `formatX(run)` is this same writer run over a whole RunResult, so streamed and
- * in-memory output are the same bytes by construction.
+ * memory: `begin`, then each analyzed answer in output order, then `end`. An answer's output is
+ * made in two steps so that a worker thread can do the costly one:
+ * - `render` is pure and depends on the answer alone: any thread may run it, and its piece (a
+ *   string, or plain data) is what crosses threads instead of the whole report;
+ * - `place` runs on the writing thread in output order and keeps whatever the format carries
+ *   from one answer to the next (separators, counts, rules seen), returning the text to write.
+ * Each format's pure `formatX(run)` is this same writer run over a whole RunResult, so streamed,
+ * parallel and in-memory output are the same bytes by construction.
  */
-export interface ReportWriter {
+export interface ReportWriter<P = unknown> {
   begin(): string;
-  result(r: FileResult): string;
+  render(r: FileResult): P;
+  place(piece: P): string;
   end(errors: readonly FileError[], summary: Summary): string;
 }
 
-export function formatWith(writer: ReportWriter, run: RunResult): string {
+/** `place` for a format whose answers carry no state from one to the next. */
+export const asIs = (piece: string): string => piece;
+
+export function formatWith<P>(writer: ReportWriter<P>, run: RunResult): string {
   let out = writer.begin();
-  for (const r of run.results) out += writer.result(r);
+  for (const r of run.results) out += writer.place(writer.render(r));
   return out + writer.end(run.errors, run.summary);
 }
 

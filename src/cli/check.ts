@@ -5,7 +5,8 @@ import { analyzeText, checkAnswer, DEFAULT_RUBRIC } from '../batch/check-file.js
 import { createWriter, type Format } from '../batch/formats.js';
 import { OutputBuffer } from '../batch/output.js';
 import { startProgress } from '../batch/progress.js';
-import { runFiles } from '../batch/run.js';
+import type { Item } from '../batch/render.js';
+import { limitHeapGrowth, PARALLEL_MIN_FILES, runFiles } from '../batch/run.js';
 import { Tally } from '../batch/tally.js';
 import { oneLine } from '../report/sanitize.js';
 import type { FileError, FileResult, Summary } from '../report/types.js';
@@ -82,22 +83,32 @@ async function checkOne(input: InputRef, registry: RubricRegistry, options: Chec
 /** `answer-coach check`: analyzes every input, prints one report, and returns the exit code. */
 export async function runCheck(paths: readonly string[], registry: RubricRegistry, options: CheckOptions, io: Io): Promise<number> {
   const { inputs, problems } = await expandInputs(paths.length ? paths : ['-']);
+  // a large batch keeps little but allocates much: keep the heaps near what is alive
+  if (inputs.length >= PARALLEL_MIN_FILES) limitHeapGrowth();
   // Each report is written as soon as it is in order, then dropped: memory stays flat however
   // large the batch, and the bytes are the same with one thread or several.
   const errors: FileError[] = [...problems];
   const tally = new Tally(options);
   problems.forEach(() => tally.addError());
-  const writer = await createWriter(options.format, { ...options, rules: RULE_IDS });
+  // plain data: worker threads make the same writer, and render their answers themselves
+  const output = { format: options.format, options: { color: options.color, version: options.version, failOn: options.failOn, minScore: options.minScore, rules: RULE_IDS } };
+  const writer = await createWriter(output.format, output.options);
   const out = new OutputBuffer(io.stdout);
   out.write(writer.begin());
-  const emit = (outcome: FileResult | FileError) => {
+  const emit = (item: Item) => {
+    if ('message' in item) {
+      errors.push(item);
+      tally.addError();
+    } else {
+      tally.add(item.facts);
+      out.write(writer.place(item.piece));
+    }
+  };
+  const emitOutcome = (outcome: FileResult | FileError) => {
     if ('report' in outcome) {
       tally.add(outcome.report);
-      out.write(writer.result(outcome));
-    } else {
-      errors.push(outcome);
-      tally.addError();
-    }
+      out.write(writer.place(writer.render(outcome)));
+    } else emit(outcome);
   };
   const progress = await startProgress(options.progress, inputs.length);
   try {
@@ -106,11 +117,11 @@ export async function runCheck(paths: readonly string[], registry: RubricRegistr
     for (const input of inputs) {
       // stdin, and every answer of a --record run (the history needs its text), are read on this thread
       if (input.kind === 'stdin' || options.record) {
-        emit(await checkOne(input, registry, options, io));
+        emitOutcome(await checkOne(input, registry, options, io));
         progress?.update(++before);
       } else files.push(input.path);
     }
-    await runFiles(files, registry, emit, { settings: { rubric: options.rubric, analyze: { rules: options.rules } }, threads: options.threads, onProgress: (n) => progress?.update(before + n) });
+    await runFiles(files, registry, emit, { settings: { rubric: options.rubric, analyze: { rules: options.rules } }, threads: options.threads, output, onProgress: (n) => progress?.update(before + n) });
   } finally {
     progress?.stop();
   }

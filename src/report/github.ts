@@ -1,5 +1,5 @@
 import type { Severity } from '../analyze/types.js';
-import { formatWith, type ReportWriter } from '../batch/writer.js';
+import { asIs, formatWith, type ReportWriter } from '../batch/writer.js';
 import { oneLine, sanitize } from './sanitize.js';
 import type { RunResult, Summary } from './types.js';
 
@@ -34,10 +34,10 @@ function summaryLine(s: Summary): string {
  * (`::warning file=…,line=…,col=…::message`); info findings are notices. Unreadable files are
  * error annotations on the file, so they show in the pull request too.
  */
-export function githubWriter(): ReportWriter {
+export function githubWriter(): ReportWriter<string> {
   return {
     begin: () => '',
-    result({ file, report }) {
+    render({ file, report }) {
       const name = escapeProperty(file);
       let out = '';
       for (const f of report.findings) {
@@ -47,6 +47,7 @@ export function githubWriter(): ReportWriter {
       }
       return out;
     },
+    place: asIs,
     end(errors, summary) {
       let out = '';
       for (const e of errors) {

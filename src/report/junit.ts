@@ -33,25 +33,35 @@ export function answerFails(report: Report, options: JunitOptions): boolean {
  * its findings as the failure's text; an unreadable file is an error case. CI systems show these
  * as a test report. Test cases are kept as strings until the end, since the counts lead the file.
  */
-export function junitWriter(options: JunitOptions): ReportWriter {
+/** One answer's test case, and whether it fails. */
+export interface JunitPiece {
+  testcase: string;
+  fails: boolean;
+}
+
+export function junitWriter(options: JunitOptions): ReportWriter<JunitPiece> {
   const cases: string[] = [];
   let failures = 0;
   return {
     begin: () => '',
-    result({ file, report }) {
+    render({ file, report }) {
       const name = escapeXml(oneLine(file));
       const lines = report.findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.rule}: ${oneLine(f.message)}`);
       const out = escapeXml(`score ${report.score}/100 (rubric ${report.rubric})\n${lines.join('\n')}`);
       let body = '';
-      if (answerFails(report, options)) {
-        failures++;
+      const fails = answerFails(report, options);
+      if (fails) {
         const worst = report.findings.filter((f) => SEVERITIES.indexOf(f.severity) <= SEVERITIES.indexOf(options.failOn)).length;
         const why = worst ? `${worst} finding${worst === 1 ? '' : 's'} at or above ${options.failOn}` : `score ${report.score} is under ${options.minScore}`;
         body = `\n      <failure message="${escapeXml(why)}" type="answer-coach">${out}</failure>\n    `;
       } else {
         body = `\n      <system-out>${out}</system-out>\n    `;
       }
-      cases.push(`    <testcase classname="answer-coach" name="${name}" file="${name}">${body}</testcase>\n`);
+      return { testcase: `    <testcase classname="answer-coach" name="${name}" file="${name}">${body}</testcase>\n`, fails };
+    },
+    place(piece) {
+      if (piece.fails) failures++;
+      cases.push(piece.testcase);
       return '';
     },
     end(errors) {

@@ -1,4 +1,4 @@
-import type { ReportWriter } from '../batch/writer.js';
+import { asIs, type ReportWriter } from '../batch/writer.js';
 import { oneLine, sanitize } from './sanitize.js';
 import type { RunResult } from './types.js';
 import { formatWith } from '../batch/writer.js';
@@ -12,15 +12,16 @@ export function escapeFileName(file: string): string {
 }
 
 /** `file:line:col: severity rule: message`, one finding a line: for grep, editors and compilers' error parsers. */
-export function lineWriter(): ReportWriter {
+export function lineWriter(): ReportWriter<string> {
   return {
     begin: () => '',
-    result({ file, report }) {
+    render({ file, report }) {
       const name = escapeFileName(file);
       let out = '';
       for (const f of report.findings) out += `${name}:${f.line}:${f.column}: ${f.severity} ${f.rule}: ${oneLine(f.message)}\n`;
       return out;
     },
+    place: asIs,
     // unreadable files are already one line each on stderr
     end: () => '',
   };

@@ -28,16 +28,22 @@ export function artifactLocation(file: string): { uri: string; uriBaseId?: strin
  * are tool execution notifications. Results are written as they come; the rules, known only at the
  * end, follow them (key order does not matter in JSON).
  */
-export function sarifWriter(options: SarifOptions): ReportWriter {
+/** One answer's SARIF results (already indented JSON) and the rules they name. */
+export interface SarifPiece {
+  rules: string[];
+  results: string[];
+}
+
+export function sarifWriter(options: SarifOptions): ReportWriter<SarifPiece> {
   const rules = new Set(options.rules ?? []);
   let count = 0;
   return {
     begin: () => `{\n  "$schema": "${SARIF_SCHEMA}",\n  "version": "2.1.0",\n  "runs": [\n    {\n      "columnKind": "utf16CodeUnits",\n      "results": [`,
-    result({ file, report }) {
-      let out = '';
+    render({ file, report }) {
+      const piece: SarifPiece = { rules: [], results: [] };
       const location = artifactLocation(file);
       for (const f of report.findings) {
-        rules.add(f.rule);
+        piece.rules.push(f.rule);
         const region: Record<string, number> = { startLine: f.line, startColumn: f.column };
         if (f.endLine !== undefined && f.endColumn !== undefined) Object.assign(region, { endLine: f.endLine, endColumn: f.endColumn });
         const result = {
@@ -46,8 +52,14 @@ export function sarifWriter(options: SarifOptions): ReportWriter {
           message: { text: oneLine(f.message) },
           locations: [{ physicalLocation: { artifactLocation: location, region } }],
         };
-        out += (count++ ? ',\n        ' : '\n        ') + indentJson(result, '        ');
+        piece.results.push(indentJson(result, '        '));
       }
+      return piece;
+    },
+    place(piece) {
+      let out = '';
+      for (const rule of piece.rules) rules.add(rule);
+      for (const result of piece.results) out += (count++ ? ',\n        ' : '\n        ') + result;
       return out;
     },
     end(errors) {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFiles, threadsFor, PARALLEL_MIN_FILES } from '../../src/batch/run.js';
-import { Tally } from '../../src/batch/tally.js';
+import { factsOf, Tally } from '../../src/batch/tally.js';
+import { FORMATS } from '../../src/batch/formats.js';
 import { runCheck, summarize, type CheckOptions, type Io } from '../../src/cli/check.js';
 import { formatJson } from '../../src/report/json.js';
 import type { FileError, FileResult } from '../../src/report/types.js';
@@ -24,30 +25,45 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function check(threads: number, format: CheckOptions['format'] = 'json') {
+async function check(threads: number, format: CheckOptions['format'] = 'json', more: Partial<CheckOptions> = {}) {
   let stdout = '';
   let stderr = '';
   const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdin: process.stdin };
-  const code = await runCheck([join(dir, 'answers')], registry, { format, failOn: 'error', color: false, version: '9.9.9', threads }, io);
+  const code = await runCheck([join(dir, 'answers')], registry, { format, failOn: 'error', color: false, version: '9.9.9', threads, ...more }, io);
   return { code, stdout, stderr };
 }
 
 describe('parallel batch', () => {
   it('gives byte-identical output with worker threads and on one thread, in every format', async () => {
-    for (const format of ['json', 'sarif', 'junit', 'pretty'] as const) {
+    // workers render their own answers; separators, SARIF rules and JUnit counts are kept in order on this thread
+    for (const format of FORMATS) {
       const one = await check(1, format);
-      const two = await check(2, format);
+      expect(one.stdout.length, format).toBeGreaterThan(1000);
+      for (const threads of [2, 3]) {
+        const many = await check(threads, format);
+        expect(many.stdout, `${format}, ${threads} threads`).toBe(one.stdout);
+        expect(many.stderr).toBe(one.stderr);
+        expect(many.code).toBe(one.code);
+      }
+    }
+  }, 300_000);
+
+  it('keeps colour, --fail-on and --min-score the same on worker threads', async () => {
+    const more = { failOn: 'info', minScore: 60, color: true } as const;
+    for (const format of ['pretty', 'junit'] as const) {
+      const one = await check(1, format, more);
+      const two = await check(2, format, more);
       expect(two.stdout, format).toBe(one.stdout);
-      expect(two.stderr).toBe(one.stderr);
       expect(two.code).toBe(one.code);
     }
-  }, 180_000);
+    expect((await check(2, 'pretty', more)).stdout).toContain('\u001b[');
+  }, 120_000);
 
   it('streams the same JSON document the in-memory formatter makes, sorted by path, with each bad file as one error', async () => {
     const { code, stdout, stderr } = await check(2);
     const results: FileResult[] = [];
     const errors: FileError[] = [];
-    await runFiles(JSON.parse(stdout).results.map((r: { file: string }) => r.file).concat([join(dir, 'answers', 'set-000', 'answer-00010b.txt'), join(dir, 'answers', 'set-000', 'answer-00040b.yaml')]).sort(), registry, (o) => ('report' in o ? results.push(o) : errors.push(o)), { threads: 1 });
+    await runFiles(JSON.parse(stdout).results.map((r: { file: string }) => r.file).concat([join(dir, 'answers', 'set-000', 'answer-00010b.txt'), join(dir, 'answers', 'set-000', 'answer-00040b.yaml')]).sort(), registry, (o) => ('message' in o ? errors.push(o) : results.push(o.piece as FileResult)), { threads: 1 });
     expect(stdout).toBe(formatJson({ results, errors, summary: summarize(results, errors, { failOn: 'error' }) }, { version: '9.9.9' }));
     const files = JSON.parse(stdout).results.map((r: { file: string }) => r.file);
     expect(files).toHaveLength(60);
@@ -58,10 +74,11 @@ describe('parallel batch', () => {
 
   it('counts the summary one report at a time exactly as summarize does over the whole list', async () => {
     const results: FileResult[] = [];
-    await runFiles([join(dir, 'answers', 'set-000', 'answer-00001.yaml'), join(dir, 'answers', 'set-000', 'answer-00002.txt')], registry, (o) => void ('report' in o && results.push(o)));
+    await runFiles([join(dir, 'answers', 'set-000', 'answer-00001.yaml'), join(dir, 'answers', 'set-000', 'answer-00002.txt')], registry, (o) => void ('piece' in o && results.push(o.piece as FileResult)));
     for (const options of [{ failOn: 'error' as const }, { failOn: 'info' as const, minScore: 90 }]) {
       const tally = new Tally(options);
-      results.forEach((r) => tally.add(r.report));
+      // a worker sends only the facts; they count the same as the whole report
+      results.forEach((r, i) => tally.add(i ? factsOf(r.report) : r.report));
       tally.addError();
       expect(tally.summary()).toEqual(summarize(results, [{ file: 'x', message: 'y' }], options));
     }
