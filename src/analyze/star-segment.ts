@@ -337,7 +337,7 @@ function segmentSections(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces
     }
     if (r.past) anyPast = true;
     const found: { at: number; part: StarPart }[] = [{ at: 0, part: s.role }];
-    if (s.role === 'situation' && r.task >= 0) found.push({ at: r.task, part: 'task' });
+    if ((s.role === 'situation' || s.role === 'action') && r.task >= 0) found.push({ at: r.task, part: 'task' });
     if (s.role === 'result') {
       const outcome = r.result >= 0;
       if (r.unknown || (r.reflection && !outcome) || (unknownIn.has(s.section) && !outcome)) {
