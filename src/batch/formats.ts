@@ -44,9 +44,8 @@ export async function createWriter(format: Format, options: WriterOptions): Prom
     case 'line':
       return (await import('../report/line.js')).lineWriter();
     default: {
-      const { Chalk } = await import('chalk');
-      const { formatAnswer, formatSummary } = await import('../report/pretty.js');
-      const c = new Chalk({ level: options.color ? 1 : 0 });
+      const { formatAnswer, formatSummary, reportColors } = await import('../report/pretty.js');
+      const c = await reportColors(options.color); // chalk only when colour is on
       let count = 0;
       // same bytes as formatPretty: answers and the summary joined by blank lines
       return {

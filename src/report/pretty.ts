@@ -9,7 +9,8 @@ import type { RunResult, Summary } from './types.js';
  * does (several arguments joined by spaces). Most runs print to a pipe or file, where colour is off.
  */
 const plain = (...text: unknown[]) => (text.length === 1 ? String(text[0]) : text.join(' '));
-export const PLAIN: ChalkInstance = new Proxy(plain, { get: (_target, key) => (key === 'level' ? 0 : PLAIN) }) as unknown as ChalkInstance;
+// (no `then`: it must not look like a promise, or awaiting it never settles)
+export const PLAIN: ChalkInstance = new Proxy(plain, { get: (_target, key) => (key === 'level' ? 0 : key === 'then' ? undefined : PLAIN) }) as unknown as ChalkInstance;
 
 /** The styles for a report: chalk (basic colours) when colour is on, else PLAIN; chalk is loaded only then. */
 export async function reportColors(color: boolean): Promise<ChalkInstance> {

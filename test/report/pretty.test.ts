@@ -3,7 +3,7 @@ import { analyze } from '../../src/analyze/index.js';
 import { parseAnswer } from '../../src/answer/index.js';
 import { summarize } from '../../src/cli/check.js';
 import { Chalk } from 'chalk';
-import { formatPretty, PLAIN } from '../../src/report/pretty.js';
+import { formatPretty, PLAIN, reportColors } from '../../src/report/pretty.js';
 import { RubricRegistry } from '../../src/rubric/registry.js';
 
 const rubric = new RubricRegistry().get('customer-service');
@@ -33,5 +33,11 @@ describe('pretty report', () => {
 
   it('without colour, the same bytes as chalk with colour off (so a pipe never needs chalk loaded)', () => {
     expect(render(false, PLAIN).text).toBe(render(false, new Chalk({ level: 0 })).text);
+  });
+
+  it('hands out the plain styles from an async loader (they must not look like a promise)', async () => {
+    const c = await reportColors(false);
+    expect(render(false, c).text).toBe(render(false, new Chalk({ level: 0 })).text);
+    expect((await reportColors(true)).level).toBe(1);
   });
 });
