@@ -7,8 +7,6 @@ export interface CliContext {
   env: NodeJS.ProcessEnv;
   version: string;
   setExitCode(code: number): void;
-  /** Runs the command again in a fresh node with extra V8 flags (only when this is the real process, not a test's). */
-  relaunch?: (nodeFlags: readonly string[]) => Promise<number>;
 }
 
 /** A command module adds its subcommand to the program. */

@@ -31,7 +31,6 @@ for (const stream of [process.stdout, process.stderr]) {
 export async function main(argv: readonly string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let exitCode: number = ExitCode.Clean;
   const ctx: CliContext = { io, env, version: pkg.version, setExitCode: (code) => void (exitCode = code) };
-  if (io === processIo) ctx.relaunch = async (flags) => (await import('./relaunch.js')).relaunch(flags);
   const program = new Command('answer-coach')
     .description('Coach for behavioral interview answers: STAR structure, pillars, a measurable result, plain words.')
     .version(pkg.version, '-v, --version')

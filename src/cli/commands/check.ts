@@ -47,22 +47,7 @@ Examples:
 Exit codes: 0 clean, 1 findings at or above --fail-on (or a score under --min-score),
 2 usage, input or rubric error.`;
 
-/**
- * A large batch runs in a node whose young generation is small: V8 lets it grow to 16 MB a
- * semispace, and a batch's answers die young, so a small one holds peak RSS down (about 150 → 125
- * MB at 10,000 answers) at no cost in time (npm run bench). The size is fixed when node starts,
- * so the command starts again with the flag; never for stdin, --record, or a flag the user set.
- */
-const BATCH_NODE_FLAGS = ['--max-semi-space-size=2'];
-
-export async function wantsRelaunch(paths: readonly string[], opts: { record?: boolean }, env: NodeJS.ProcessEnv): Promise<boolean> {
-  if (env.ANSWER_COACH_RELAUNCHED || opts.record || !paths.length || paths.includes('-')) return false;
-  if ([...process.execArgv, env.NODE_OPTIONS ?? ''].some((a) => a.includes('semi-space-size'))) return false;
-  const [{ expandInputs }, { PARALLEL_MIN_FILES }] = await Promise.all([import('../inputs.js'), import('../../batch/run.js')]);
-  return (await expandInputs(paths)).inputs.length >= PARALLEL_MIN_FILES;
-}
-
-export function registerCheck(program: Command, { io, env, version, setExitCode, relaunch }: CliContext): void {
+export function registerCheck(program: Command, { io, env, version, setExitCode }: CliContext): void {
   program
     .command('check')
     .description('check answer files (Markdown, YAML or plain text) and report what is missing and what hurts')
@@ -81,10 +66,6 @@ export function registerCheck(program: Command, { io, env, version, setExitCode,
       if (!paths.length && (io.stdin as NodeJS.ReadStream).isTTY) {
         io.stderr('answer-coach: check needs files, folders or globs (or - to read stdin); see answer-coach check --help\n');
         setExitCode(ExitCode.Error);
-        return;
-      }
-      if (relaunch && (await wantsRelaunch(paths, opts, env))) {
-        setExitCode(await relaunch(BATCH_NODE_FLAGS));
         return;
       }
       // loaded here, not at startup, so `--help` and the other commands never pay for the analyzer
