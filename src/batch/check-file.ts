@@ -1,6 +1,6 @@
 import { analyze, type AnalyzeOptions } from '../analyze/index.js';
 import { AnswerFormatError, formatForPath, parseAnswer, type AnswerFormat } from '../answer/index.js';
-import { readAnswerFile } from '../cli/inputs.js';
+import { readAnswerFile } from './read-answer.js';
 import type { FileError, FileResult } from '../report/types.js';
 import { selectRubric } from '../rubric/select.js';
 import type { Rubric } from '../rubric/types.js';

@@ -15,7 +15,7 @@ export function factsOf(report: Report): AnswerFacts {
 
 /**
  * The run's summary, counted one report at a time (the streamed batch drops each report once it
- * is written). Same numbers as cli/check.ts `summarize` over the whole list.
+ * is written). Same numbers as report/summary.ts `summarize` over the whole list.
  */
 export class Tally {
   private analyzed = 0;

@@ -1,5 +1,5 @@
 import { RULE_IDS, type AnalyzeOptions } from '../analyze/index.js';
-import { SEVERITIES, type Report, type Severity } from '../analyze/types.js';
+import type { Report, Severity } from '../analyze/types.js';
 import { formatForPath, type AnswerFormat } from '../answer/index.js';
 import { analyzeText, checkAnswer, DEFAULT_RUBRIC } from '../batch/check-file.js';
 import { createWriter, type Format } from '../batch/formats.js';
@@ -9,13 +9,14 @@ import type { Item } from '../batch/render.js';
 import { limitHeapGrowth, PARALLEL_MIN_FILES, runFiles } from '../batch/run.js';
 import { Tally } from '../batch/tally.js';
 import { oneLine } from '../report/sanitize.js';
+import { summarize } from '../report/summary.js';
 import type { FileError, FileResult, Summary } from '../report/types.js';
 import type { RubricRegistry } from '../rubric/registry.js';
 import type { Rubric } from '../rubric/types.js';
 import { ExitCode } from './exit-codes.js';
 import { expandInputs, readAnswerFile, readStdin, type InputRef } from './inputs.js';
 
-export { DEFAULT_RUBRIC };
+export { DEFAULT_RUBRIC, summarize };
 export const STDIN_NAME = '<stdin>';
 
 export interface CheckOptions {
@@ -47,22 +48,6 @@ export function sniffFormat(text: string): AnswerFormat {
   if (/^\s{0,3}#{1,6}\s/m.test(text)) return 'markdown';
   if (/^(question|opening|situation|task|action|result)\s*:/im.test(text)) return 'yaml';
   return 'text';
-}
-
-function failsThreshold(severity: Severity, failOn: Severity): boolean {
-  return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(failOn);
-}
-
-export function summarize(results: FileResult[], errors: FileError[], options: Pick<CheckOptions, 'failOn' | 'minScore'>): Summary {
-  const findings = { error: 0, warning: 0, info: 0 };
-  let failing = 0;
-  for (const { report } of results) {
-    for (const f of report.findings) findings[f.severity]++;
-    const fails = report.findings.some((f) => failsThreshold(f.severity, options.failOn)) || (options.minScore !== undefined && report.score < options.minScore);
-    if (fails) failing++;
-  }
-  const averageScore = results.length ? Math.round(results.reduce((n, r) => n + r.report.score, 0) / results.length) : null;
-  return { files: results.length + errors.length, analyzed: results.length, failed: errors.length, findings, averageScore, failing };
 }
 
 /** Analyzes one answer's text; throws AnswerFormatError for a malformed file. */

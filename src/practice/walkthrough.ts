@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { analyze } from '../analyze/index.js';
 import type { Finding, Report } from '../analyze/types.js';
 import { parseAnswer } from '../answer/index.js';
-import { summarize } from '../cli/check.js';
+import { summarize } from '../report/summary.js';
 import { formatPretty } from '../report/pretty.js';
 import { oneLine, sanitize } from '../report/sanitize.js';
 import type { Rubric } from '../rubric/types.js';
