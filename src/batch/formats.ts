@@ -1,7 +1,7 @@
 import type { Severity } from '../analyze/types.js';
 import { SCHEMA_VERSION } from '../report/json.js';
 import type { FileResult } from '../report/types.js';
-import { indentJson, type ReportWriter } from './writer.js';
+import { indentJson, type ReportWriter } from '../report/writer.js';
 
 export const FORMATS = ['pretty', 'json', 'sarif', 'github', 'junit', 'line'] as const;
 export type Format = (typeof FORMATS)[number];

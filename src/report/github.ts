@@ -1,5 +1,5 @@
 import type { Severity } from '../analyze/types.js';
-import { asIs, formatWith, type ReportWriter } from '../batch/writer.js';
+import { asIs, formatWith, type ReportWriter } from './writer.js';
 import { oneLine, sanitize } from './sanitize.js';
 import type { RunResult, Summary } from './types.js';
 

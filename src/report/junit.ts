@@ -1,5 +1,5 @@
 import { SEVERITIES, type Report, type Severity } from '../analyze/types.js';
-import { formatWith, type ReportWriter } from '../batch/writer.js';
+import { formatWith, type ReportWriter } from './writer.js';
 import { oneLine } from './sanitize.js';
 import type { RunResult } from './types.js';
 

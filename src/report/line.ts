@@ -1,7 +1,7 @@
-import { asIs, type ReportWriter } from '../batch/writer.js';
+import { asIs, type ReportWriter } from './writer.js';
 import { oneLine, sanitize } from './sanitize.js';
 import type { RunResult } from './types.js';
-import { formatWith } from '../batch/writer.js';
+import { formatWith } from './writer.js';
 
 /**
  * A file name on one line: control sequences removed, and the line breaks and tabs a file name can

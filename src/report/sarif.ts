@@ -1,7 +1,7 @@
 import { isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../analyze/types.js';
-import { formatWith, indentJson, type ReportWriter } from '../batch/writer.js';
+import { formatWith, indentJson, type ReportWriter } from './writer.js';
 import { splitErrorLocation } from './github.js';
 import { oneLine } from './sanitize.js';
 import type { FormatOptions, RunResult } from './types.js';

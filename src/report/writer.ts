@@ -1,4 +1,4 @@
-import type { FileError, FileResult, RunResult, Summary } from '../report/types.js';
+import type { FileError, FileResult, RunResult, Summary } from './types.js';
 
 /**
  * A report written piece by piece, so a batch of thousands of answers never holds every report in
