@@ -5,19 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_DIR, RubricRegistry, rubricSources, type RubricSource } from '../../src/rubric/registry.js';
 import { mergeRaw } from '../../src/rubric/resolve.js';
-import { RubricError } from '../../src/rubric/types.js';
+import { errorOf } from './error-of.js';
 
 const dir = (name: string) => fileURLToPath(new URL(`../fixtures/rubrics/${name}`, import.meta.url));
 const src = (name: string, origin: RubricSource['origin'] = '--rubrics-dir'): RubricSource => ({ dir: dir(name), origin });
-const errorOf = (fn: () => unknown): RubricError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof RubricError) return e;
-    throw e;
-  }
-  throw new Error('expected a RubricError');
-};
 
 describe('extends and overlays', () => {
   const registry = new RubricRegistry([src('overlay', 'built-in')]);

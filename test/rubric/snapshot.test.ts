@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/index.js';
 import { parseAnswer } from '../../src/answer/index.js';
 import { BUILT_IN_DIR, RubricRegistry, writeRubricSnapshot } from '../../src/rubric/registry.js';
-import { RubricError } from '../../src/rubric/types.js';
+import { errorOf } from './error-of.js';
 
 /** A copy of the built-in rubrics and a snapshot of it, as `npm run build` makes for the real folder. */
 function setup() {
@@ -25,15 +25,6 @@ function setup() {
   return { dir, file, written, open, fromYaml, tamper };
 }
 
-const errorOf = (fn: () => unknown): RubricError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof RubricError) return e;
-    throw e;
-  }
-  throw new Error('expected a RubricError');
-};
 
 describe('built-in rubric snapshot', () => {
   it('gives the same rubrics and the same reports as parsing the YAML', () => {
