@@ -3,7 +3,7 @@ import { AnswerFormatError, formatForPath, parseAnswer, type AnswerFormat } from
 import { readAnswerFile } from './read-answer.js';
 import type { FileError, FileResult } from '../report/types.js';
 import { selectRubric } from '../rubric/select.js';
-import type { Rubric } from '../rubric/types.js';
+import { pickable, type Rubric } from '../rubric/types.js';
 
 export const DEFAULT_RUBRIC = 'customer-service';
 
@@ -61,9 +61,7 @@ export class StaticRubrics implements RubricSource {
     return r;
   }
   all(): Rubric[] {
-    return this.ids()
-      .map((id) => this.get(id))
-      .filter((r) => r.questions.length > 0);
+    return pickable(this);
   }
   has(id: string): boolean {
     return this.byId.has(id);

@@ -5,7 +5,7 @@ import { basename, delimiter, dirname, join, relative, resolve } from 'node:path
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { finalizeRubric, mergeRaw } from './resolve.js';
-import { RubricError, type Rubric } from './types.js';
+import { pickable, RubricError, type Rubric } from './types.js';
 import { MAX_RUBRIC_BYTES, parseRubricSource, type Problem } from './validate.js';
 
 /** The rubrics shipped with the package (rubrics/ beside dist/). */
@@ -279,9 +279,7 @@ export class RubricRegistry {
 
   /** Rubrics a person can pick (those that name at least one question). */
   all(): Rubric[] {
-    return this.ids()
-      .map((id) => this.get(id))
-      .filter((r) => r.questions.length > 0);
+    return pickable(this);
   }
 
   has(id: string): boolean {

@@ -112,3 +112,11 @@ export class RubricError extends Error {
     this.name = 'RubricError';
   }
 }
+
+/** The rubrics a question can pick: those that name at least one question, in id order. */
+export function pickable(source: { ids(): string[]; get(id: string): Rubric }): Rubric[] {
+  return source
+    .ids()
+    .map((id) => source.get(id))
+    .filter((r) => r.questions.length > 0);
+}
