@@ -88,10 +88,22 @@ const STANCE = new Set(['believe', 'believed', 'like', 'liked', 'say', 'said', '
 /** Verbs that reject a phrase without a negator ("I hate the phrase", "I avoid saying"). */
 const REJECT = new Set(['hate', 'hated', 'dislike', 'disliked', 'avoid', 'avoided', 'despise', 'cringe']);
 
+/** Verbs that report what others claim ("companies say they're customer-centric, but …"). */
+const CLAIMING = new Set(['say', 'says', 'said', 'claim', 'claims', 'claimed', 'call', 'calls', 'called', 'advertise', 'advertises', 'advertised', 'promise', 'promises', 'promised']);
+const SPEAKER = new Set(['i', 'we', "i'd", "we'd", "i'll", "we'll", "i've", "we've"]);
+const CONTRAST = new Set(['but', 'yet', 'though', 'however']);
+
+/** True when the clause right after token `last - 1` turns against it: ", but …". */
+function contrastAfter(tokens: readonly Token[], last: number): boolean {
+  for (let k = last; k < tokens.length && k < last + 3; k++) if (CONTRAST.has(tokens[k].norm)) return true;
+  return false;
+}
+
 /**
  * True when a phrase is mentioned rather than used: quoted, introduced as a word ("the term
- * synergy"), or named only to be rejected ("I don't believe the customer is always right",
- * "I avoid saying win-win"). Looks at most a few words back, within the clause.
+ * synergy"), named only to be rejected ("I don't believe the customer is always right",
+ * "I avoid saying win-win"), or reported as others' claim and turned against ("companies say
+ * they're customer-centric, but …"). Looks at most a few words back, within the clause.
  */
 export function isMentionOnly(text: string, tokens: readonly Token[], first: number, last: number): boolean {
   if (isQuoted(text, tokens[first].start, tokens[last - 1].end)) return true;
@@ -101,6 +113,8 @@ export function isMentionOnly(text: string, tokens: readonly Token[], first: num
     const w = tokens[k].norm;
     if (first - k <= 2 && NAMING.has(w)) return true;
     if (REJECT.has(w)) return true;
+    // someone else's claim, then a turn against it: "a lot of companies say they're customer-centric, but …"
+    if (CLAIMING.has(w) && k > 0 && !SPEAKER.has(tokens[k - 1].norm) && contrastAfter(tokens, last)) return true;
     if (STANCE.has(w)) negated ||= tokens.slice(Math.max(0, k - 3), k).some((t) => isNegator(t.norm));
     if (negated) return true;
   }

@@ -37,6 +37,13 @@ describe('jargon', () => {
     expect(found('I hate the word synergy.')).toEqual([]);
   });
 
+  it("does not flag others' claim that the answer turns against, but does flag the speaker's own", () => {
+    expect(found("A lot of companies say they're customer-centric, but the staff never have time to talk.")).toEqual([]);
+    expect(found('Our old supplier promised best-in-class support, yet nobody answered.')).toEqual([]);
+    expect(found("We say we're customer-centric, but we mean it.")).toEqual(['customer-centric']);
+    expect(found('My manager said we had real synergy and we did.')).toEqual(['synergy']);
+  });
+
   it('finds "give 110%" with a word between', () => {
     expect(found('We gave it 110% all week.')).toEqual(['gave it 110%']);
     expect(found('I give everything 110% when a client is waiting.')).toEqual(['give everything 110%']);
