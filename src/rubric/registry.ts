@@ -5,6 +5,7 @@ import { basename, delimiter, dirname, join, relative, resolve } from 'node:path
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { finalizeRubric, mergeRaw } from './resolve.js';
+import { primeStems, stemsOf } from '../text/tokens.js';
 import { pickable, RubricError, type Rubric } from './types.js';
 import { MAX_RUBRIC_BYTES, parseRubricSource, type Problem } from './validate.js';
 
@@ -111,9 +112,30 @@ interface Snapshot {
   /** The YAML parser's package.json where the build found it, relative to the snapshot: read directly, as resolving the package costs more than the rest. */
   yamlPackage: string;
   files: SnapshotItem[];
+  /** Porter stems of every word in the files, and natural's package.json (relative, as yamlPackage) whose version made them. */
+  stems?: Record<string, string>;
+  naturalPackage?: string;
+  naturalVersion?: string;
 }
 
 const resolveYamlPackage = () => createRequire(import.meta.url).resolve('yaml/package.json');
+const resolveNaturalPackage = () => createRequire(import.meta.url).resolve('natural/package.json');
+
+function packageVersion(path: string): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every string anywhere in a parsed rubric (phrases, cues, headings, questions). */
+function stringsIn(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) stringsIn(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) stringsIn(v, out);
+  return out;
+}
 
 /**
  * The validator's and schema's own source (beside this module) and the YAML parser's version,
@@ -148,6 +170,8 @@ function readSnapshot(file: string): Map<string, SnapshotItem> | undefined {
   if (snapshot?.version !== SNAPSHOT_VERSION || !Array.isArray(snapshot.files) || typeof snapshot.yamlPackage !== 'string') return undefined;
   const code = validatorFingerprint(resolve(dirname(file), snapshot.yamlPackage));
   if (code === undefined || snapshot.code !== code) return undefined;
+  // the stems are a cache of natural's Porter stemmer: good whatever the rubrics say, while natural is the same
+  if (snapshot.stems && snapshot.naturalPackage && packageVersion(resolve(dirname(file), snapshot.naturalPackage)) === snapshot.naturalVersion) primeStems(snapshot.stems);
   return new Map(snapshot.files.map((item) => [item.name, item]));
 }
 
@@ -194,7 +218,17 @@ export function writeRubricSnapshot(dir: string, file: string): { files: number;
     return { files: 0, problems };
   }
   const yamlPackage = resolveYamlPackage();
-  const snapshot: Snapshot = { version: SNAPSHOT_VERSION, code: validatorFingerprint(yamlPackage)!, yamlPackage: relative(dirname(file), yamlPackage), files };
+  const naturalPackage = resolveNaturalPackage();
+  const stems = stemsOf(files.flatMap((f) => stringsIn(f.raw)));
+  const snapshot: Snapshot = {
+    version: SNAPSHOT_VERSION,
+    code: validatorFingerprint(yamlPackage)!,
+    yamlPackage: relative(dirname(file), yamlPackage),
+    files,
+    stems,
+    naturalPackage: relative(dirname(file), naturalPackage),
+    naturalVersion: packageVersion(naturalPackage),
+  };
   writeFileSync(file, JSON.stringify(snapshot));
   return { files: files.length, problems };
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/index.js';
 import { parseAnswer } from '../../src/answer/index.js';
 import { BUILT_IN_DIR, RubricRegistry, writeRubricSnapshot } from '../../src/rubric/registry.js';
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { errorOf } from './error-of.js';
 
 /** A copy of the built-in rubrics and a snapshot of it, as `npm run build` makes for the real folder. */
@@ -39,6 +40,15 @@ describe('built-in rubric snapshot', () => {
     }
     const answer = parseAnswer(readFileSync(new URL('../../examples/customer-service-strong.txt', import.meta.url), 'utf8'), 'text');
     expect(analyze(answer, snap.get('customer-service'))).toEqual(analyze(answer, yaml.get('customer-service')));
+  });
+
+  it("carries the stems of the rubrics' words, exactly as natural's Porter stemmer gives them", () => {
+    const { file } = setup();
+    const snap = JSON.parse(readFileSync(file, 'utf8')) as { stems: Record<string, string>; naturalVersion: string };
+    expect(Object.keys(snap.stems).length).toBeGreaterThan(500);
+    expect(snap.stems['listened']).toBe('listen');
+    for (const [word, stem] of Object.entries(snap.stems)) expect(stem, word).toBe(PorterStemmer.stem(word.replace(/'s$/, '')));
+    expect(snap.naturalVersion).toMatch(/^\d+\.\d+/);
   });
 
   it('is used while the rubric files are unchanged', () => {
