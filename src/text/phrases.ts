@@ -106,7 +106,7 @@ function startKeys(m: WordMatcher, keys: StartKeys): boolean {
 /** The first two UTF-16 units of a word as one number (no string is made per token). */
 const headKey = (word: string) => word.charCodeAt(0) * 65536 + (word.length > 1 ? word.charCodeAt(1) : 0);
 
-const tokenStem = (t: Token) => t.stem ?? stem(t.norm);
+const tokenStem = (t: Token) => t.lexeme?.stem ?? stem(t.norm);
 
 const INFLECTIONS = new Set(['', 's', 'es', 'ed', 'd', 'ing', "'s", 'ies', 'ied', 'e', 'y']);
 
@@ -369,14 +369,9 @@ export class PhraseSet {
     this.best = undefined;
     this.bestRank = 0;
     // this runs for every token of every sentence against every set: no allocation on the way
-    const root = this.root;
+    // the shared index holds this set's first words; a set from before it started afresh walks its own root
     if (this.epoch === shared.epoch) this.follow(startsOf(t).edges[this.slot], tokens, i, i);
-    else {
-      if (root.byStem.size) this.follow(root.byStem.get(tokenStem(t)), tokens, i, i);
-      if (root.byHead.size) this.follow(root.byHead.get(headKey(t.norm)), tokens, i, i);
-      if (root.numbers.length && isNumberToken(t)) this.follow(root.numbers, tokens, i, i);
-      if (root.others.length) this.follow(root.others, tokens, i, i);
-    }
+    else this.walk(this.root, tokens, i, i);
     const best = this.best as CompiledPhrase | undefined;
     if (!best) return undefined;
     const last = i + best.words.length;

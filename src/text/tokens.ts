@@ -9,9 +9,7 @@ export interface Token {
   norm: string;
   start: number;
   end: number;
-  /** Porter stem of `norm`, set by tokenize: phrase matching asks for it for every phrase set. */
-  stem?: string;
-  /** What is known of this word wherever it occurs (shared by every token of the same word). */
+  /** What is known of this word wherever it occurs (shared by every token of the same word): its stem, its phrase starts. */
   lexeme?: Lexeme;
 }
 
@@ -47,7 +45,7 @@ export function tokenize(text: string, base = 0): Token[] {
       if (lexemes.size > 50_000) lexemes.clear();
       lexemes.set(word, lexeme);
     }
-    tokens.push({ text: word, norm: lexeme.norm, start, end: start + word.length, stem: lexeme.stem, lexeme });
+    tokens.push({ text: word, norm: lexeme.norm, start, end: start + word.length, lexeme });
   }
   return tokens;
 }
