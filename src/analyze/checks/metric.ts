@@ -44,14 +44,13 @@ const NOT_COUNTS = new Set(['zero', 'one', 'half', 'twice', 'double', 'triple'])
 // Patterns over a sentence's text. Written here, bounded and reviewed: rubrics add words, not regexes.
 // Each pattern with what a sentence must hold for it to match at all: most sentences have no
 // digit, and then five of the six are not run.
-const DIGIT = /\d/;
-const PATTERNS: [RegExp, string, RegExp][] = [
-  [/(?<![\w.])\d+(?:\.\d+)?\s?(?:%|per ?cent\b)/gi, 'percent', DIGIT],
-  [/[$£€]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|million|thousand)?\b|\b\d[\d,]*(?:\.\d+)?\s(?:dollars|pounds|euros)\b/gi, 'money', DIGIT],
-  [/\b\d{1,2}(?:\.\d)?\s?(?:\/|out of|from)\s?(?:5|10|five|ten)\b/gi, 'rating', DIGIT],
-  [/(?<![\w.])(?:\d(?:\.\d)?|one|two|three|four|five)[- ]stars?\b/gi, 'rating', /star/i],
-  [/\bfrom\s[$£€]?\d+(?:[.,]\d+)*%?\s(?:\w+\s)?to\s[$£€]?\d+(?:[.,]\d+)*%?/gi, 'change', DIGIT],
-  [/\b\d+(?:\.\d+)?x\b/gi, 'multiplier', DIGIT],
+const PATTERNS: [RegExp, string, 'digit' | 'star'][] = [
+  [/(?<![\w.])\d+(?:\.\d+)?\s?(?:%|per ?cent\b)/gi, 'percent', 'digit'],
+  [/[$£€]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|million|thousand)?\b|\b\d[\d,]*(?:\.\d+)?\s(?:dollars|pounds|euros)\b/gi, 'money', 'digit'],
+  [/\b\d{1,2}(?:\.\d)?\s?(?:\/|out of|from)\s?(?:5|10|five|ten)\b/gi, 'rating', 'digit'],
+  [/(?<![\w.])(?:\d(?:\.\d)?|one|two|three|four|five)[- ]stars?\b/gi, 'rating', 'star'],
+  [/\bfrom\s[$£€]?\d+(?:[.,]\d+)*%?\s(?:\w+\s)?to\s[$£€]?\d+(?:[.,]\d+)*%?/gi, 'change', 'digit'],
+  [/\b\d+(?:\.\d+)?x\b/gi, 'multiplier', 'digit'],
 ];
 
 const isYear = (t: Token) => /^(19|20)\d\d$/.test(t.norm);
@@ -287,8 +286,9 @@ function fromToCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
 
 function sentenceCandidates(s: DocSentence, p: MetricPhrases, framing: boolean): Candidate[] {
   const candidates: Candidate[] = [];
+  const holds = { digit: /\d/.test(s.text), star: /star/i.test(s.text) };
   for (const [re, kind, needs] of PATTERNS) {
-    if (!needs.test(s.text)) continue;
+    if (!holds[needs]) continue;
     for (const m of s.text.matchAll(re)) candidates.push({ start: s.start + m.index!, end: s.start + m.index! + m[0].length, kind });
   }
   candidates.push(...countCandidates(s, p), ...timeCandidates(s, p, framing), ...changeCandidates(s, p), ...ratingCandidates(s, p), ...fromToCandidates(s, p));
