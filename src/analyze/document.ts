@@ -21,6 +21,8 @@ export interface DocSentence extends Sentence {
   section: number;
   /** Assigned by the STAR segmenter. */
   role: Role;
+  /** Why the segmenter gave it that role (the explain view). */
+  why: string;
 }
 
 /** A located piece of the answer, as reported. */
@@ -133,7 +135,7 @@ export function buildDocument(answer: ParsedAnswer, rubric: Rubric): AnswerDocum
     for (const s of splitSentences(text.slice(sec.start, sec.end), sec.start)) {
       if (!s.tokens.length) continue;
       const role: Role = sec.declared ?? 'opening';
-      sentences.push({ ...s, index: sentences.length, section: si, role });
+      sentences.push({ ...s, index: sentences.length, section: si, role, why: '' });
     }
   });
   const lines = new LineIndex(answer.source);

@@ -27,11 +27,34 @@ export interface StarPartSummary {
   share: number;
 }
 
+/**
+ * How a piece of pillar evidence shows its pillar: `shown` by something the speaker (or their
+ * team) did in the story, or `claimed` as a value, a habit, a plan or a self-description ("I am
+ * patient", "I would call them back").
+ */
+export type EvidenceKind = 'shown' | 'claimed';
+export const EVIDENCE_KINDS: readonly EvidenceKind[] = ['shown', 'claimed'];
+
+export interface Evidence extends Span {
+  kind: EvidenceKind;
+  /** What made these words count, in a few words ("your step in the story", "a value you state"). */
+  why: string;
+}
+
 export interface PillarResult {
   id: string;
   name: string;
+  /** Shown or claimed. */
   present: boolean;
-  evidence: Span[];
+  /** `shown` when any evidence is shown, else `claimed` when any is claimed, else `missing`. */
+  status: EvidenceKind | 'missing';
+  evidence: Evidence[];
+}
+
+/** How the analyzer read one sentence: its part of the story and the cue or rule that decided it. */
+export interface SentenceReading extends Span {
+  part: Role;
+  why: string;
 }
 
 export interface MetricSpan extends Span {
@@ -72,6 +95,8 @@ export interface Report {
   metrics: MetricSpan[];
   jargon: JargonSpan[];
   opening: TalkingPointResult[];
+  /** Every sentence in order, with the part it was read as and why (the explain view). */
+  sentences: SentenceReading[];
   findings: Finding[];
   stats: Stats;
 }

@@ -19,9 +19,9 @@ export const pillarsCheck: Check = {
         set
           .findAll(s.tokens)
           .filter((m) => !isNegated(doc.text, s.tokens, m.first) && !isQuoted(doc.text, m.start, m.end) && !inJargon(si, m))
-          .map((m) => doc.span(m.start, m.end)),
+          .map((m) => ({ ...doc.span(m.start, m.end), kind: 'shown' as const, why: `matches "${m.phrase.source}"` })),
       );
-      return { id: p.id, name: p.name, present: evidence.length > 0, evidence };
+      return { id: p.id, name: p.name, present: evidence.length > 0, status: evidence.length ? 'shown' : 'missing', evidence };
     });
     const { min, max } = rubric.expectations.pillars;
     const shown = pillars.filter((p) => p.present);
