@@ -2,7 +2,8 @@ import { STAR_PARTS, type ParsedAnswer, type StarPart } from '../answer/types.js
 import type { Rubric } from '../rubric/types.js';
 import { LineIndex, type Position } from '../text/locate.js';
 import { PhraseSet } from '../text/phrases.js';
-import { splitSentences, tokenize, type Sentence, type Token } from '../text/tokens.js';
+import { readText, type SentenceFacts } from '../language/index.js';
+import { tokenize, type Token } from '../text/tokens.js';
 
 /** What a sentence does in the answer: a STAR part, or framing around the story. */
 export type Role = StarPart | 'opening' | 'closing';
@@ -16,7 +17,7 @@ export interface DocSection {
   end: number;
 }
 
-export interface DocSentence extends Sentence {
+export interface DocSentence extends SentenceFacts {
   index: number;
   section: number;
   /** Assigned by the STAR segmenter. */
@@ -131,13 +132,11 @@ export function buildDocument(answer: ParsedAnswer, rubric: Rubric): AnswerDocum
   const text = pieces.join('');
   const structured = sections.some((s) => s.declared && s.declared !== 'opening');
   const sentences: DocSentence[] = [];
-  sections.forEach((sec, si) => {
-    for (const s of splitSentences(text.slice(sec.start, sec.end), sec.start)) {
-      if (!s.tokens.length) continue;
-      const role: Role = sec.declared ?? 'opening';
-      sentences.push({ ...s, index: sentences.length, section: si, role, why: '' });
-    }
-  });
+  let si = 0;
+  for (const s of readText(text, sections.map((sec) => [sec.start, sec.end]))) {
+    while (si + 1 < sections.length && s.start >= sections[si].end) si++;
+    sentences.push({ ...s, index: sentences.length, section: si, role: sections[si].declared ?? 'opening', why: '' });
+  }
   const lines = new LineIndex(answer.source);
   const toSource = (offset: number) => sourceOffsets[Math.max(0, Math.min(offset, sourceOffsets.length - 1))] ?? 0;
   const locate = (offset: number) => lines.locate(toSource(offset));

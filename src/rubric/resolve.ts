@@ -1,5 +1,5 @@
 import { RUBRIC_SCHEMA, REQUIRED_RESOLVED, type FieldSpec } from './schema.js';
-import { RubricError, type Rubric } from './types.js';
+import { RubricError, type JargonRule, type Rubric } from './types.js';
 
 type Raw = Record<string, unknown>;
 
@@ -105,7 +105,7 @@ export function finalizeRubric(raw: Raw, source: string): Rubric {
       'resolution-words': strings(metric['resolution-words']),
       'change-words': strings(metric['change-words']),
     },
-    jargon: (Array.isArray(raw.jargon) ? raw.jargon : []).map((j: Raw) => ({ phrase: String(j.phrase), suggestion: String(j.suggestion) })),
+    jargon: (Array.isArray(raw.jargon) ? raw.jargon : []).map((j: Raw) => ({ phrase: String(j.phrase), suggestion: String(j.suggestion), ...(typeof j.pos === 'string' ? { pos: j.pos as JargonRule['pos'] } : {}) })),
     fillers: strings(raw.fillers),
     hedges: strings(raw.hedges),
     expectations: {

@@ -83,7 +83,11 @@ export const RUBRIC_SCHEMA: Record<string, FieldSpec> = {
     type: 'list',
     key: 'phrase',
     description: 'Buzzwords and clichés, each with a plainer alternative or a question asking for evidence.',
-    item: { phrase: phrases('The buzzword or cliché.'), suggestion: text('What to say instead.') },
+    item: {
+      phrase: phrases('The buzzword or cliché.'),
+      suggestion: text('What to say instead.'),
+      pos: { type: 'string', description: 'Only when the first word is used as this part of speech ("leverage" the verb is jargon, "the leverage we had" is not).', enum: ['verb', 'noun', 'adjective'] },
+    },
     required: ['phrase', 'suggestion'],
   },
   fillers: phrases('Filler words and phrases ("um", "you know").'),

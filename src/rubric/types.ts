@@ -47,6 +47,8 @@ export interface StarRules {
 export interface JargonRule {
   phrase: Phrase;
   suggestion: string;
+  /** Only when the phrase's first word is this part of speech. */
+  pos?: 'verb' | 'noun' | 'adjective';
 }
 
 export interface MetricRules {

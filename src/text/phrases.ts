@@ -2,9 +2,10 @@ import { stem, tokenize, type Token } from './tokens.js';
 
 /**
  * Rubric phrases, compiled. A phrase is words separated by spaces; each word matches a token
- * that is the same word or an inflection of it ("leverage" matches "leveraging", "circle back"
- * matches "circled back"). `word*` matches any word starting so ("empath*"), `a|b` either word,
- * `_` any one word, `#` a number (digits or a number word). There are no regular expressions, so a
+ * that is the same word, an inflection of it ("leverage" matches "leveraging", "circle back"
+ * matches "circled back") or a form with the same dictionary form ("go" matches "went").
+ * `word*` matches any word starting so ("empath*"), `a|b` either word, `_` any one word, `_?` one
+ * word or none, `#` a number (digits or a number word). There are no regular expressions, so a
  * rubric cannot make matching slow.
  */
 // Every matcher has the same fields (one object shape keeps the hot loop monomorphic).
@@ -108,6 +109,34 @@ const headKey = (word: string) => word.charCodeAt(0) * 65536 + (word.length > 1 
 
 const tokenStem = (t: Token) => t.lexeme?.stem ?? stem(t.norm);
 
+/**
+ * Stems of the word with an inflection taken off, where they differ from its own stem: Porter
+ * stems "exceed" to "exce" but "exceeding" to "exceed", so the inflected word is also looked up
+ * by the stem of "exceed". Worked out once per word.
+ */
+function otherStems(t: Token): readonly string[] {
+  const lexeme = t.lexeme;
+  if (lexeme?.otherStems) return lexeme.otherStems;
+  const w = t.norm;
+  const own = tokenStem(t);
+  const out: string[] = [];
+  const add = (base: string) => {
+    if (base.length < 3) return;
+    const s = stem(base);
+    if (s !== own && !out.includes(s)) out.push(s);
+  };
+  for (const ending of ['ing', 'ed', 'es', 's', 'd']) {
+    if (!w.endsWith(ending) || w.length - ending.length < 3) continue;
+    const base = w.slice(0, -ending.length);
+    add(base);
+    add(`${base}e`);
+    if (base.length > 3 && base.at(-1) === base.at(-2)) add(base.slice(0, -1)); // stopped → stop
+  }
+  if (w.endsWith('ies') || w.endsWith('ied')) add(`${w.slice(0, -3)}y`);
+  if (lexeme) lexeme.otherStems = out;
+  return out;
+}
+
 const INFLECTIONS = new Set(['', 's', 'es', 'ed', 'd', 'ing', "'s", 'ies', 'ied', 'e', 'y']);
 
 /** True when `other` is `word` with an inflectional ending (leverage → leveraging, reply → replied, stop → stopped). */
@@ -128,7 +157,9 @@ function wordMatches(m: WordMatcher, t: Token): boolean {
       // inflection fallback: the same Porter stem, and the words differ only by an inflectional
       // ending — Porter also merges derivations ("personal"/"person", "customer"/"custom")
       // (tokens carry their stem, so the stem test is one comparison and fails first for most)
-      return m.text.length >= 3 && tokenStem(t) === m.stem && (isInflection(m.text, t.norm) || isInflection(t.norm, m.text));
+      if (m.text.length >= 3 && (tokenStem(t) === m.stem || otherStems(t).includes(m.stem)) && (isInflection(m.text, t.norm) || isInflection(t.norm, m.text))) return true;
+      // an irregular form the tagger knows: "went" is "go", "bought" is "buy"
+      return t.lemma !== undefined && t.lemma === m.text && t.lemma !== t.norm;
     case 'prefix':
       return t.norm.startsWith(m.text);
     case 'any':
@@ -269,10 +300,15 @@ function addKeyed<K>(map: Map<K, KeyEntry>, key: K, slot: number, e: Edge): void
   addSlot(entry, slot, e);
 }
 
+/** The stem of a token's dictionary form when it differs from the word ("went" → "go"), else undefined. */
+const lemmaStem = (t: Token) => (t.lemma !== undefined && t.lemma !== t.norm ? stem(t.lemma) : undefined);
+
 function startsOf(t: Token): PhraseStarts {
-  // cached on the word, not the token: the same words recur within and across answers
+  // cached on the word, not the token: the same words recur within and across answers; a word
+  // whose dictionary form differs here ("left" as "leave") has its own entry for that form
   const lexeme = t.lexeme;
-  let s = lexeme?.starts;
+  const byLemma = lexeme && t.lemma !== undefined && t.lemma !== t.norm;
+  let s = byLemma ? lexeme.lemmaStarts?.get(t.lemma!) : lexeme?.starts;
   if (s === undefined || s.generation !== shared.generation) {
     s = { generation: shared.generation, edges: [], m0: 0, m1: 0, m2: 0, m3: 0 };
     const merge = (entry: KeyEntry | undefined) => {
@@ -291,10 +327,14 @@ function startsOf(t: Token): PhraseStarts {
       }
     };
     merge(shared.byStem.get(tokenStem(t)));
+    for (const other of otherStems(t)) merge(shared.byStem.get(other));
+    const ls = lemmaStem(t);
+    if (ls !== undefined) merge(shared.byStem.get(ls));
     for (let n = 2; n <= Math.min(PREFIX_KEY, t.norm.length); n++) merge(shared.byPrefix.get(t.norm.slice(0, n)));
     if (isNumberToken(t)) merge(shared.numbers);
     merge(shared.anywhere);
-    if (lexeme) lexeme.starts = s;
+    if (byLemma) (lexeme.lemmaStarts ??= new Map()).set(t.lemma!, s);
+    else if (lexeme) lexeme.starts = s;
   }
   return s;
 }
@@ -308,6 +348,14 @@ function mayStart(s: PhraseStarts, slot: number): boolean {
   return (s.m3 & bit) !== 0;
 }
 
+/** A phrase's variants with each `_?` taken as a word and as none ("exceed _? expectations" → two). */
+function withOptionals(source: string): string[] {
+  if (!source.includes('_?')) return [source];
+  let variants = [''];
+  for (const word of source.trim().split(/\s+/)) variants = word === '_?' ? variants.flatMap((v) => [v, `${v} _`]) : variants.map((v) => `${v} ${word}`);
+  return variants.map((v) => v.trim()).filter(Boolean);
+}
+
 /** A set of phrases to find in token lists: longest match first, no overlaps. */
 export class PhraseSet {
   readonly phrases: CompiledPhrase[];
@@ -316,7 +364,7 @@ export class PhraseSet {
   private readonly slot: number;
 
   constructor(sources: readonly string[]) {
-    this.phrases = sources.map((s, i) => compilePhrase(s, i)).filter((p) => p.words.length > 0);
+    this.phrases = sources.flatMap((s, i) => withOptionals(s).map((v) => compilePhrase(v, i))).filter((p) => p.words.length > 0);
     if (shared.slots >= MAX_SLOTS) Object.assign(shared, { epoch: shared.epoch + 1, slots: 0, byStem: new Map(), byPrefix: new Map(), numbers: emptyEntry(), anywhere: emptyEntry() });
     this.epoch = shared.epoch;
     this.slot = shared.slots++;
@@ -398,7 +446,12 @@ export class PhraseSet {
     }
     if (j >= tokens.length) return;
     const t = tokens[j];
-    if (node.byStem.size) this.follow(node.byStem.get(tokenStem(t)), tokens, i, j);
+    if (node.byStem.size) {
+      this.follow(node.byStem.get(tokenStem(t)), tokens, i, j);
+      for (const other of otherStems(t)) this.follow(node.byStem.get(other), tokens, i, j);
+      const ls = lemmaStem(t);
+      if (ls !== undefined) this.follow(node.byStem.get(ls), tokens, i, j);
+    }
     if (node.byHead.size) this.follow(node.byHead.get(headKey(t.norm)), tokens, i, j);
     if (node.numbers.length && isNumberToken(t)) this.follow(node.numbers, tokens, i, j);
     if (node.others.length) this.follow(node.others, tokens, i, j);

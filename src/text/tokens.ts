@@ -11,6 +11,10 @@ export interface Token {
   end: number;
   /** What is known of this word wherever it occurs (shared by every token of the same word): its stem, its phrase starts. */
   lexeme?: Lexeme;
+  /** Part of speech in this sentence (a universal tag: VERB, AUX, NOUN, …), filled by the language layer. */
+  pos?: string;
+  /** Dictionary form ("went" → "go", "days" → "day"), filled by the language layer. */
+  lemma?: string;
 }
 
 /** A word as written, normalised and stemmed once: answers use the same few hundred words. */
@@ -19,6 +23,10 @@ export interface Lexeme {
   stem: string;
   /** Phrase matching's lookups for this word (src/text/phrases.ts): which phrase sets could start here. */
   starts?: PhraseStarts;
+  /** The same, where the tagger gives the word another dictionary form ("left" as "leave"). */
+  lemmaStarts?: Map<string, PhraseStarts>;
+  /** Stems of the word without an inflection, where they differ from `stem` (phrases.ts). */
+  otherStems?: readonly string[];
 }
 
 export interface Sentence {
@@ -41,7 +49,7 @@ export function tokenize(text: string, base = 0): Token[] {
     let lexeme = lexemes.get(word);
     if (lexeme === undefined) {
       const norm = word.toLowerCase().replace(/’/g, "'");
-      lexeme = { norm, stem: stem(norm), starts: undefined };
+      lexeme = { norm, stem: stem(norm), starts: undefined, lemmaStarts: undefined, otherStems: undefined };
       if (lexemes.size > 50_000) lexemes.clear();
       lexemes.set(word, lexeme);
     }
@@ -53,6 +61,7 @@ export function tokenize(text: string, base = 0): Token[] {
 const lexemes = new Map<string, Lexeme>();
 
 const stemCache = new Map<string, string>();
+const MAX_STEMMED = 40;
 
 /**
  * Porter stems worked out ahead, e.g. the built-in rubrics' words from the build's snapshot:
@@ -72,7 +81,8 @@ export function stemsOf(texts: Iterable<string>): Record<string, string> {
 export function stem(norm: string): string {
   let s = stemCache.get(norm);
   if (s === undefined) {
-    s = PorterStemmer.stem(norm.replace(/'s$/, ''));
+    // natural's Porter stemmer slows with the square of a word's length; no English word is this long
+    s = norm.length > MAX_STEMMED ? norm : PorterStemmer.stem(norm.replace(/'s$/, ''));
     if (stemCache.size > 50_000) stemCache.clear();
     stemCache.set(norm, s);
   }

@@ -1,5 +1,23 @@
+import { finiteClauseAt } from '../../language/index.js';
 import { isMentionOnly } from '../../text/mention.js';
+import type { Token } from '../../text/tokens.js';
 import type { Check, JargonSpan } from '../types.js';
+
+const POS_TAGS = { verb: 'VERB', noun: 'NOUN', adjective: 'ADJ' } as const;
+const NOUN_LEADS = new Set(['DET', 'ADJ', 'NUM']);
+
+/**
+ * Whether the word at k is used as `pos`. The tagger is trusted where it agrees; a word it calls a
+ * noun is still a verb unless a determiner or an adjective leads it ("leverage the team" is a
+ * verb, "the leverage we had" a noun).
+ */
+function usedAs(tokens: readonly Token[], k: number, pos: keyof typeof POS_TAGS): boolean {
+  const tag = tokens[k].pos;
+  if (tag === undefined || tag === POS_TAGS[pos]) return true;
+  const lead = tokens[k - 1]?.pos ?? '';
+  const nounPhrase = NOUN_LEADS.has(lead) || (lead === 'PRON' && /^(my|our|your|his|her|their|its|any|some|no)$/.test(tokens[k - 1].norm));
+  return pos === 'verb' ? !nounPhrase : pos === 'noun' ? nounPhrase : false;
+}
 
 /** Jargon: buzzwords and clichés that sound empty to an interviewer, each with a plainer way to say it. */
 export const jargonCheck: Check = {
@@ -14,7 +32,12 @@ export const jargonCheck: Check = {
       for (const m of set.findAll(s.tokens)) {
         // a buzzword quoted or named only to reject it is not jargon ("I don't believe the customer is always right")
         if (isMentionOnly(doc.text, s.tokens, m.first, m.last)) continue;
-        const { suggestion } = rubric.jargon[m.phrase.index];
+        // advised against: "Don't go to extremes to exceed expectations" ("We didn't have the bandwidth" still uses it)
+        const clause = finiteClauseAt(s, m.first);
+        if (clause?.negated && clause.mode === 'imperative' && clause.verb <= m.first) continue;
+        const { suggestion, pos } = rubric.jargon[m.phrase.index];
+        // "leverage" the verb is jargon; "the leverage the contract gave us" is plain English
+        if (pos && !usedAs(s.tokens, m.first, pos)) continue;
         // "%" is not a word, so "give 110%" matches as "give 110": report the whole of it
         const at = { start: m.start, end: doc.text[m.end] === '%' ? m.end + 1 : m.end };
         jargon.push({ ...doc.span(at.start, at.end), suggestion });

@@ -1,0 +1,329 @@
+import type { Token } from '../text/tokens.js';
+import type { Actor, Clause, Mode } from './types.js';
+import {
+  BE, CAUSATIVE, CLAUSE_JOINERS, CONDITIONS, COORDINATORS, DO, FREQUENCY, FUTURE_MODALS, HAVE, HYPOTHETICAL_MODALS, MODALS, NEGATIVE_SUBJECTS,
+  NEGATORS, OTHER_SUBJECTS, PAST_BE, PAST_DO, PAST_HAVE, REPORTING, SPEAKER, SPEAKER_OBJECT, TEAM, TEAM_NOUNS, TEAM_OBJECT,
+} from './words.js';
+
+// Reads a sentence's clauses from its tagged tokens: each finite verb group (auxiliaries and a
+// main verb) with its subject, tense and mood, and the non-finite verbs under it ("wanted to
+// help", "let him explain") with whoever does them.
+
+/** A subject pronoun with an auxiliary attached ("I'd", "she's"): the clitic and what it stands for. */
+const CLITIC = /^(i|we|you|he|she|it|they|that|there|who|what|here)('d|'ll|'ve|'m|'re|'s)$/;
+/** Past forms spelled like the present ("I let them talk"): tense comes from the rest of the sentence. */
+const SAME_FORM = new Set('let put set read cut hit quit shut hurt cost spread bet cast burst'.split(' '));
+/** Words that may stand between an auxiliary and its verb ("had already called", "did not really"). */
+const isBetween = (t: Token) => (t.pos === 'ADV' || t.pos === 'PART' || NEGATORS.has(t.norm)) && t.norm !== 'to';
+
+const isAux = (t: Token) => t.pos === 'AUX' || MODALS.has(t.norm) || (BE.has(t.norm) && t.pos !== 'VERB') || /^(did|didn't|does|doesn't|don't|won't|can't|wouldn't|couldn't|shouldn't|wasn't|weren't|isn't|aren't|hasn't|haven't|hadn't)$/.test(t.norm);
+const isVerb = (t: Token) => t.pos === 'VERB';
+
+/** The verb's dictionary form: wink's lemma, or the word itself. */
+const lemmaOf = (t: Token) => (t.lemma ?? t.norm).toLowerCase();
+
+/** A past form: not the dictionary form, not an -ing or a third-person -s ("called", "went", "bought"). */
+export function isPastForm(t: Token): boolean {
+  const w = t.norm;
+  const lemma = lemmaOf(t);
+  if (w === lemma) return false;
+  if (w.endsWith('ing')) return false;
+  if (w === `${lemma}s` || w === `${lemma}es` || (lemma.endsWith('y') && w === `${lemma.slice(0, -1)}ies`)) return false;
+  return true;
+}
+
+const isIng = (t: Token) => t.norm.endsWith('ing') && t.norm.length > 4;
+
+/** Text between two tokens holds clause punctuation: , ; : ( ) — or a quotation mark. */
+const CLAUSE_PUNCT = /[,;:()[\]\u2013\u2014"“”!?]|\s-\s/;
+
+interface Group {
+  first: number;
+  /** One past the last token of the group. */
+  end: number;
+  aux: string[];
+  head: number;
+  /** The subject is a clitic inside the group's first token ("I'd"). */
+  cliticSubject: boolean;
+  negated: boolean;
+  finite: boolean;
+  kind: 'finite' | 'infinitive' | 'gerund' | 'complement';
+}
+
+/** Quotation state of each token: inside "…" or “…”. */
+function quotedTokens(tokens: readonly Token[], text: string, base: number): boolean[] {
+  const out: boolean[] = [];
+  let open = false;
+  let at = 0;
+  for (const t of tokens) {
+    for (let i = at; i < t.start - base; i++) {
+      const c = text[i];
+      if (c === '"' || c === '“' || c === '”') open = c === '“' ? true : c === '”' ? false : !open;
+    }
+    out.push(open);
+    at = t.end - base;
+  }
+  return out;
+}
+
+function verbGroups(tokens: readonly Token[], gapBefore: (k: number) => string): Group[] {
+  const groups: Group[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const t = tokens[i];
+    const clitic = CLITIC.exec(t.norm);
+    if (!clitic && !isAux(t) && !isVerb(t)) {
+      i++;
+      continue;
+    }
+    const g: Group = { first: i, end: i + 1, aux: [], head: -1, cliticSubject: Boolean(clitic), negated: false, finite: true, kind: 'finite' };
+    if (clitic) g.aux.push(clitic[2]);
+    else if (isAux(t)) {
+      g.aux.push(t.norm);
+      if (t.norm.endsWith("n't") || t.norm === 'cannot') g.negated = true;
+    } else g.head = i;
+    let j = i + 1;
+    while (g.head < 0 && j < tokens.length && !CLAUSE_PUNCT.test(gapBefore(j))) {
+      const u = tokens[j];
+      if (isAux(u) && !isVerb(u)) {
+        g.aux.push(u.norm);
+        if (u.norm.endsWith("n't")) g.negated = true;
+        j++;
+        continue;
+      }
+      if (isVerb(u)) {
+        g.head = j;
+        j++;
+        break;
+      }
+      // "had already called", "did not really mean": at most three words between
+      if (isBetween(u) && j - i <= 4 && j + 1 < tokens.length) {
+        if (NEGATORS.has(u.norm)) g.negated = true;
+        j++;
+        continue;
+      }
+      break;
+    }
+    // "I was upset", "she did": no other verb, so the last auxiliary is the verb
+    if (g.head < 0) {
+      if (!g.aux.length) {
+        i = j;
+        continue;
+      }
+      g.head = clitic && g.aux.length === 1 ? -1 : lastAuxIndex(tokens, i, j);
+    }
+    g.end = Math.max(j, g.head + 1);
+    groups.push(g);
+    i = g.end;
+  }
+  return groups;
+}
+
+function lastAuxIndex(tokens: readonly Token[], from: number, to: number): number {
+  for (let k = to - 1; k >= from; k--) if (isAux(tokens[k]) || CLITIC.test(tokens[k].norm)) return k;
+  return from;
+}
+
+/** Whether the group is a finite verb, or an infinitive, a gerund or the complement of "let him …". */
+function classify(g: Group, tokens: readonly Token[], prev: Group | undefined, gapBefore: (k: number) => string): void {
+  const punctuatedBetween = (from: number, to: number) => {
+    for (let k = from; k <= to; k++) if (CLAUSE_PUNCT.test(gapBefore(k))) return true;
+    return false;
+  };
+  const before = tokens[g.first - 1];
+  if (before?.norm === 'to' && !g.cliticSubject) {
+    g.finite = false;
+    g.kind = 'infinitive';
+    return;
+  }
+  if (!g.aux.length && g.head >= 0 && isIng(tokens[g.head])) {
+    g.finite = false;
+    g.kind = 'gerund';
+    return;
+  }
+  // "leave upset", "went shopping": a second verb straight after the first is its complement
+  if (!g.aux.length && prev && g.first === prev.end && !g.cliticSubject && !punctuatedBetween(g.first, g.first)) {
+    g.finite = false;
+    g.kind = 'complement';
+    return;
+  }
+  // "let him explain", "made me wait", "helped her find": a bare verb after a causative and its object
+  if (!g.aux.length && prev && prev.head >= 0 && CAUSATIVE.has(lemmaOf(tokens[prev.head])) && g.first - prev.end <= 3 && g.first > prev.end && !punctuatedBetween(prev.end, g.first)) {
+    const between = tokens.slice(prev.end, g.first);
+    if (between.every((x) => x.pos === 'PRON' || x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'DET' || x.pos === 'ADJ') && tokens[g.head].norm === lemmaOf(tokens[g.head])) {
+      g.finite = false;
+      g.kind = 'complement';
+    }
+  }
+}
+
+/** Who a subject word (or the noun phrase it heads) is. */
+function actorOf(tokens: readonly Token[], k: number): Actor {
+  const w = tokens[k].norm;
+  if (SPEAKER.has(w) || w.startsWith("i'")) return 'speaker';
+  if (TEAM.has(w) || w.startsWith("we'")) return 'team';
+  if (SPEAKER_OBJECT.has(w)) return 'speaker';
+  if (TEAM_OBJECT.has(w)) return 'team';
+  if (TEAM_NOUNS.has(w) || TEAM_NOUNS.has(lemmaOf(tokens[k]))) {
+    // "my team", "our staff", "the team"
+    for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
+      const d = tokens[j].norm;
+      if (d === 'my' || d === 'our' || d === 'the') return 'team';
+    }
+  }
+  return 'other';
+}
+
+const RELATIVE = new Set(['who', 'that', 'which']);
+const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them', 'it', 'you']);
+
+/**
+ * The subject of a finite group: the nearest noun or pronoun before it in its clause, or the
+ * subject it shares with the clause before ("I called and apologised"). -2 when the verb opens the
+ * sentence with nothing before it (a note or an instruction); -1 when none is found.
+ */
+function subjectOf(g: Group, tokens: readonly Token[], gapBefore: (k: number) => string): number {
+  if (g.cliticSubject) return g.first;
+  let k = g.first - 1;
+  let skipped = 0;
+  while (k >= 0 && (tokens[k].pos === 'ADV' || FREQUENCY.has(tokens[k].norm)) && skipped < 3 && !CLAUSE_PUNCT.test(gapBefore(k + 1))) {
+    k--;
+    skipped++;
+  }
+  if (k < 0) return -2;
+  // "Called the branch, found the stock": a noun across a comma is not the subject
+  if (CLAUSE_PUNCT.test(gapBefore(k + 1))) return -1;
+  const t = tokens[k];
+  if (t.pos === 'PRON' && !OBJECT_PRONOUNS.has(t.norm)) return k;
+  if (t.pos === 'PRON' && t.norm === 'you') return k;
+  if (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'NUM' && k > 0)) return k;
+  if (OTHER_SUBJECTS.has(t.norm) || SPEAKER.has(t.norm) || TEAM.has(t.norm)) return k;
+  return -1;
+}
+
+/** The mode of a finite group from its auxiliaries and verb. */
+function modeOf(g: Group, tokens: readonly Token[]): Mode {
+  const head = g.head >= 0 ? tokens[g.head] : undefined;
+  const aux = g.aux;
+  const verbIsPast = head !== undefined && head.pos === 'VERB' && isPastForm(head);
+  for (const a of aux) {
+    if (a === "'d" || a === 'd') {
+      // "I'd called" is "I had called"; "I'd call" is "I would call"
+      if (verbIsPast && aux.length === 1) return 'background';
+      return 'modal';
+    }
+    if (HYPOTHETICAL_MODALS.has(a)) return 'modal';
+    if (FUTURE_MODALS.has(a)) return 'future';
+    if (MODALS.has(a)) return 'present'; // can, must: ability or duty now
+  }
+  // no verb but the auxiliary: "I was upset", "I had to call", "she did"
+  if (!head || head.pos !== 'VERB') {
+    const last = head?.norm ?? aux[aux.length - 1] ?? '';
+    if (last === 'been' && aux.some((a) => PAST_HAVE.has(a))) return 'background';
+    if (last === 'been') return 'ongoing';
+    return PAST_BE.has(last) || PAST_HAVE.has(last) || PAST_DO.has(last) ? 'narrated' : head || aux.length ? 'present' : 'none';
+  }
+  if (aux.some((a) => PAST_HAVE.has(a)) && (verbIsPast || aux.some((a) => a === 'been'))) return 'background';
+  if (aux.some((a) => HAVE.has(a)) && (verbIsPast || aux.some((a) => a === 'been'))) return 'ongoing';
+  if (aux.some((a) => PAST_BE.has(a)) || aux.some((a) => PAST_DO.has(a))) return 'narrated';
+  if (aux.some((a) => BE.has(a) || DO.has(a) || a === "'m" || a === "'re" || a === "'s")) {
+    // "I'm going to call": a plan
+    if (head && head.norm === 'going' && tokens[g.head + 1]?.norm === 'to') return 'future';
+    return 'present';
+  }
+  if (head.norm === 'used' && tokens[g.head + 1]?.norm === 'to') return 'habit';
+  if (SAME_FORM.has(head.norm)) return 'narrated'; // settled against the sentence below
+  return verbIsPast ? 'narrated' : 'present';
+}
+
+/** Reads the clauses of one sentence. `text` is the sentence's text, which starts at offset `base`. */
+export function readClauses(tokens: readonly Token[], text: string, base: number): Clause[] {
+  const gapBefore = (k: number) => (k <= 0 || k >= tokens.length ? '' : text.slice(tokens[k - 1].end - base, tokens[k].start - base));
+  const quoted = quotedTokens(tokens, text, base);
+  const question = /\?["”'’)\s]*$/.test(text);
+  const groups = verbGroups(tokens, gapBefore);
+  const clauses: Clause[] = [];
+  let prev: Group | undefined;
+  let lastFinite: Clause | undefined;
+  let reporting = false;
+  let conditional = false;
+  let lastGroupEnd = 0;
+  let antecedent = -1;
+  for (const g of groups) {
+    classify(g, tokens, prev, gapBefore);
+    prev = g;
+    const head = g.head >= 0 ? g.head : g.first;
+    if (!g.finite) {
+      // who does a non-finite verb: the object of "asked him to wait" / "let him explain", else the clause's subject
+      let actor: Actor = lastFinite?.actor ?? 'none';
+      const object = tokens[g.first - (g.kind === 'infinitive' ? 2 : 1)];
+      if (object && (g.kind === 'complement' || (g.kind === 'infinitive' && (object.pos === 'PRON' || object.pos === 'NOUN' || object.pos === 'PROPN') && lastFinite && CAUSATIVE.has(lastFinite.lemma)))) {
+        actor = actorOf(tokens, g.first - (g.kind === 'infinitive' ? 2 : 1));
+      }
+      clauses.push({
+        first: g.kind === 'infinitive' ? g.first - 1 : g.first, last: tokens.length, subject: -1, actor, verb: head, lemma: lemmaOf(tokens[head]),
+        mode: lastFinite?.mode ?? 'none', negated: g.negated, passive: false,
+        quoted: quoted[head], reported: lastFinite?.reported ?? false, conditional: lastFinite?.conditional ?? false, question, finite: false,
+      });
+      continue;
+    }
+    let subject = subjectOf(g, tokens, gapBefore);
+    let actor: Actor = 'none';
+    let mode = modeOf(g, tokens);
+    const lead = subject >= 0 ? subject : g.first;
+    // the words that open this clause: "and", "so", "if", "because"
+    let open = lead;
+    while (open > 0 && !CLAUSE_PUNCT.test(gapBefore(open)) && (CLAUSE_JOINERS.has(tokens[open - 1].norm) || tokens[open - 1].pos === 'ADV' || tokens[open - 1].pos === 'SCONJ' || tokens[open - 1].pos === 'CCONJ') && lead - open < 3) open--;
+    const joiners = tokens.slice(open, lead).map((t) => t.norm);
+    // "if a customer is upset, I listen": the condition and what follows it in the sentence
+    if (tokens.slice(lastGroupEnd, g.first).some((t) => CONDITIONS.has(t.norm))) conditional = true;
+    const h = g.head >= 0 ? tokens[g.head] : undefined;
+    const listed = subject === -1 && CLAUSE_PUNCT.test(gapBefore(g.first)) && h?.pos === 'VERB' && !g.aux.length && isPastForm(h);
+    // "the customer who called was upset": the noun before "who" is the subject of "was"
+    if (subject === -1 && antecedent >= 0 && !joiners.some((w) => COORDINATORS.has(w))) subject = antecedent;
+    antecedent = subject >= 0 && RELATIVE.has(tokens[subject].norm) && subject > 0 && (tokens[subject - 1].pos === 'NOUN' || tokens[subject - 1].pos === 'PROPN' || tokens[subject - 1].pos === 'PRON') ? subject - 1 : -1;
+    if (subject >= 0) actor = actorOf(tokens, RELATIVE.has(tokens[subject].norm) && subject > 0 ? subject - 1 : subject);
+    else if (lastFinite && (joiners.some((w) => COORDINATORS.has(w)) || (subject === -1 && tokens[g.first - 1] && COORDINATORS.has(tokens[g.first - 1].norm)) || listed)) {
+      // "I called and apologised", "I called the branch, found the stock": the subject carries over
+      subject = lastFinite.subject;
+      actor = lastFinite.actor;
+    } else if (subject === -2 || (subject === -1 && (open === 0 || tokens.slice(0, g.first).every((t) => t.pos === 'ADV' || t.pos === 'CCONJ' || t.pos === 'SCONJ' || CLAUSE_JOINERS.has(t.norm))))) {
+      // a sentence that opens with its verb: a past is the speaker's note ("Called the branch."), a bare verb an instruction
+      if (h && h.pos === 'VERB' && !g.aux.length && isPastForm(h)) actor = 'speaker';
+      else if (h && h.pos === 'VERB' && g.aux.every((a) => a === "don't" || a === 'do') && h.norm === lemmaOf(h)) mode = 'imperative'; // "Listen first", "Don't argue"
+    }
+    const negated = g.negated || tokens.slice(g.first, g.end).some((t) => NEGATORS.has(t.norm)) || (subject >= 0 && NEGATIVE_SUBJECTS.has(tokens[subject].norm));
+    // frequency: "I always listen", "I usually called back"
+    const around = tokens.slice(Math.max(0, lead - 1), g.end).some((t) => FREQUENCY.has(t.norm) && t.norm !== 'never' && t.norm !== 'ever');
+    if (around && (mode === 'present' || mode === 'narrated')) mode = 'habit';
+    const passive = g.aux.some((a) => BE.has(a)) && g.head >= 0 && tokens[g.head].pos === 'VERB' && isPastForm(tokens[g.head]);
+    const clause: Clause = {
+      first: clauses.length ? open : 0, last: tokens.length, subject: subject >= 0 ? subject : -1, actor, verb: g.head, lemma: g.head >= 0 ? lemmaOf(tokens[g.head]) : '',
+      mode, negated, passive, quoted: quoted[head] ?? false, reported: reporting && reportedAfter(tokens, lastGroupEnd, lead), conditional, question, finite: true,
+    };
+    // close the clauses before this one
+    for (let c = clauses.length - 1; c >= 0 && clauses[c].last > clause.first; c--) clauses[c].last = Math.max(clauses[c].first + 1, clause.first);
+    clauses.push(clause);
+    lastFinite = clause;
+    lastGroupEnd = g.end;
+    reporting = REPORTING.has(clause.lemma) && clause.mode !== 'modal';
+  }
+  settleSameForm(clauses, tokens);
+  return clauses;
+}
+
+/** What a verb of saying takes: its object and "that" at most ("told him (that) I would", "promised her she'd"). */
+function reportedAfter(tokens: readonly Token[], from: number, subject: number): boolean {
+  if (subject - from > 4) return false;
+  for (let k = from; k < subject; k++) {
+    const t = tokens[k];
+    if (!(t.pos === 'PRON' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'DET' || t.norm === 'that' || t.norm === 'them')) return false;
+  }
+  return true;
+}
+
+/** "I let them talk": a verb spelled the same in past and present takes the tense the rest of the sentence has. */
+function settleSameForm(clauses: Clause[], tokens: readonly Token[]): void {
+  const other = clauses.filter((c) => c.verb >= 0 && !SAME_FORM.has(tokens[c.verb].norm) && c.subject >= 0);
+  const present = other.length > 0 && other.every((c) => c.mode === 'present' || c.mode === 'habit');
+  for (const c of clauses) if (c.verb >= 0 && SAME_FORM.has(tokens[c.verb].norm) && c.mode === 'narrated' && present) c.mode = 'present';
+}

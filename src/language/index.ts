@@ -1,0 +1,105 @@
+import { tokenize, type Token } from '../text/tokens.js';
+import { readClauses } from './clauses.js';
+import { readNumbers } from './numbers.js';
+import { tagText, type TaggedWord } from './tagger.js';
+import type { Clause, SentenceFacts } from './types.js';
+
+export type { Actor, Clause, Mode, NumberFact, NumberKind, SentenceFacts } from './types.js';
+export { isPastForm } from './clauses.js';
+
+/** The innermost clause holding token k (a non-finite one inside a finite one wins), if any. */
+export function clauseAt(s: SentenceFacts, k: number): Clause | undefined {
+  let best: Clause | undefined;
+  for (const c of s.clauses) if (c.first <= k && k < c.last && (!best || c.first >= best.first)) best = c;
+  return best;
+}
+
+/** The finite clause holding token k: the one whose verb governs it. */
+export function finiteClauseAt(s: SentenceFacts, k: number): Clause | undefined {
+  let best: Clause | undefined;
+  for (const c of s.clauses) if (c.finite && c.first <= k && k < c.last && (!best || c.first >= best.first)) best = c;
+  return best;
+}
+
+// The language layer: an answer's text read once into sentences, each with its tokens (part of
+// speech and dictionary form on every word), its clauses (who does what, in which tense and
+// mood) and its numbers (what each measures). Every check reads these facts; none re-derives
+// English from raw text.
+
+// A blank line, a bullet or a numbered item always ends a sentence.
+const BLOCK_BREAK = /\n[ \t]*\n+|\n(?=[ \t]*(?:[-*•+]|\d+[.)])[ \t])/g;
+const BULLET = /^[ \t]*(?:[-*•+]|\d+[.)])[ \t]+/;
+
+/** The blocks of text[from, to): paragraphs and list items, bullets left out. */
+function blocksOf(text: string, from: number, to: number): [number, number][] {
+  const part = text.slice(from, to);
+  const out: [number, number][] = [];
+  let start = 0;
+  const push = (a: number, b: number) => {
+    const bullet = BULLET.exec(part.slice(a, Math.min(b, a + 16)));
+    if (bullet) a += bullet[0].length;
+    if (part.slice(a, b).trim()) out.push([from + a, from + b]);
+  };
+  for (const m of part.matchAll(BLOCK_BREAK)) {
+    push(start, m.index!);
+    start = m.index! + m[0].length;
+  }
+  push(start, part.length);
+  return out;
+}
+
+const CLITIC_SUBJECT = /^(i|we|you|he|she|it|they)'(m|re|s|ve|d|ll)$/;
+
+/** Puts the tagger's part of speech and dictionary form on each token, matched by offsets. */
+function align(tokens: Token[], words: readonly TaggedWord[], from: number): number {
+  let w = from;
+  for (const t of tokens) {
+    while (w < words.length && words[w].end <= t.start) w++;
+    const word = words[w];
+    if (CLITIC_SUBJECT.test(t.norm)) {
+      // the tagger reads "I'm" whole, as a name
+      t.pos = 'PRON';
+      t.lemma = t.norm; // not "i": "I've worked" must not match a phrase "I worked"
+    } else if (word && word.start < t.end) {
+      t.pos = word.pos;
+      // a token the tagger split ("didn't" → "did" + "n't") keeps its own form
+      t.lemma = word.start === t.start && word.end === t.end ? word.lemma : t.norm;
+    } else {
+      t.pos = 'X';
+      t.lemma = t.norm;
+    }
+  }
+  return w;
+}
+
+/**
+ * Reads the text's ranges (an answer's sections) into sentences with their facts. Sentences never
+ * cross a range, a paragraph or a list item.
+ */
+export function readText(text: string, ranges: readonly [number, number][]): SentenceFacts[] {
+  const sentences: SentenceFacts[] = [];
+  for (const [from, to] of ranges) {
+    for (const [a, b] of blocksOf(text, from, to)) {
+      const tagged = tagText(text, a, b);
+      let w = 0;
+      let e = 0;
+      // every character of the block belongs to a sentence, also what the tagger did not see (over-long runs)
+      const bounds = tagged.sentences.length ? tagged.sentences.map(([s], k) => [k === 0 ? a : s, tagged.sentences[k + 1]?.[0] ?? b] as const) : [[a, b] as const];
+      for (const [rawStart, rawEnd] of bounds) {
+        let start = rawStart;
+        let end = rawEnd;
+        while (start < end && /\s/.test(text[start])) start++;
+        while (end > start && /\s/.test(text[end - 1])) end--;
+        const slice = text.slice(start, end);
+        const tokens = tokenize(slice, start);
+        if (!tokens.length) continue;
+        w = align(tokens, tagged.words, w);
+        while (e < tagged.entities.length && tagged.entities[e].end <= start) e++;
+        const entities = [];
+        for (let k = e; k < tagged.entities.length && tagged.entities[k].start < end; k++) entities.push(tagged.entities[k]);
+        sentences.push({ start, end, text: slice, tokens, clauses: readClauses(tokens, slice, start), numbers: readNumbers(tokens, slice, start, entities) });
+      }
+    }
+  }
+  return sentences;
+}

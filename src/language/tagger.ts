@@ -1,0 +1,134 @@
+import { createRequire } from 'node:module';
+import type { PartOfSpeech } from './types.js';
+
+// Part-of-speech tags, dictionary forms, sentence boundaries and number entities come from
+// wink-nlp's English model: a trained tagger is right far more often than word lists ("I let him
+// explain", "worked" as a verb or an adjective, "rang" as a past). It is loaded on first use.
+
+/** A word as the tagger saw it, by offsets in the text it was given. */
+export interface TaggedWord {
+  start: number;
+  end: number;
+  pos: PartOfSpeech;
+  lemma: string;
+}
+
+export interface TaggedEntity {
+  start: number;
+  end: number;
+  /** DATE, TIME, DURATION, MONEY, PERCENT, CARDINAL, ORDINAL, … */
+  type: string;
+}
+
+export interface TaggedText {
+  words: TaggedWord[];
+  /** Sentence ranges [start, end) in order, covering the words. */
+  sentences: [number, number][];
+  entities: TaggedEntity[];
+}
+
+interface WinkDoc {
+  tokens(): { out(f?: unknown): unknown[] };
+  sentences(): { out(f?: unknown): unknown[] };
+  entities(): { out(f?: unknown): unknown[] };
+}
+interface Wink {
+  readDoc(text: string): WinkDoc;
+  its: Record<string, unknown>;
+}
+
+let wink: Wink | undefined;
+
+function loadWink(): Wink {
+  if (!wink) {
+    const require = createRequire(import.meta.url);
+    const winkNLP = require('wink-nlp') as (model: unknown, pipe?: string[]) => Wink;
+    // sentence boundaries, parts of speech and entities; no sentiment, no negation scopes (ours are clause-bound)
+    wink = winkNLP(require('wink-eng-lite-web-model'), ['sbd', 'pos', 'ner']);
+  }
+  return wink;
+}
+
+// The tagger slows with the square of a token's length (64 KB of letters takes seconds), and no
+// word is that long: runs without a space longer than this are hidden from it (left untagged).
+const MAX_RUN = 48;
+// Text is given to the tagger in pieces of at most this many characters, cut at a sentence end
+// where there is one, so its cost stays linear whatever the input.
+const MAX_PIECE = 4000;
+
+/**
+ * The text as the tagger should read it, the same length so offsets carry over: curly quotes
+ * straightened (the model reads "I’m" as a name), control and format characters blanked, and
+ * over-long runs hidden.
+ */
+function forTagger(text: string): string {
+  let out = text.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, ' ');
+  if (out.length > MAX_RUN) out = out.replace(new RegExp(`\\S{${MAX_RUN + 1},}`, 'g'), (run) => ' '.repeat(run.length));
+  return out;
+}
+
+/** Where to cut a piece that is too long: after the last sentence end in it, else the last space. */
+function cutAt(text: string, from: number): number {
+  const limit = from + MAX_PIECE;
+  if (limit >= text.length) return text.length;
+  let space = -1;
+  for (let i = limit - 1; i > from + MAX_PIECE / 2; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9) {
+      const prev = text[i - 1];
+      if (prev === '.' || prev === '!' || prev === '?') return i;
+      if (space < 0) space = i;
+    }
+  }
+  return space > 0 ? space : limit;
+}
+
+const POS_TAGS = new Set(['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE']);
+
+/** Tags text[from, to): its words, sentences and entities, with offsets in `text`. */
+export function tagText(text: string, from = 0, to = text.length): TaggedText {
+  const nlp = loadWink();
+  const its = nlp.its;
+  const prepared = forTagger(text.slice(from, to));
+  const out: TaggedText = { words: [], sentences: [], entities: [] };
+  for (let at = 0; at < prepared.length; ) {
+    const end = cutAt(prepared, at);
+    const piece = prepared.slice(at, end);
+    if (piece.trim()) readPiece(nlp, its, piece, from + at, out);
+    at = end;
+  }
+  return out;
+}
+
+function readPiece(nlp: Wink, its: Record<string, unknown>, piece: string, base: number, out: TaggedText): void {
+  const doc = nlp.readDoc(piece);
+  const tokens = doc.tokens();
+  const values = tokens.out() as string[];
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  const pos = tokens.out(its.pos) as string[];
+  const lemmas = tokens.out(its.lemma) as string[];
+  // wink's tokens put back together are the text exactly, so offsets are running lengths
+  const starts = new Int32Array(values.length + 1);
+  let offset = 0;
+  for (let i = 0; i < values.length; i++) {
+    offset += spaces[i].length;
+    starts[i] = offset;
+    offset += values[i].length;
+  }
+  starts[values.length] = offset;
+  for (let i = 0; i < values.length; i++) {
+    const tag = POS_TAGS.has(pos[i]) ? (pos[i] as PartOfSpeech) : 'X';
+    if (tag === 'SPACE') continue;
+    out.words.push({ start: base + starts[i], end: base + starts[i] + values[i].length, pos: tag, lemma: lemmas[i] ?? values[i].toLowerCase() });
+  }
+  const endOf = (k: number) => base + starts[k] + values[k].length;
+  for (const [a, b] of doc.sentences().out(its.span) as [number, number][]) {
+    let s = a;
+    let e = b;
+    while (s <= e && !values[s].trim()) s++;
+    while (e >= s && !values[e].trim()) e--;
+    if (s <= e) out.sentences.push([base + starts[s], endOf(e)]);
+  }
+  const types = doc.entities().out(its.type) as string[];
+  (doc.entities().out(its.span) as [number, number][]).forEach(([a, b], k) => out.entities.push({ start: base + starts[a], end: endOf(b), type: types[k] }));
+}

@@ -1,0 +1,84 @@
+import type { Token } from '../text/tokens.js';
+
+/** Universal part-of-speech tags, as wink-nlp's English model gives them. */
+export type PartOfSpeech = 'ADJ' | 'ADP' | 'ADV' | 'AUX' | 'CCONJ' | 'DET' | 'INTJ' | 'NOUN' | 'NUM' | 'PART' | 'PRON' | 'PROPN' | 'PUNCT' | 'SCONJ' | 'SYM' | 'VERB' | 'X' | 'SPACE';
+
+/**
+ * Who a clause is about: the speaker ("I"), the speaker's team ("we", "our team"), someone or
+ * something else ("she", "the manager", "the policy"), or nobody named (a definition, a
+ * fragment).
+ */
+export type Actor = 'speaker' | 'team' | 'other' | 'none';
+
+/**
+ * What the verb of a clause does in a story:
+ * - `narrated`: a thing that happened, told in the past ("I called her");
+ * - `background`: a perfect or a state before the story's steps ("her order had gone missing");
+ * - `ongoing`: a present perfect that reaches to now ("she has shopped with us since");
+ * - `present`: a present tense ("service means", "I believe", "so I ask her");
+ * - `habit`: what someone usually does or used to do ("I always listen", "I used to work");
+ * - `modal`: a hypothetical, a wish or a possibility ("I would call", "I could have");
+ * - `future`: a plan ("I will", "I'm going to");
+ * - `imperative`: an instruction with no subject ("Listen to the customer");
+ * - `none`: no finite verb (a heading, a fragment).
+ */
+export type Mode = 'narrated' | 'background' | 'ongoing' | 'present' | 'habit' | 'modal' | 'future' | 'imperative' | 'none';
+
+/** One clause of a sentence: tokens [first, last) with its subject and main verb. */
+export interface Clause {
+  first: number;
+  last: number;
+  /** Token index of the subject's head word, or -1. */
+  subject: number;
+  actor: Actor;
+  /** Token index of the main verb (or of the copula when there is no other verb), or -1. */
+  verb: number;
+  /** The verb's dictionary form ("called" → "call"), '' without a verb. */
+  lemma: string;
+  mode: Mode;
+  /** Said with "not", "never", "n't" or a negative subject ("nobody"). */
+  negated: boolean;
+  /** A passive ("the refund was approved"): the subject had it done to them. */
+  passive: boolean;
+  /** Inside quotation marks: someone's words, not the narration. */
+  quoted: boolean;
+  /** Under a verb of saying or promising ("I told him I would call"): a promise or a report, not a hypothetical. */
+  reported: boolean;
+  /** Under "if", "unless", "whenever": a condition, not a fact. */
+  conditional: boolean;
+  /** A question ("What would you do?"). */
+  question: boolean;
+  /** A finite verb with its own subject; false for "to help", "calling", "let him explain". */
+  finite: boolean;
+}
+
+/**
+ * What a number measures:
+ * date, clock time, duration, money, percent, a count of people or cases, a rating, a fraction
+ * ("seven of the eight"), a multiplier ("doubled", "3x"), an ordinal ("the third time"), an age,
+ * or a bare amount whose unit is not said.
+ */
+export type NumberKind = 'date' | 'time' | 'duration' | 'money' | 'percent' | 'count' | 'rating' | 'fraction' | 'multiplier' | 'ordinal' | 'age' | 'amount';
+
+export interface NumberFact {
+  /** Token range [first, last) in the sentence, the unit or counted noun included. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  kind: NumberKind;
+  /** The value, when the words give one ("three" → 3, "2,446" → 2446, "half" → 0.5). */
+  value?: number;
+  /** What is counted or measured: the dictionary form of the noun or unit ("pair", "minute"), '' if none. */
+  unit: string;
+}
+
+/** A sentence read once: its tokens (with their facts), clauses and numbers. */
+export interface SentenceFacts {
+  start: number;
+  end: number;
+  text: string;
+  tokens: Token[];
+  clauses: Clause[];
+  numbers: NumberFact[];
+}

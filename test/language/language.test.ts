@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { clauseAt, readText, type SentenceFacts } from '../../src/language/index.js';
+
+const read = (text: string): SentenceFacts[] => readText(text, [[0, text.length]]);
+const one = (text: string) => {
+  const [s] = read(text);
+  return s;
+};
+/** Each finite clause as "actor verb mode", e.g. "speaker call narrated". */
+const clauses = (text: string) =>
+  one(text)
+    .clauses.filter((c) => c.finite)
+    .map((c) => `${c.actor} ${c.lemma} ${c.mode}${c.negated ? ' negated' : ''}${c.reported ? ' reported' : ''}${c.conditional ? ' conditional' : ''}`);
+/** Who does the verb `word` in the sentence. */
+const actorOf = (text: string, word: string) => {
+  const s = one(text);
+  const k = s.tokens.findIndex((t) => t.norm === word);
+  return clauseAt(s, k)?.actor;
+};
+const numbers = (text: string) => read(text).flatMap((s) => s.numbers.map((n) => `${s.text.slice(n.start - s.start, n.end - s.start)}: ${n.kind}${n.unit ? ` (${n.unit})` : ''}`));
+
+describe('language layer: sentences and words', () => {
+  it('splits sentences, and never across a paragraph or a list item', () => {
+    expect(read('I called Dr. Smith at 5 p.m. She was out. We waited.').map((s) => s.text)).toEqual(['I called Dr. Smith at 5 p.m.', 'She was out.', 'We waited.']);
+    expect(read('- Situation: a rush\n- Task: keep the line moving').map((s) => s.text)).toEqual(['Situation: a rush', 'Task: keep the line moving']);
+    expect(read('First paragraph without an end\n\nSecond one').map((s) => s.text)).toEqual(['First paragraph without an end', 'Second one']);
+  });
+
+  it('tags each word with its part of speech and dictionary form, also with curly apostrophes', () => {
+    const s = one('She went back and bought three pairs. I’m sure.');
+    const went = s.tokens.find((t) => t.norm === 'went')!;
+    expect([went.pos, went.lemma]).toEqual(['VERB', 'go']);
+    expect(s.tokens.find((t) => t.norm === 'pairs')!.lemma).toBe('pair');
+    expect(read('She went back. I’m sure.')[1].tokens[0].pos).not.toBe('PROPN');
+  });
+
+  it('keeps every offset pointing at the original text', () => {
+    const text = 'Line one — “quoted” words.\n\n\tI didn’t  stop.';
+    for (const s of read(text)) {
+      expect(text.slice(s.start, s.end)).toBe(s.text);
+      for (const t of s.tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    }
+  });
+
+  it('reads text the tagger cannot (an over-long run) without losing it', () => {
+    const text = `I called ${'x'.repeat(5000)} back.`;
+    const words = read(text).flatMap((s) => s.tokens.map((t) => t.norm));
+    expect(words).toEqual(['i', 'called', 'x'.repeat(5000), 'back']);
+  });
+});
+
+describe('language layer: clauses', () => {
+  it('finds who does what: the speaker, the team, someone else', () => {
+    expect(clauses('I called her back.')).toEqual(['speaker call narrated']);
+    expect(clauses('We fixed it overnight.')).toEqual(['team fix narrated']);
+    expect(clauses('My team stayed late.')).toEqual(['team stay narrated']);
+    expect(clauses('The customer rang because her internet had dropped.')).toEqual(['other ring narrated', 'other drop background']);
+  });
+
+  it('carries a subject over a coordination and a list of steps', () => {
+    expect(clauses('I called the branch, found the stock and drove over.')).toEqual(['speaker call narrated', 'speaker find narrated', 'speaker drive narrated']);
+    expect(clauses('Called the branch and drove over.')).toEqual(['speaker call narrated', 'speaker drive narrated']);
+  });
+
+  it('gives a verb after "let him" or "asked her to" to that person', () => {
+    expect(actorOf('I let him explain how long his day had been.', 'explain')).toBe('other');
+    expect(actorOf('I let him explain how long his day had been.', 'let')).toBe('speaker');
+    expect(actorOf('I asked her to wait while I checked.', 'wait')).toBe('other');
+    expect(actorOf('I wanted to help her.', 'help')).toBe('speaker');
+  });
+
+  it('tells the tense and mood: a step, a background, a habit, a hypothetical, a plan, an instruction', () => {
+    expect(clauses('We had already called.')).toEqual(['team call background']);
+    expect(clauses('She has bought three pairs from us since.')).toEqual(['other buy ongoing']);
+    expect(clauses('I always listen first.')).toEqual(['speaker listen habit']);
+    expect(clauses('I used to work there.')).toEqual(['speaker use habit']);
+    expect(clauses('I would apologize.')).toEqual(['speaker apologize modal']);
+    expect(clauses("I'd never used it.")).toEqual(['speaker use background negated']);
+    expect(clauses("I'm going to fix it.")).toEqual(['speaker go future']);
+    expect(clauses('Listen to the customer.')).toEqual(['none listen imperative']);
+    expect(clauses('Service means listening.')).toEqual(['other mean present']);
+  });
+
+  it('marks a promise reported under a verb of saying, a condition and a negation', () => {
+    expect(clauses("I told him I'd call back.")).toEqual(['speaker tell narrated', 'speaker call modal reported']);
+    expect(clauses('If a customer is angry, I listen first.')).toEqual(['other be present conditional', 'speaker listen present conditional']);
+    expect(clauses("I didn't panic.")).toEqual(['speaker panic narrated negated']);
+  });
+
+  it('settles a verb spelled the same in past and present by the rest of the sentence', () => {
+    expect(clauses('I let them talk and then I apologised.')[0]).toBe('speaker let narrated');
+    expect(clauses('When they get angry, I let them talk.').at(-1)).toBe('speaker let present');
+  });
+});
+
+describe('language layer: numbers', () => {
+  it('tells what a number measures', () => {
+    expect(numbers('It cost $1,200 and took 20%.')).toEqual(['1,200: money (money)', '20: percent (%)']);
+    expect(numbers('She had it within two hours, three days later.')).toEqual(['two hours: duration (hour)', 'three days: duration (day)']);
+    expect(numbers('We served 40 new customers.')).toEqual(['40 new customers: count (customer)']);
+    expect(numbers('Seven of the eight returns went in.')).toEqual(['Seven of the eight returns: fraction (return)']);
+    expect(numbers('CSAT rose to 4.6 out of 5 and reviews doubled.')).toEqual(['4.6 out of 5: rating', 'doubled: multiplier']);
+    expect(numbers('A five-star review.')).toEqual(['five-star: rating (star)']);
+  });
+
+  it('knows dates, clock times, ages and ordinals are no amounts', () => {
+    expect(numbers('At 6:15 on March 3rd, 2021.')).toEqual(['6:15: time', '3rd: date', '2021: date']);
+    expect(numbers('By 5pm she was in her mid sixties.')).toEqual(['5pm: time', 'sixties: age (year)']);
+    expect(numbers('It was the third time.')).toEqual(['third: ordinal']);
+    expect(numbers('One evening a man came in.')).toEqual(['One evening: date']);
+  });
+});
