@@ -35,7 +35,8 @@ export interface CheckSettings {
  */
 export function checkAnswer(file: string, text: string, format: AnswerFormat, registry: RubricSource, settings: CheckSettings = {}): FileResult | FileError {
   try {
-    return { file, report: analyzeText(text, format, registry, settings.rubric, settings.analyze) };
+    // the text goes with the report for a format that shows it (html); analyze() stays pure
+    return { file, report: analyzeText(text, format, registry, settings.rubric, settings.analyze), source: text };
   } catch (e) {
     if (e instanceof AnswerFormatError) return { file: e.line ? `${file}:${e.line}:${e.column ?? 1}` : file, message: e.message };
     return { file, message: `internal error: ${e instanceof Error ? e.message : String(e)}` };

@@ -4,6 +4,8 @@ import type { Report } from '../analyze/types.js';
 export interface FileResult {
   file: string;
   report: Report;
+  /** The answer's text as read (where the batch read it), for a format that draws on it (html); the others ignore it. */
+  source?: string;
 }
 
 /** A file that could not be analyzed, with a one-line reason. */
