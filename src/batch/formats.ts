@@ -3,7 +3,7 @@ import { SCHEMA_VERSION } from '../report/json.js';
 import type { FileResult } from '../report/types.js';
 import { indentJson, type ReportWriter } from '../report/writer.js';
 
-export const FORMATS = ['pretty', 'json', 'sarif', 'github', 'junit', 'line'] as const;
+export const FORMATS = ['pretty', 'json', 'sarif', 'github', 'junit', 'line', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Plain data (a worker thread is sent it to make the same writer). */
@@ -43,6 +43,8 @@ export async function createWriter(format: Format, options: WriterOptions): Prom
       return (await import('../report/junit.js')).junitWriter(options);
     case 'line':
       return (await import('../report/line.js')).lineWriter();
+    case 'html':
+      return (await import('../report/html/index.js')).htmlWriter(options);
     default: {
       const { formatAnswer, formatSummary, reportColors } = await import('../report/pretty.js');
       const c = await reportColors(options.color); // chalk only when colour is on

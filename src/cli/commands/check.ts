@@ -41,6 +41,7 @@ Examples:
   $ answer-coach check answers/ --format json     one JSON document for scripts
   $ answer-coach check answers/ --format sarif > answers.sarif   for code scanning
   $ answer-coach check answers/ --format github   annotations in a GitHub Actions job
+  $ answer-coach check answers/ --format html > report.html   one page for a coach: the cohort and every answer marked up
   $ answer-coach check answers/ --fail-on warning --min-score 70
   $ answer-coach check answer.md --rubric above-and-beyond
 
