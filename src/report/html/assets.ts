@@ -22,9 +22,9 @@ code{font:.85em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .glance{display:flex;flex-wrap:wrap;gap:2.5rem;align-items:flex-start}
 figure{margin:0}figcaption{font-weight:600;margin-bottom:.3rem}
 .gaps{margin:0;padding-left:1.4rem}.gaps li{margin:.15rem 0}
-svg text{font-family:inherit}
-.bar{fill:var(--r)}.bg{fill:#ececec}.lb{font-size:11px;fill:var(--ink)}.ax{font-size:10px;fill:var(--mute)}.axis{stroke:var(--mute)}
-.p-situation{fill:var(--s)}.p-task{fill:var(--t)}.p-action{fill:var(--a)}.p-result{fill:var(--r)}.p-opening{fill:var(--o)}.p-closing{fill:var(--c)}
+svg text{font-family:inherit;font-size:11px;fill:var(--ink)}
+.bar{fill:var(--r)}.bg{fill:#ececec}.ax{font-size:10px;fill:var(--mute)}.axis{stroke:var(--mute)}
+.p-situation{fill:var(--s);background:var(--s)}.p-task{fill:var(--t);background:var(--t)}.p-action{fill:var(--a);background:var(--a)}.p-result{fill:var(--r);background:var(--r)}.p-opening{fill:var(--o);background:var(--o)}.p-closing{fill:var(--c);background:var(--c)}
 .ps-shown{color:#00664a;fill:var(--a)}.ps-claimed{color:var(--w);fill:var(--t)}.ps-missing{color:#6b6b6b;fill:#c8c8c8}
 .se{fill:#D55E00}.sw{fill:var(--t)}.si{fill:var(--s)}
 table{border-collapse:collapse;width:100%;font-size:.88rem}
@@ -56,14 +56,14 @@ th[aria-sort=ascending] .arrow::after{content:" \\25B2"}th[aria-sort=descending]
 .fix{padding-left:1.3rem;margin:0;font-size:.88rem}.fix li{margin-bottom:.4rem}.more{color:var(--mute)}
 .pil{list-style:none;padding:0;margin:0;font-size:.88rem}.pil .g{display:inline-block;width:1.1em}.st{color:var(--mute);font-size:.9em}
 .l{display:grid;grid-template-columns:2rem 6px 1.5rem minmax(0,1fr) minmax(10rem,15rem);column-gap:.45rem;min-height:.5rem}
-.no{color:var(--mute);font-size:.72rem;text-align:right;padding-top:.35rem;font-variant-numeric:tabular-nums}
-.bw{position:relative}.band{position:absolute;inset:0;width:100%;height:100%;display:block}
-.pt{display:flex;flex-direction:column;gap:2px;padding-top:.2rem}
+.no{grid-column:1;color:var(--mute);font-size:.72rem;text-align:right;padding-top:.35rem;font-variant-numeric:tabular-nums}
+.bw{grid-column:2;position:relative}.band{position:absolute;inset:0;width:100%;height:100%;display:block}
+.pt{grid-column:3;display:flex;flex-direction:column;gap:2px;padding-top:.2rem}
 .pl{display:inline-block;width:1.4rem;height:1.4rem;line-height:1.4rem;text-align:center;font-size:.75rem;font-weight:700;color:#000;border-radius:3px;cursor:help}
-.pl.p-situation{background:var(--s)}.pl.p-task{background:var(--t)}.pl.p-action{background:var(--a)}.pl.p-result{background:var(--r);color:#fff}.pl.p-opening{background:var(--o)}.pl.p-closing{background:var(--c)}
-.tx{white-space:pre-wrap;overflow-wrap:anywhere;line-height:1.8;padding:.05rem 0}
+.pl.p-result{color:#fff}
+.tx{grid-column:4;white-space:pre-wrap;overflow-wrap:anywhere;line-height:1.8;padding:.05rem 0}
 .m .tx{color:var(--mute)}
-.nt{list-style:none;margin:0;padding:.1rem 0 .1rem .55rem;border-left:3px solid var(--line);font-size:.78rem;line-height:1.35}
+.nt{grid-column:5;list-style:none;margin:0;padding:.1rem 0 .1rem .55rem;border-left:3px solid var(--line);font-size:.78rem;line-height:1.35}
 .nt li{margin:.1rem 0 .4rem}
 .es{text-decoration:underline solid var(--ink) 2px;text-underline-offset:3px}
 .ec{text-decoration:underline dashed var(--ink) 2px;text-underline-offset:3px}
@@ -72,7 +72,7 @@ th[aria-sort=ascending] .arrow::after{content:" \\25B2"}th[aria-sort=descending]
 .jg{background:#fde3d5;outline:1px dotted #D55E00}
 .fe,.fw,.fi{text-decoration-line:underline;text-decoration-style:wavy;text-decoration-thickness:1.5px;text-underline-offset:6px}
 .fe{text-decoration-color:#D55E00}.fw{text-decoration-color:#b07800}.fi{text-decoration-color:var(--r)}
-[data-tip]{cursor:help}
+[data-tip],[data-n]{cursor:help}
 #tip{position:absolute;z-index:10;max-width:28rem;background:var(--ink);color:#fff;padding:.4rem .6rem;border-radius:4px;font-size:.82rem;white-space:pre-line;pointer-events:none}
 .keys{color:var(--mute);font-size:.85rem}
 @media (max-width:60rem){.body{grid-template-columns:1fr}.l{grid-template-columns:2rem 6px 1.5rem minmax(0,1fr)}.nt{grid-column:4}}
@@ -108,8 +108,8 @@ export const SCRIPT = `
       const sign = dir === 'ascending' ? 1 : -1;
       const rows = [...body.rows];
       rows.sort((a, b) => {
-        const x = a.cells[col].dataset.v;
-        const y = b.cells[col].dataset.v;
+        const x = a.cells[col].dataset.v ?? a.cells[col].textContent;
+        const y = b.cells[col].dataset.v ?? b.cells[col].textContent;
         return sign * (num ? Number(x) - Number(y) : x.localeCompare(y)) || Number(a.dataset.i) - Number(b.dataset.i);
       });
       body.append(...rows);
@@ -124,7 +124,7 @@ export const SCRIPT = `
       const f = file.value.trim().toLowerCase();
       let shown = 0;
       for (const tr of body.rows) {
-        const show = (!r || tr.dataset.rubric === r) && (!q || tr.dataset.question === q) && (!f || tr.cells[0].dataset.v.toLowerCase().includes(f));
+        const show = (!r || tr.dataset.rubric === r) && (!q || tr.dataset.question === q) && (!f || tr.cells[0].textContent.toLowerCase().includes(f));
         tr.hidden = !show;
         const section = $('a' + tr.dataset.i);
         if (section) section.hidden = !show;
@@ -138,6 +138,7 @@ export const SCRIPT = `
     file.addEventListener('input', filter);
   }
   const tip = $('tip');
+  const MARK = '[data-tip],[data-n]';
   let owner = null;
   const hide = () => {
     if (owner) owner.removeAttribute('aria-describedby');
@@ -148,7 +149,10 @@ export const SCRIPT = `
     if (owner === el) return;
     hide();
     const lines = [];
-    for (let at = el; at; at = at.parentElement && at.parentElement.closest('[data-tip]')) lines.push(at.dataset.tip);
+    for (let at = el; at; at = at.parentElement && at.parentElement.closest(MARK)) {
+      if (at.dataset.tip) lines.push(at.dataset.tip);
+      for (const id of (at.dataset.n || '').split(' ')) if (id && $(id)) lines.push($(id).textContent);
+    }
     tip.textContent = lines.join('\\n');
     tip.hidden = false;
     owner = el;
@@ -159,12 +163,12 @@ export const SCRIPT = `
     tip.style.top = box.bottom + window.scrollY + 6 + 'px';
   };
   document.addEventListener('mouseover', (e) => {
-    const el = e.target.closest && e.target.closest('[data-tip]');
+    const el = e.target.closest && e.target.closest(MARK);
     if (el) show(el);
     else if (owner && owner !== document.activeElement) hide();
   });
   document.addEventListener('focusin', (e) => {
-    const el = e.target.closest && e.target.closest('[data-tip]');
+    const el = e.target.closest && e.target.closest(MARK);
     if (el) show(el);
     else hide();
   });

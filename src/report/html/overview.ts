@@ -96,9 +96,9 @@ function table(rows: readonly Row[]): string {
       const q = r.question ?? '';
       return (
         `<tr data-i="${i}" data-rubric="${esc(r.rubric)}" data-question="${esc(q)}">` +
-        `<td data-v="${esc(r.file)}"><a href="#a${i}">${esc(r.file)}</a></td>` +
-        `<td data-v="${esc(q)}">${q ? esc(q) : '<span class="none">none</span>'}</td>` +
-        `<td data-v="${esc(r.rubric)}"><code>${esc(r.rubric)}</code></td>` +
+        `<td><a href="#a${i}">${esc(r.file)}</a></td>` +
+        `<td${q ? '' : ' data-v=""'}>${q ? esc(q) : '<span class="none">none</span>'}</td>` +
+        `<td><code>${esc(r.rubric)}</code></td>` +
         `<td data-v="${r.score}" class="num">${r.score}</td>` +
         `<td data-v="${(r.star.action.share + r.star.result.share).toFixed(3)}">${starBar(r.star)}</td>` +
         `<td data-v="${shown * 2 + claimed}">${cells}</td>` +

@@ -8,9 +8,9 @@ import { PART_NAME } from './text.js';
 
 const f1 = (n: number) => (Math.round(n * 10) / 10).toString();
 
-/** A chart's accessible wrapper: an image named by `label`, with the same words as a tooltip. */
+/** A chart's accessible wrapper: an image named by its title, which is also its tooltip. */
 function figure(width: number, height: number, label: string, body: string, cls: string): string {
-  return `<svg class="${cls}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(label)}"><title>${esc(label)}</title>${body}</svg>`;
+  return `<svg class="${cls}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img"><title>${esc(label)}</title>${body}</svg>`;
 }
 
 /** The STAR balance as one bar: each part's share of the story's words, in story order. */
@@ -35,10 +35,10 @@ export function partBars(values: readonly { name: string; value: number }[], lab
   values.forEach(({ name, value }, i) => {
     const y = i * row;
     const v = Math.max(0, Math.min(1, value));
-    body += `<text x="${barX - 6}" y="${y + 12}" class="lb" text-anchor="end">${esc(name)}</text>`;
+    body += `<text x="${barX - 6}" y="${y + 12}" text-anchor="end">${esc(name)}</text>`;
     body += `<rect class="bg" x="${barX}" y="${y + 3}" width="${barW}" height="11"/>`;
     if (v > 0) body += `<rect class="bar" x="${barX}" y="${y + 3}" width="${f1(v * barW)}" height="11"/>`;
-    body += `<text x="${barX + barW + 6}" y="${y + 12}" class="lb">${pct(v)}</text>`;
+    body += `<text x="${barX + barW + 6}" y="${y + 12}">${pct(v)}</text>`;
   });
   const words = values.map((v) => `${v.name} ${pct(v.value)}`).join(', ');
   return figure(barX + barW + 40, values.length * row + 2, `${label}: ${words}`, body, 'pb');

@@ -27,6 +27,8 @@ interface Mark {
   end: number;
   cls: string[];
   tips: string[];
+  /** Ids of the notes of the findings on these words: the tooltip shows their text, kept once on the page. */
+  notes: string[];
   /** Set once its first fragment is written: only that one takes the keyboard focus. */
   placed?: boolean;
 }
@@ -41,27 +43,28 @@ function lineStarts(source: string): number[] {
 /** Every mark of a report, as offsets in the source; verdicts on the very same words share one mark. */
 function marksOf(report: Report, offset: (line: number, column: number) => number): Mark[] {
   const byRange = new Map<string, Mark>();
-  const add = (at: Located, cls: string, tip: string) => {
+  const add = (at: Located, cls: string, tip?: string, note?: string) => {
     if (at.endLine === undefined || at.endColumn === undefined) return;
     const start = offset(at.line, at.column);
     const end = offset(at.endLine, at.endColumn);
     if (end <= start) return;
     const key = `${start}:${end}`;
-    const m = byRange.get(key);
-    if (!m) byRange.set(key, { start, end, cls: [cls], tips: [tip] });
-    else {
-      if (!m.cls.includes(cls)) m.cls.push(cls);
-      if (!m.tips.includes(tip)) m.tips.push(tip);
-    }
+    const mark = byRange.get(key) ?? { start, end, cls: [], tips: [], notes: [] };
+    byRange.set(key, mark);
+    if (!mark.cls.includes(cls)) mark.cls.push(cls);
+    if (tip !== undefined && !mark.tips.includes(tip)) mark.tips.push(tip);
+    if (note !== undefined) mark.notes.push(note);
   };
   for (const p of report.pillars) for (const e of p.evidence) add(e, e.kind === 'shown' ? 'es' : 'ec', `${p.name}, ${e.kind}: ${e.why}`);
   for (const m of report.metrics) add(m, 'mt', `Metric (${m.kind}), in the ${PART_NAME[m.part] ?? m.part}`);
   for (const j of report.jargon) add(j, 'jg', `Jargon "${j.text}": ${j.suggestion}`);
-  for (const f of report.findings) add(f, `f${SEV[f.severity]}`, findingTip(f));
+  report.findings.forEach((f, i) => add(f, `f${SEV[f.severity]}`, undefined, noteId(i)));
   return [...byRange.values()].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-export const findingTip = (f: Finding) => `${f.rule} (${f.severity}): ${f.message}`;
+const noteId = (finding: number) => `${ID}-n${finding}`;
+
+const note = (f: Finding, id: string) => `<li class="n${SEV[f.severity]}" id="${id}"><b>${f.severity}</b> <code>${esc(f.rule)}</code> ${esc(f.message)}</li>`;
 
 /** One line's text with its marks (clipped to the line) nested properly: a mark crossing another is split. */
 function markedLine(source: string, from: number, to: number, marks: readonly Mark[]): string {
@@ -88,7 +91,9 @@ function markedLine(source: string, from: number, to: number, marks: readonly Ma
     for (const iv of opening) {
       const focus = iv.m.placed ? '' : ' tabindex="0"';
       iv.m.placed = true;
-      out += `<span class="${iv.m.cls.join(' ')}"${focus} data-tip="${esc(iv.m.tips.join('\n'))}">`;
+      const tip = iv.m.tips.length ? ` data-tip="${esc(iv.m.tips.join('\n'))}"` : '';
+      const notes = iv.m.notes.length ? ` data-n="${iv.m.notes.join(' ')}"` : '';
+      out += `<span class="${iv.m.cls.join(' ')}"${focus}${tip}${notes}>`;
       stack.push(iv);
     }
     if (i + 1 < points.length) out += esc(source.slice(p, points[i + 1]));
@@ -96,8 +101,9 @@ function markedLine(source: string, from: number, to: number, marks: readonly Ma
   return out + '</span>'.repeat(stack.length);
 }
 
-/** The STAR band of one line: its parts stacked in proportion to their characters on it. */
+/** The STAR band of one line: its part, or its parts stacked in proportion to their characters on it. */
 function band(parts: readonly { part: Part; chars: number }[]): string {
+  if (parts.length === 1) return `<span class="bw p-${parts[0].part}"></span>`;
   const total = parts.reduce((n, p) => n + p.chars, 0);
   let y = 0;
   let rects = '';
@@ -142,13 +148,13 @@ export function answerText(source: string, report: Report): string {
       else list.push({ part: s.part, chars, why: s.why });
     }
   }
-  const notes = new Map<number, Finding[]>();
-  for (const f of report.findings) {
+  const notes = new Map<number, number[]>();
+  report.findings.forEach((f, i) => {
     const l = Math.max(1, Math.min(f.line, starts.length));
     const list = notes.get(l);
-    if (list) list.push(f);
-    else notes.set(l, [f]);
-  }
+    if (list) list.push(i);
+    else notes.set(l, [i]);
+  });
   const marks = marksOf(report, offset);
   let nextMark = 0;
   let carried: Mark[] = [];
@@ -171,9 +177,10 @@ export function answerText(source: string, report: Report): string {
     }
     const fs = notes.get(i + 1);
     const id = fs ? ` id="${ID}-L${i + 1}"` : '';
-    const noteList = fs ? `<ul class="nt">${fs.map((f) => `<li class="n${SEV[f.severity]}"><b>${f.severity}</b> <code>${esc(f.rule)}</code> ${esc(f.message)}</li>`).join('')}</ul>` : '';
+    const noteList = fs ? `<ul class="nt">${fs.map((n) => note(report.findings[n], noteId(n))).join('')}</ul>` : '';
     const text = markedLine(source, from, to, here.sort((a, b) => a.start - b.start || b.end - a.end));
-    out += `<div class="l${lp ? '' : ' m'}"${id}><span class="no" aria-hidden="true">${i + 1}</span>${lp ? band(lp) : '<span></span>'}<span class="pt">${letters}</span><div class="tx">${text}</div>${noteList}</div>\n`;
+    // each cell has its own grid column, so a line without a band, letters or notes leaves them out
+    out += `<div class="l${lp ? '' : ' m'}"${id}><span class="no" aria-hidden="true">${i + 1}</span>${lp ? band(lp) : ''}${letters ? `<span class="pt">${letters}</span>` : ''}<div class="tx">${text}</div>${noteList}</div>\n`;
   }
   return out;
 }
