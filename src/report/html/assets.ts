@@ -36,7 +36,7 @@ th[aria-sort=ascending] .arrow::after{content:" \\25B2"}th[aria-sort=descending]
 #cohort td:first-child{word-break:break-all;max-width:16rem}
 .num{text-align:right;font-variant-numeric:tabular-nums}
 .pc{display:inline-block;min-width:1.1em;text-align:center;cursor:help}
-.ok{color:#00664a}.no{color:var(--e);font-weight:700}
+.yes,.nope{text-align:center;font-size:1.1rem;font-weight:700}.yes{color:#00664a}.nope{color:var(--e)}
 .filters{display:flex;flex-wrap:wrap;gap:1rem;align-items:end;margin:.5rem 0}
 .filters label{display:flex;flex-direction:column;font-size:.85rem;font-weight:600}
 .filters select,.filters input{font:inherit;font-weight:400;max-width:24rem;padding:.15rem}

@@ -102,7 +102,7 @@ function table(rows: readonly Row[]): string {
         `<td data-v="${r.score}" class="num">${r.score}</td>` +
         `<td data-v="${(r.star.action.share + r.star.result.share).toFixed(3)}">${starBar(r.star)}</td>` +
         `<td data-v="${shown * 2 + claimed}">${cells}</td>` +
-        `<td data-v="${r.metric ? 1 : 0}" class="${r.metric ? 'ok' : 'no'}">${r.metric ? '✓<span class="sr"> a number in the result</span>' : '✗<span class="sr"> no number in the result</span>'}</td>` +
+        `<td data-v="${r.metric ? 1 : 0}" class="${r.metric ? 'yes' : 'nope'}">${r.metric ? '✓<span class="sr"> a number in the result</span>' : '✗<span class="sr"> no number in the result</span>'}</td>` +
         `<td data-v="${r.counts.error}" class="num">${r.counts.error}</td>` +
         `<td data-v="${r.counts.warning}" class="num">${r.counts.warning}</td></tr>`
       );
