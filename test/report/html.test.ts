@@ -229,6 +229,9 @@ describe('html format: the golden page', () => {
     // the metric goes on from one line to the next
     expect(rows[3].marks.at(-1)).toEqual(['mt']);
     expect(rows[4].marks[0]).toEqual(['mt']);
+    // a CRLF line shows without its \r
+    expect(rows[0].text).toBe('# How do you handle pressure?');
+    expect(rows[1].text).toBe('');
     // a finding of the whole answer is a note beside line 1; the one on line 3 gets two notes
     expect(rows[0].notes).toEqual(['star-missing']);
     expect(rows[2].notes).toEqual(['hedge', 'length']);
