@@ -45,6 +45,8 @@ export interface AnswerDocument {
   tokens: Token[];
   /** True when headings or keys named at least one STAR part. */
   structured: boolean;
+  /** The story is told as the customer: the server's doing shows the pillars (set by the STAR segmenter). */
+  customerSide: boolean;
   locate(offset: number): Position;
   span(start: number, end: number): Span;
 }
@@ -147,6 +149,7 @@ export function buildDocument(answer: ParsedAnswer, rubric: Rubric): AnswerDocum
     sentences,
     tokens: sentences.flatMap((s) => s.tokens),
     structured,
+    customerSide: false,
     locate,
     span(start, end) {
       const a = locate(start);

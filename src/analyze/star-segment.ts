@@ -51,6 +51,7 @@ export function starPieces(doc: AnswerDocument): readonly StarPiece[] | undefine
 }
 
 const SUBJECT_FIRST = new Set(['i', 'we']);
+const OBJECTS = new Set(['him', 'her', 'them', 'us', 'you', 'it']);
 // Words that open a clause without naming a new subject ("and then called", "so I phoned").
 const CONNECTORS = new Set(['and', 'so', 'then', 'also', 'first', 'next', 'finally', 'but', 'after', 'afterwards', 'later', 'because', 'when', 'while', 'until', 'before', 'as']);
 const CONSEQUENCE = new Set(['so', 'then']);
@@ -274,6 +275,11 @@ export function segmentStar(doc: AnswerDocument, rubric: Rubric, phrases: (l: re
   PIECES.set(doc, pieces);
   if (doc.structured) segmentSections(doc, cues, rubric, pieces);
   else segmentPlain(doc, cues, rubric, pieces);
+  // "as a customer", not "as a customer service representative"
+  // "without losing him as a customer" is about him
+  doc.customerSide = doc.sentences.some(
+    (s) => !cues.hypothetical.test(s.tokens) && cues.customerSide.findAll(s.tokens).some((m) => s.tokens[m.last]?.pos !== 'NOUN' && !OBJECTS.has(s.tokens[m.first - 1]?.norm ?? '')),
+  );
 }
 
 function segmentSections(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: StarPiece[]): void {

@@ -1,7 +1,7 @@
 import type { Token } from '../text/tokens.js';
 import type { Actor, Clause, Mode } from './types.js';
 import {
-  BE, CAUSATIVE, CLAUSE_JOINERS, CONDITIONS, COORDINATORS, DO, FREQUENCY, FUTURE_MODALS, HAVE, HYPOTHETICAL_MODALS, MODALS, NEGATIVE_SUBJECTS,
+  BE, CAUSATIVE, CLAUSE_JOINERS, DUTY_NOUNS, CONDITIONS, COORDINATORS, DO, FREQUENCY, FUTURE_MODALS, HAVE, HYPOTHETICAL_MODALS, MODALS, NEGATIVE_SUBJECTS,
   NEGATORS, OTHER_SUBJECTS, PAST_BE, PAST_DO, PAST_HAVE, REPORTING, SPEAKER, SPEAKER_OBJECT, TEAM, TEAM_NOUNS, TEAM_OBJECT,
 } from './words.js';
 
@@ -26,7 +26,8 @@ const lemmaOf = (t: Token) => (t.lemma ?? t.norm).toLowerCase();
 export function isPastForm(t: Token): boolean {
   const w = t.norm;
   const lemma = lemmaOf(t);
-  if (w === lemma) return false;
+  // a verb the model does not know keeps its own form as lemma ("rebooked"): its -ed still says past ("need", "exceed" do not)
+  if (w === lemma) return t.pos === 'VERB' && w.length > 4 && w.endsWith('ed') && !w.endsWith('eed');
   if (w.endsWith('ing')) return false;
   if (w === `${lemma}s` || w === `${lemma}es` || (lemma.endsWith('y') && w === `${lemma.slice(0, -1)}ies`)) return false;
   return true;
@@ -163,6 +164,8 @@ function actorOf(tokens: readonly Token[], k: number): Actor {
   if (TEAM.has(w) || w.startsWith("we'")) return 'team';
   if (SPEAKER_OBJECT.has(w)) return 'speaker';
   if (TEAM_OBJECT.has(w)) return 'team';
+  // "my job was to …", "our goal was to …": the aim is the speaker's
+  if (DUTY_NOUNS.has(w) && (tokens[k - 1]?.norm === 'my' || tokens[k - 1]?.norm === 'our')) return tokens[k - 1].norm === 'my' ? 'speaker' : 'team';
   if (TEAM_NOUNS.has(w) || TEAM_NOUNS.has(lemmaOf(tokens[k]))) {
     // "my team", "our staff", "the team"
     for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
@@ -174,6 +177,10 @@ function actorOf(tokens: readonly Token[], k: number): Actor {
 }
 
 const RELATIVE = new Set(['who', 'that', 'which']);
+/** Words that may open a main clause whose subject later verbs share ("…, and then I …"); "so", "because", "when" do not. */
+const MAIN_JOINERS = new Set(['and', 'but', 'then', 'or', 'yet', 'also', 'first', 'next', 'finally', 'later', 'afterwards', 'now']);
+/** Words that open a clause under another: its subject is not carried to the next verb. */
+const SUBORDINATORS = new Set(['until', 'till', 'because', 'when', 'while', 'if', 'unless', 'although', 'though', 'that', 'which', 'who', 'since', 'before', 'after', 'as', 'once', 'whenever', 'whereas', 'what', 'how', 'why', 'where', 'whether']);
 const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them', 'it', 'you']);
 
 /**
@@ -243,7 +250,12 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
   const groups = verbGroups(tokens, gapBefore);
   const clauses: Clause[] = [];
   let prev: Group | undefined;
+  const punctuated = (from: number, to: number) => {
+    for (let k = Math.max(1, from); k <= to; k++) if (CLAUSE_PUNCT.test(gapBefore(k))) return true;
+    return false;
+  };
   let lastFinite: Clause | undefined;
+  let lastMain: Clause | undefined;
   let reporting = false;
   let conditional = false;
   let lastGroupEnd = 0;
@@ -262,11 +274,19 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
       clauses.push({
         first: g.kind === 'infinitive' ? g.first - 1 : g.first, last: tokens.length, subject: -1, actor, verb: head, lemma: lemmaOf(tokens[head]),
         mode: lastFinite?.mode ?? 'none', negated: g.negated, passive: false,
-        quoted: quoted[head], reported: lastFinite?.reported ?? false, conditional: lastFinite?.conditional ?? false, question, finite: false,
+        quoted: quoted[head], reported: lastFinite?.reported ?? false, conditional: lastFinite?.conditional ?? false, question, finite: false, saidBy: -1,
       });
       continue;
     }
     let subject = subjectOf(g, tokens, gapBefore);
+    // "sent a replacement set by courier": a verb-like word straight after the object of the verb
+    // before, with no comma or joining word, is part of that noun phrase, not a new clause
+    if (!g.aux.length && lastFinite && subject >= 0 && tokens[subject].pos === 'NOUN' && subject - lastGroupEnd <= 3 && subject >= lastGroupEnd) {
+      const between = tokens.slice(lastGroupEnd, g.first);
+      if (!between.some((t) => CLAUSE_JOINERS.has(t.norm) || t.pos === 'PRON') && !punctuated(lastGroupEnd, g.first)) continue;
+    }
+    // "by express courier": a verb after a preposition, with no subject, is no clause
+    if (!g.aux.length && subject === -1 && tokens[g.first - 1]?.pos === 'ADP' && lastFinite) continue;
     let actor: Actor = 'none';
     let mode = modeOf(g, tokens);
     const lead = subject >= 0 ? subject : g.first;
@@ -275,17 +295,21 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     while (open > 0 && !CLAUSE_PUNCT.test(gapBefore(open)) && (CLAUSE_JOINERS.has(tokens[open - 1].norm) || tokens[open - 1].pos === 'ADV' || tokens[open - 1].pos === 'SCONJ' || tokens[open - 1].pos === 'CCONJ') && lead - open < 3) open--;
     const joiners = tokens.slice(open, lead).map((t) => t.norm);
     // "if a customer is upset, I listen": the condition and what follows it in the sentence
-    if (tokens.slice(lastGroupEnd, g.first).some((t) => CONDITIONS.has(t.norm))) conditional = true;
+    // ("asked if I could", "checked if it had arrived": that "if" is "whether", no condition)
+    for (let k = lastGroupEnd; k < g.first; k++) if (CONDITIONS.has(tokens[k].norm) && !(tokens[k].norm === 'if' && (tokens[k - 1]?.pos === 'VERB' || tokens[k - 1]?.norm === 'see'))) conditional = true;
     const h = g.head >= 0 ? tokens[g.head] : undefined;
-    const listed = subject === -1 && CLAUSE_PUNCT.test(gapBefore(g.first)) && h?.pos === 'VERB' && !g.aux.length && isPastForm(h);
+    // "I led the team, cut response times and raised scores": verbs listed after a comma share the subject
+    const listed = subject === -1 && CLAUSE_PUNCT.test(gapBefore(g.first)) && h?.pos === 'VERB' && !g.aux.length;
     // "the customer who called was upset": the noun before "who" is the subject of "was"
     if (subject === -1 && antecedent >= 0 && !joiners.some((w) => COORDINATORS.has(w))) subject = antecedent;
     antecedent = subject >= 0 && RELATIVE.has(tokens[subject].norm) && subject > 0 && (tokens[subject - 1].pos === 'NOUN' || tokens[subject - 1].pos === 'PROPN' || tokens[subject - 1].pos === 'PRON') ? subject - 1 : -1;
     if (subject >= 0) actor = actorOf(tokens, RELATIVE.has(tokens[subject].norm) && subject > 0 ? subject - 1 : subject);
     else if (lastFinite && (joiners.some((w) => COORDINATORS.has(w)) || (subject === -1 && tokens[g.first - 1] && COORDINATORS.has(tokens[g.first - 1].norm)) || listed)) {
-      // "I called and apologised", "I called the branch, found the stock": the subject carries over
-      subject = lastFinite.subject;
-      actor = lastFinite.actor;
+      // "I called and apologised", "I called the branch, found the stock": the subject carries
+      // over from the last main clause ("I called around until one had it, drove over …")
+      const from = lastMain ?? lastFinite;
+      subject = from.subject;
+      actor = from.actor;
     } else if (subject === -2 || (subject === -1 && (open === 0 || tokens.slice(0, g.first).every((t) => t.pos === 'ADV' || t.pos === 'CCONJ' || t.pos === 'SCONJ' || CLAUSE_JOINERS.has(t.norm))))) {
       // a sentence that opens with its verb: a past is the speaker's note ("Called the branch."), a bare verb an instruction
       if (h && h.pos === 'VERB' && !g.aux.length && isPastForm(h)) actor = 'speaker';
@@ -298,17 +322,60 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     const passive = g.aux.some((a) => BE.has(a)) && g.head >= 0 && tokens[g.head].pos === 'VERB' && isPastForm(tokens[g.head]);
     const clause: Clause = {
       first: clauses.length ? open : 0, last: tokens.length, subject: subject >= 0 ? subject : -1, actor, verb: g.head, lemma: g.head >= 0 ? lemmaOf(tokens[g.head]) : '',
-      mode, negated, passive, quoted: quoted[head] ?? false, reported: reporting && reportedAfter(tokens, lastGroupEnd, lead), conditional, question, finite: true,
+      mode, negated, passive, quoted: quoted[head] ?? false, reported: reporting && reportedAfter(tokens, lastGroupEnd, lead), conditional, question, finite: true, saidBy: -1,
     };
     // close the clauses before this one
     for (let c = clauses.length - 1; c >= 0 && clauses[c].last > clause.first; c--) clauses[c].last = Math.max(clauses[c].first + 1, clause.first);
     clauses.push(clause);
     lastFinite = clause;
+    // "… what had happened": a clause under another (or with a wh-word subject) is no main clause
+    if (joiners.every((w) => MAIN_JOINERS.has(w)) && !clause.reported && !(subject >= 0 && SUBORDINATORS.has(tokens[subject].norm))) lastMain = clause;
     lastGroupEnd = g.end;
     reporting = REPORTING.has(clause.lemma) && clause.mode !== 'modal';
   }
   settleSameForm(clauses, tokens);
+  settleCould(clauses, tokens);
+  attributeQuotes(clauses);
   return clauses;
+}
+
+/** Verbs that introduce quoted words: "she said", "I told him", "he shouted". */
+const SAYING = new Set(['say', 'tell', 'ask', 'reply', 'answer', 'explain', 'shout', 'yell', 'promise', 'add', 'insist', 'respond', 'scream', 'write', 'text', 'announce', 'apologise', 'apologize', 'go']);
+
+/**
+ * Who says each quoted or reported clause: for a quote, the nearest unquoted verb of saying
+ * before it, else after it ("…," she said); for reported words ("I told her the mistake was
+ * ours"), the verb of saying they follow.
+ */
+function attributeQuotes(clauses: Clause[]): void {
+  clauses.forEach((c, k) => {
+    if (c.reported && !c.quoted) {
+      for (let j = k - 1; j >= 0; j--) if (clauses[j].finite && !clauses[j].reported) return void (c.saidBy = j);
+      return;
+    }
+    if (!c.quoted) return;
+    // the verb of saying right before the quote, else right after it ("what I got back was '…'" has none)
+    let j = k - 1;
+    while (j >= 0 && clauses[j].quoted) j--;
+    if (j >= 0 && clauses[j].finite && SAYING.has(clauses[j].lemma)) return void (c.saidBy = j);
+    j = k + 1;
+    while (j < clauses.length && clauses[j].quoted) j++;
+    if (j < clauses.length && clauses[j].finite && SAYING.has(clauses[j].lemma)) c.saidBy = j;
+  });
+}
+
+/**
+ * "I could tell she was upset", "we couldn't find it": in a sentence that narrates, "could" is a
+ * past ability, not a hypothetical ("I could have called", "if I could, I would" stay modal).
+ */
+function settleCould(clauses: Clause[], tokens: readonly Token[]): void {
+  const narrates = clauses.some((c) => c.finite && c.mode === 'narrated');
+  for (const c of clauses) {
+    if (!c.finite || c.mode !== 'modal' || c.conditional || c.verb < 0) continue;
+    const aux = tokens.slice(c.subject >= 0 ? c.subject : c.first, c.verb).map((t) => t.norm);
+    const could = aux.some((a) => a === 'could' || a === "couldn't") && !aux.includes('have') && !aux.some((a) => a === 'would' || a === "'d" || a === "wouldn't");
+    if (could && (narrates || c.negated)) c.mode = 'narrated';
+  }
 }
 
 /** What a verb of saying takes: its object and "that" at most ("told him (that) I would", "promised her she'd"). */

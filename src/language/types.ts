@@ -50,6 +50,8 @@ export interface Clause {
   question: boolean;
   /** A finite verb with its own subject; false for "to help", "calling", "let him explain". */
   finite: boolean;
+  /** For a quoted or reported clause, the index (in the sentence's clauses) of the clause that says it ("she said", "I told her"), or -1. */
+  saidBy: number;
 }
 
 /**

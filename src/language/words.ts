@@ -17,6 +17,8 @@ export const OTHER_SUBJECTS = words(
     'someone somebody everyone everybody anyone anybody nobody noone nothing everything something this that these those who which there',
 );
 export const NEGATIVE_SUBJECTS = words('nobody nothing noone none neither');
+/** Nouns after "my"/"our" that make the subject the speaker's own aim: "my job was to calm him down". */
+export const DUTY_NOUNS = words('job task goal aim role responsibility priority plan focus idea mission instinct approach duty part concern objective first');
 /** Nouns after "my"/"our" that make a team: "my team", "our staff". */
 export const TEAM_NOUNS = words('team staff crew department colleagues coworkers co-workers teammates');
 

@@ -95,7 +95,7 @@ export function finalizeRubric(raw: Raw, source: string): Rubric {
       'customer-side': strings(star['customer-side']),
       'opening-headings': strings(star['opening-headings']),
     },
-    pillars: (raw.pillars as Raw[]).map((p) => ({ id: String(p.id), name: String(p.name), hint: String(p.hint ?? ''), phrases: strings(p.phrases), weight: num(p.weight, 1) })),
+    pillars: (raw.pillars as Raw[]).map((p) => ({ id: String(p.id), name: String(p.name), hint: String(p.hint ?? ''), phrases: strings(p.phrases), qualities: strings(p.qualities), outcomes: strings(p.outcomes), noticed: strings(p.noticed), weight: num(p.weight, 1) })),
     metric: {
       'count-nouns': strings(metric['count-nouns']),
       'rating-words': strings(metric['rating-words']),
@@ -105,7 +105,7 @@ export function finalizeRubric(raw: Raw, source: string): Rubric {
       'resolution-words': strings(metric['resolution-words']),
       'change-words': strings(metric['change-words']),
     },
-    jargon: (Array.isArray(raw.jargon) ? raw.jargon : []).map((j: Raw) => ({ phrase: String(j.phrase), suggestion: String(j.suggestion), ...(typeof j.pos === 'string' ? { pos: j.pos as JargonRule['pos'] } : {}) })),
+    jargon: (Array.isArray(raw.jargon) ? raw.jargon : []).map((j: Raw) => ({ phrase: String(j.phrase), suggestion: String(j.suggestion), ...(typeof j.pos === 'string' ? { pos: j.pos as JargonRule['pos'] } : {}), ...(typeof j.claims === 'string' ? { claims: j.claims } : {}) })),
     fillers: strings(raw.fillers),
     hedges: strings(raw.hedges),
     expectations: {

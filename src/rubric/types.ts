@@ -7,7 +7,14 @@ export interface PillarRule {
   id: string;
   name: string;
   hint: string;
+  /** Behaviours: shown when the speaker (or their team) does them in the story, claimed as a value, habit or plan. */
   phrases: Phrase[];
+  /** Words for the quality itself: a claim. */
+  qualities: Phrase[];
+  /** The customer's response that shows the pillar ("came back"). */
+  outcomes: Phrase[];
+  /** Customer feelings that show the pillar when the speaker answers them in the same sentence. */
+  noticed: Phrase[];
   weight: number;
 }
 
@@ -49,6 +56,8 @@ export interface JargonRule {
   suggestion: string;
   /** Only when the phrase's first word is this part of speech. */
   pos?: 'verb' | 'noun' | 'adjective';
+  /** The pillar the cliché claims (a claim, never shown). */
+  claims?: string;
 }
 
 export interface MetricRules {

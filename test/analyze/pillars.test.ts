@@ -12,8 +12,9 @@ const shown = (text: string, rubricId = 'customer-service') =>
 
 describe('customer-service pillars', () => {
   it('has exactly the ten pillars of the question', () => {
+    // communication, ownership and problem solving are every question's (base.yaml); the rest are this question's
     expect(registry.get('customer-service').pillars.map((p) => p.id)).toEqual([
-      'empathy', 'communication', 'ownership', 'product-knowledge', 'problem-solving',
+      'communication', 'ownership', 'problem-solving', 'empathy', 'product-knowledge',
       'personalization', 'responsiveness', 'professionalism', 'extra-mile', 'loyalty',
     ]);
   });
@@ -48,6 +49,14 @@ describe('customer-service pillars', () => {
     expect(shown("I didn't just listen, I listened until I understood why she was upset.")).toContain('empathy');
   });
 
+  it('takes a cliché for a claim of its pillar, never for showing it', () => {
+    const report = analyze(parseAnswer('I always go above and beyond for my clients.', 'text'), registry.get('customer-service'));
+    const extra = report.pillars.find((p) => p.id === 'extra-mile')!;
+    expect(extra.status).toBe('claimed');
+    expect(extra.evidence.map((e) => [e.text, e.kind])).toEqual([['above and beyond', 'claimed']]);
+    expect(report.jargon.map((j) => j.text)).toEqual(['above and beyond']);
+  });
+
   it('does not count a phrase in quotation marks', () => {
     expect(shown('I don\'t like the phrase "above and beyond".')).not.toContain('extra-mile');
   });
@@ -67,7 +76,6 @@ describe('customer-service pillars', () => {
     ['problem-solving', 'The fraud investigator phoned me on a Friday.'],
     ['problem-solving', 'She wanted to know her options before she signed.'],
     ['problem-solving', 'The printer needed a fix and the man was booked up.'],
-    ['extra-mile', 'I always go above and beyond for my clients.'],
     ['extra-mile', 'Honestly, I hate "going above and beyond" as a phrase.'],
   ])('%s is not shown by: %s', (pillar, text) => {
     expect(shown(text)).not.toContain(pillar);
@@ -101,7 +109,7 @@ describe('customer-service pillars', () => {
     const report = analyze(parseAnswer('Customer service is important to every business.', 'text'), registry.get('customer-service'));
     const missing = report.findings.find((f) => f.rule === 'pillars-missing');
     expect(missing?.message).toMatch(/Shows 0 of the 2 pillars/);
-    expect(missing?.message).toMatch(/Empathy \(/);
+    expect(missing?.message).toMatch(/for example: [A-Z][a-z ]+ \(/);
   });
 });
 

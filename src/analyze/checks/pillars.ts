@@ -1,48 +1,184 @@
-import { isNegated, isQuoted } from '../../text/mention.js';
+import { clauseAt, type Clause } from '../../language/index.js';
+import { isMentionOnly, isNegated, isQuoted } from '../../text/mention.js';
 import type { PhraseMatch } from '../../text/phrases.js';
-import type { Check, PillarResult } from '../types.js';
+import type { PillarRule } from '../../rubric/types.js';
+import type { AnswerDocument, DocSentence } from '../document.js';
+import type { Check, Evidence, EvidenceKind, PillarResult } from '../types.js';
 
-/** Pillars: the qualities of service the answer shows, by behaviour or stated value. */
+// A pillar is shown by what the speaker (or their team) did in the story, or claimed: a value, a
+// habit, a plan or a self-description. Whose words they are and in what mood they are said comes
+// from the language layer; the rubric lists only what shows each pillar.
+
+const STORY = new Set(['situation', 'task', 'action', 'result']);
+/** Modes that say what happened, as opposed to what usually happens, would happen or should. */
+const HAPPENED = new Set(['narrated', 'background', 'ongoing']);
+/** Third-person pronouns: "she listened" is someone else's doing; "service means listening" is a value. */
+const PERSON = /^(he|she|they|him|her|them|someone|somebody|everyone|everybody|anyone|people|you)$/;
+/** Nouns for people: "the regulars greet me by name" is theirs, not a value of the speaker's. */
+const PEOPLE = new Set(
+  'customer client guest patient caller passenger member shopper diner user visitor buyer regular people person man woman lady gentleman guy family couple father mother dad mum mom husband wife son daughter child kid friend neighbour neighbor manager boss supervisor colleague coworker staff employee owner agent clerk cashier waiter waitress driver technician engineer nurse doctor teacher student'.split(' '),
+);
+
+type Source = 'behaviour' | 'quality' | 'outcome' | 'noticed';
+/** Verbs of thinking that only hedge what follows them. */
+const HEDGES = new Set(['think', 'guess', 'believe', 'know', 'suppose', 'feel', 'reckon', 'hope']);
+/** Words that make a phrase the speaker's whoever the clause is about: "it was my error", "on my own time". */
+const SPEAKERS_OWN = new Set(['my', 'me', 'myself', 'mine', 'our', 'us', 'ours', 'ourselves']);
+
+/**
+ * The clause a match belongs to: the one whose verb it contains, else the one it stands in. Words
+ * quoted in the story are their speaker's doing: "she said, 'this is our mistake'" is hers, said
+ * when "said" happened.
+ */
+function clauseOf(s: DocSentence, m: PhraseMatch): Clause | undefined {
+  let c: Clause | undefined;
+  for (let k = m.first; k < m.last && !c; k++) if (s.tokens[k].pos === 'VERB' || s.tokens[k].pos === 'AUX') c = clauseAt(s, k);
+  c ??= clauseAt(s, m.first);
+  if (c && c.saidBy >= 0) {
+    const says = s.clauses[c.saidBy];
+    // "I guess my job was to …", "as far as I know he's still a member": a hedge changes nothing
+    if (c.reported && HEDGES.has(says.lemma) && says.mode === 'present') return { ...c, reported: false };
+    // "I told her the mistake was ours", "she said, 'we'll fix it'": what was said is the sayer's doing, done when it was said
+    if (c.quoted || c.actor === 'other' || c.actor === 'none' || says.actor === c.actor) return { ...c, actor: says.actor, mode: says.mode, quoted: false, reported: false };
+  }
+  return c;
+}
+
+/** Is the clause about the person whose doing counts: the speaker, or the server when the story is told as the customer? */
+function bySpeaker(c: Clause | undefined, customerSide: boolean): boolean {
+  if (!c) return false;
+  return customerSide ? c.actor === 'other' : c.actor === 'speaker' || c.actor === 'team';
+}
+
+/** Whether the clause's subject is a person other than the speaker ("she", "the regulars"). */
+function aboutSomeone(s: DocSentence, c: Clause): boolean {
+  if (c.subject < 0) return false;
+  const t = s.tokens[c.subject];
+  return PERSON.test(t.norm) || PEOPLE.has((t.lemma ?? t.norm).toLowerCase());
+}
+
+/**
+ * What a match shows, if anything: `shown` by something that happened (a step of the speaker's,
+ * or of the server's in a story told as the customer), `claimed` by a value, a habit, a plan or a
+ * self-description. Someone else's doing, a negated or quoted phrase, and a phrase inside a
+ * cliché show nothing.
+ */
+export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch, source: Source): { kind: EvidenceKind; why: string } | undefined {
+  const c = clauseOf(s, m);
+  // a quote nobody is said to say, or a question ("Did the customer notice?"), shows nothing
+  if (c?.quoted || c?.question || isQuoted(doc.text, m.start, m.end) || isNegated(doc.text, s.tokens, m.first) || isMentionOnly(doc.text, s.tokens, m.first, m.last)) return undefined;
+  const inStory = STORY.has(s.role);
+  // a step told in the past happened, story or not; a present tense only inside a story ("so I ask her")
+  const happened = c !== undefined && (HAPPENED.has(c.mode) || (c.mode === 'present' && inStory)) && !c.conditional && !c.question;
+  const customerSide = doc.customerSide;
+  if (source === 'quality') {
+    // "I am patient", "with empathy": a quality named, of the speaker or as a value, is a claim
+    const mine = /^(my|our)$/.test(s.tokens[m.first - 1]?.norm ?? '');
+    if (c && c.actor === 'other' && !customerSide && aboutSomeone(s, c) && !mine) return undefined;
+    return { kind: 'claimed', why: 'names the quality' };
+  }
+  if (source === 'outcome') {
+    // the customer's response: "she came back", "he felt heard"
+    const theirs = c !== undefined && (customerSide ? c.actor === 'speaker' : c.actor === 'other');
+    if (!theirs) return undefined;
+    return happened ? { kind: 'shown', why: "the customer's response" } : { kind: 'claimed', why: 'a response you expect, not one told' };
+  }
+  if (source === 'noticed') {
+    // "she was close to tears, so I sat with her": a feeling answered by a step of the speaker's,
+    // in the same sentence or the next
+    const next = doc.sentences[s.index + 1];
+    const answer = s.clauses.find((x) => x.finite && x.first > m.first && bySpeaker(x, customerSide)) ?? next?.clauses.find((x) => x.finite && bySpeaker(x, customerSide));
+    if (!answer) return undefined;
+    const answered = (HAPPENED.has(answer.mode) || (answer.mode === 'present' && inStory)) && !answer.conditional;
+    return answered ? { kind: 'shown', why: 'a feeling you noticed and answered' } : { kind: 'claimed', why: 'how you would answer a feeling' };
+  }
+  const own = !customerSide && s.tokens.slice(m.first, m.last).some((t) => SPEAKERS_OWN.has(t.norm));
+  if (c && (bySpeaker(c, customerSide) || own)) {
+    if (happened && !c.reported) return { kind: 'shown', why: customerSide ? 'what they did for you' : inStory ? 'your step in the story' : 'something you did' };
+    const mood = c.mode === 'modal' || c.mode === 'future' || c.reported ? 'what you would do' : c.mode === 'habit' ? 'what you usually do' : 'a value you state';
+    return { kind: 'claimed', why: mood };
+  }
+  // a general statement with no person doing it: "Service means listening", "Listen first."
+  if (!inStory && !happened && (!c || c.actor === 'none' || (c.actor === 'other' && !aboutSomeone(s, c)))) return { kind: 'claimed', why: 'a value you state' };
+  return undefined;
+}
+
+/** Pillars: the qualities of service the answer shows by behaviour, or claims. */
 export const pillarsCheck: Check = {
   id: 'pillars',
-  description: 'The answer shows enough of the rubric\'s pillars (empathy, ownership, …), each by a phrase that shows it.',
-  rules: ['pillars-missing', 'pillars-too-many'],
+  description: 'The answer shows enough of the rubric\'s pillars (empathy, ownership, …), each by something the speaker did, or at least claims them.',
+  rules: ['pillars-missing', 'pillars-too-many', 'pillars-claimed'],
   run({ doc, rubric, phrases, finding }) {
     const jargonSet = phrases(rubric.jargon.map((j) => j.phrase));
     // a buzzword is no evidence of its pillar, used or rejected: "I go above and beyond", "I hate 'above and beyond'"
     const jargonBySentence = doc.sentences.map((s) => jargonSet.findAll(s.tokens));
     const inJargon = (si: number, m: PhraseMatch) => jargonBySentence[si].some((j) => m.first < j.last && j.first < m.last);
+    // where each piece of evidence is in the document, for a finding about it
+    const offsets = new Map<Evidence, { start: number; end: number }>();
     const pillars: PillarResult[] = rubric.pillars.map((p) => {
-      const set = phrases(p.phrases);
-      // a negated or quoted phrase shows nothing: "the app was not really responsive", "'above and beyond'"
-      const evidence = doc.sentences.flatMap((s, si) =>
-        set
-          .findAll(s.tokens)
-          .filter((m) => !isNegated(doc.text, s.tokens, m.first) && !isQuoted(doc.text, m.start, m.end) && !inJargon(si, m))
-          .map((m) => ({ ...doc.span(m.start, m.end), kind: 'shown' as const, why: `matches "${m.phrase.source}"` })),
-      );
-      return { id: p.id, name: p.name, present: evidence.length > 0, status: evidence.length ? 'shown' : 'missing', evidence };
+      const evidence: Evidence[] = [];
+      const lists: [Source, readonly string[]][] = [['behaviour', p.phrases], ['quality', p.qualities], ['outcome', p.outcomes], ['noticed', p.noticed]];
+      for (const [source, list] of lists) {
+        if (!list.length) continue;
+        const set = phrases(list);
+        doc.sentences.forEach((s, si) => {
+          for (const m of set.findAll(s.tokens)) {
+            if (inJargon(si, m)) continue;
+            const kind = evidenceKind(doc, s, m, source);
+            if (!kind) continue;
+            const e: Evidence = { ...doc.span(m.start, m.end), ...kind };
+            offsets.set(e, { start: m.start, end: m.end });
+            evidence.push(e);
+          }
+        });
+      }
+      // a cliché that claims this pillar ("I go the extra mile") is a claim, whatever the mood
+      doc.sentences.forEach((s, si) => {
+        for (const j of jargonBySentence[si]) {
+          if (rubric.jargon[j.phrase.index]?.claims !== p.id || isMentionOnly(doc.text, s.tokens, j.first, j.last)) continue;
+          const e: Evidence = { ...doc.span(j.start, j.end), kind: 'claimed', why: 'a cliché: say what you did instead' };
+          offsets.set(e, { start: j.start, end: j.end });
+          evidence.push(e);
+        }
+      });
+      evidence.sort((a, b) => a.line - b.line || a.column - b.column);
+      const status = evidence.some((e) => e.kind === 'shown') ? 'shown' : evidence.length ? 'claimed' : 'missing';
+      return { id: p.id, name: p.name, present: evidence.length > 0, status, evidence };
     });
     const { min, max } = rubric.expectations.pillars;
-    const shown = pillars.filter((p) => p.present);
+    const present = pillars.filter((p) => p.present);
     const findings = [];
-    if (shown.length < min) {
+    if (present.length < min) {
       // the heaviest first: the pillars this question is really about
       const missing = rubric.pillars.filter((p) => !pillars.find((r) => r.id === p.id)?.present).sort((a, b) => b.weight - a.weight);
       const ideas = missing
         .slice(0, 3)
         .map((p) => (p.hint ? `${p.name} (${p.hint.replace(/\.$/, '')})` : p.name))
         .join('; ');
-      findings.push(
-        finding('pillars-missing', 'warning', `Shows ${shown.length} of the ${min} pillars a strong answer shows${shown.length ? ` (${shown.map((p) => p.name).join(', ')})` : ''}. Show ${min - shown.length} more, for example: ${ideas}.`),
-      );
-    } else if (shown.length > max) {
-      findings.push(finding('pillars-too-many', 'info', `Touches ${shown.length} pillars; the strongest answers pick ${min}–${Math.min(max, 3)} and show them in the story.`));
+      const which = present.length ? ` (${present.map((p) => p.name).join(', ')})` : '';
+      findings.push(finding('pillars-missing', 'warning', `Shows ${present.length} of the ${min} pillars a strong answer shows${which}.${ideas ? ` Show ${min - present.length} more, for example: ${ideas}.` : ''}`));
+    } else if (present.length > max) {
+      findings.push(finding('pillars-too-many', 'info', `Touches ${present.length} pillars; the strongest answers pick ${min}–${Math.min(max, 3)} and show them in the story.`));
     }
-    const totalWeight = rubric.pillars.reduce((n, p) => n + p.weight, 0) || 1;
-    const shownWeight = rubric.pillars.filter((p) => pillars.find((r) => r.id === p.id)?.present).reduce((n, p) => n + p.weight, 0);
-    const meanWeight = totalWeight / (rubric.pillars.length || 1);
-    const score = min === 0 ? 1 : Math.min(1, shownWeight / (meanWeight * min));
-    return { findings, score, report: { pillars } };
+    // a claim is coached: every interview guide says show it, don't say it
+    for (const p of pillars) {
+      if (p.status !== 'claimed') continue;
+      findings.push(finding('pillars-claimed', 'info', `${p.name} is claimed, not shown: add the moment you showed it.`, offsets.get(p.evidence[0])));
+    }
+    return { findings, score: pillarScore(rubric.pillars, pillars, min), report: { pillars } };
   },
 };
+
+/**
+ * The pillar part: pillars shown (by weight) against the rubric's minimum, and claims for half as
+ * much — claims alone never earn more than half the part, however many there are.
+ */
+function pillarScore(rules: readonly PillarRule[], results: readonly PillarResult[], min: number): number {
+  if (min === 0) return 1;
+  const total = rules.reduce((n, p) => n + p.weight, 0) || 1;
+  const meanWeight = total / (rules.length || 1);
+  const weightOf = (status: string) => rules.filter((p) => results.find((r) => r.id === p.id)?.status === status).reduce((n, p) => n + p.weight, 0);
+  const shown = weightOf('shown') / (meanWeight * min);
+  const claimed = weightOf('claimed') / (meanWeight * min);
+  return Math.min(1, shown + Math.min(0.5, claimed / 2));
+}
