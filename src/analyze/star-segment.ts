@@ -4,6 +4,7 @@ import { REPORTING, SUBJECT_PRONOUNS_THIRD, isClearPast, isDefinition, isNarrate
 import type { PhraseMatch, PhraseSet } from '../text/phrases.js';
 import type { Token } from '../text/tokens.js';
 import { partForLabel, type AnswerDocument, type DocSentence, type Role } from './document.js';
+import { clauseTask } from './task.js';
 
 interface Cues {
   situation: PhraseSet;
@@ -51,6 +52,8 @@ export function starPieces(doc: AnswerDocument): readonly StarPiece[] | undefine
 }
 
 const SUBJECT_FIRST = new Set(['i', 'we']);
+/** Number kinds that can measure an outcome (not a date, a clock time, an age or an ordinal). */
+const OUTCOME_KINDS = new Set(['duration', 'percent', 'multiplier', 'rating', 'money', 'count', 'fraction']);
 const OBJECTS = new Set(['him', 'her', 'them', 'us', 'you', 'it']);
 // Words that open a clause without naming a new subject ("and then called", "so I phoned").
 const CONNECTORS = new Set(['and', 'so', 'then', 'also', 'first', 'next', 'finally', 'but', 'after', 'afterwards', 'later', 'because', 'when', 'while', 'until', 'before', 'as']);
@@ -193,10 +196,12 @@ function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean,
   });
   // a narrated past: a past verb that is not a perfect ("has always worked") nor a modal's
   // (in "if I did disagree, I would talk to them" the past is a condition's, not a narrated one)
+  // (the tagger's reading of each clause settles verbs the word lists cannot: "the switch cut costs")
   const past =
     !(conditional && hypMatches.length > 0) &&
     !isDefinition(t) &&
-    t.some((_, i) => isNarratedPast(t, i) && !(isPerfect(t, i) && ['have', 'has', "'ve", "i've", "we've", 'having'].includes(t[i - 1]?.norm ?? '')));
+    (t.some((_, i) => isNarratedPast(t, i) && !(isPerfect(t, i) && ['have', 'has', "'ve", "i've", "we've", 'having'].includes(t[i - 1]?.norm ?? ''))) ||
+      s.clauses.some((c) => c.finite && c.mode === 'narrated' && !c.quoted && !c.conditional && c.verb >= 0 && t[c.verb].pos === 'VERB'));
   const presentPerfect = t.some((x, i) => isPastVerb(x) && i > 0 && ['have', 'has', "i've", "we've", "she's", "he's", "they've"].includes(t[i - 1].norm));
   const lasting = presentPerfect || /\bstill\b|\bsince\b|\bnow\b/i.test(s.text);
   // a general statement in the present: a rule with a condition ("If I promise to call back on
@@ -207,9 +212,11 @@ function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean,
   const situation = cues.situation.findAll(t);
   const taskMatches = cues.task.findAll(t);
   const obligation = ownObligation(t);
-  const task = [firstAt(taskMatches), obligation].filter((x) => x >= 0).sort((a, b) => a - b)[0] ?? -1;
+  const task = [firstAt(taskMatches), obligation, clauseTask(s)].filter((x) => x >= 0).sort((a, b) => a - b)[0] ?? -1;
   const resultMatches = cues.result.findAll(t);
   const result = firstAt(resultMatches);
+  // a measured outcome told of something else: "the research stage took us only six hours"
+  const measured = s.clauses.filter((c) => c.finite && c.actor === 'other' && (c.mode === 'narrated' || c.mode === 'ongoing') && s.numbers.some((n) => OUTCOME_KINDS.has(n.kind) && n.first >= c.first && n.first < c.last)).map((c) => c.first);
   // inline labels in notes: "Problem: ...", "My part: ..."
   const colon = /^\s*[*_]*([^:=.!?*_]{1,30}?)[*_]*\s*[:=][*_]*\s/.exec(s.text);
   const label = colon ? partForLabel(colon[1], rubric) : undefined;
@@ -223,7 +230,7 @@ function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean,
     situation,
     task,
     result,
-    results: resultMatches.map((m) => m.first),
+    results: [...resultMatches.map((m) => m.first), ...measured].sort((a, b) => a - b),
     reflection: reflection.length > 0,
     unknown: cues.unknownOutcome.test(t),
     lasting,
@@ -400,10 +407,22 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
   // — unless the story is told in the present ("So I'm at the register last year, and I call...")
   const onlyScene = pieces.slice(start).every((p) => p.part === 'situation');
   // — and steps in the present after one stray past ("so they know I heard them") are a routine
-  if (pastSentences === 0 ? !(presentSteps && setByCue) : pastSentences < 2 && (onlyScene || (presentSteps && !setByCue))) {
+  // — and one past sentence that sums up a role ("In my last role, I led a team of 10, cut response
+  // times by 30%") tells no particular time
+  const summary = pastSentences === 1 && !doc.sentences.some(namesATime);
+  if (pastSentences === 0 ? !(presentSteps && setByCue) : pastSentences < 2 && (onlyScene || summary || (presentSteps && !setByCue))) {
     pieces.splice(start);
     for (const s of doc.sentences) s.role = 'opening';
   }
+}
+
+const WHEN = /^(yesterday|once|ago|recently|tonight|today|morning|afternoon|evening|night|weekend|week|month|year|spring|summer|autumn|fall|winter|christmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|shift|day)$/;
+
+/** Whether a sentence says when something happened: a date, a clock time, "one day", "last winter", "two weeks ago". */
+function namesATime(s: DocSentence): boolean {
+  if (s.numbers.some((n) => n.kind === 'date' || n.kind === 'time')) return true;
+  const t = s.tokens;
+  return t.some((x, i) => x.norm === 'ago' || x.norm === 'yesterday' || (x.norm === 'once' && i === 0) || (/^(last|one|that|this|on|a)$/.test(x.norm) && WHEN.test(t[i + 1]?.norm ?? '')));
 }
 
 /** Reads one sentence of text that no heading labels, in story order, and writes its role. */
@@ -444,6 +463,8 @@ function readPlain(s: DocSentence, state: PlainState, cues: Cues, rubric: Rubric
     role = 'closing';
   } else {
     if (r.task >= 0 && !r.reflection) found.push({ at: r.task, part: 'task' });
+    // notes that state the task as an instruction, before any step: "Build a schedule that covered peak hours."
+    else if (!seenAction && s.clauses[0]?.mode === 'imperative' && s.clauses[0].first === 0) found.push({ at: 0, part: 'task' });
     if (r.situation.length && !seenAction) found.push({ at: 0, part: 'situation' });
     // an outcome needs something to be the outcome of: a step or a goal before it
     const firstStep = r.steps.find((st) => (customerSide ? st.person === 'third' : st.person === 'first'))?.at ?? -1;

@@ -1,7 +1,7 @@
 import type { Token } from '../text/tokens.js';
 import type { Actor, Clause, Mode } from './types.js';
 import {
-  BE, CAUSATIVE, CLAUSE_JOINERS, DUTY_NOUNS, CONDITIONS, COORDINATORS, DO, FREQUENCY, FUTURE_MODALS, HAVE, HYPOTHETICAL_MODALS, MODALS, NEGATIVE_SUBJECTS,
+  BE, CAUSATIVE, CLAUSE_JOINERS, DUTY_NOUNS, ORG_NOUNS, CONDITIONS, COORDINATORS, DO, FREQUENCY, FUTURE_MODALS, HAVE, HYPOTHETICAL_MODALS, MODALS, NEGATIVE_SUBJECTS,
   NEGATORS, OTHER_SUBJECTS, PAST_BE, PAST_DO, PAST_HAVE, REPORTING, SPEAKER, SPEAKER_OBJECT, TEAM, TEAM_NOUNS, TEAM_OBJECT,
 } from './words.js';
 
@@ -124,6 +124,8 @@ function lastAuxIndex(tokens: readonly Token[], from: number, to: number): numbe
   return from;
 }
 
+const PARTICIPLE_TAKERS = new Set(['keep', 'leave', 'find', 'get', 'have', 'want', 'need', 'see', 'hear', 'like', 'make']);
+
 /** Whether the group is a finite verb, or an infinitive, a gerund or the complement of "let him …". */
 function classify(g: Group, tokens: readonly Token[], prev: Group | undefined, gapBefore: (k: number) => string): void {
   const punctuatedBetween = (from: number, to: number) => {
@@ -150,7 +152,9 @@ function classify(g: Group, tokens: readonly Token[], prev: Group | undefined, g
   // "let him explain", "made me wait", "helped her find": a bare verb after a causative and its object
   if (!g.aux.length && prev && prev.head >= 0 && CAUSATIVE.has(lemmaOf(tokens[prev.head])) && g.first - prev.end <= 3 && g.first > prev.end && !punctuatedBetween(prev.end, g.first)) {
     const between = tokens.slice(prev.end, g.first);
-    if (between.every((x) => x.pos === 'PRON' || x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'DET' || x.pos === 'ADJ') && tokens[g.head].norm === lemmaOf(tokens[g.head])) {
+    // "keeping customers satisfied", "had it fixed", "found the box opened": a participle after the object
+    const participle = PARTICIPLE_TAKERS.has(lemmaOf(tokens[prev.head])) && isPastForm(tokens[g.head]);
+    if (between.every((x) => x.pos === 'PRON' || x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'DET' || x.pos === 'ADJ') && (tokens[g.head].norm === lemmaOf(tokens[g.head]) || participle)) {
       g.finite = false;
       g.kind = 'complement';
     }
@@ -166,6 +170,7 @@ function actorOf(tokens: readonly Token[], k: number): Actor {
   if (TEAM_OBJECT.has(w)) return 'team';
   // "my job was to …", "our goal was to …": the aim is the speaker's
   if (DUTY_NOUNS.has(w) && (tokens[k - 1]?.norm === 'my' || tokens[k - 1]?.norm === 'our')) return tokens[k - 1].norm === 'my' ? 'speaker' : 'team';
+  if (ORG_NOUNS.has(w) && tokens[k - 1]?.norm === 'our') return 'team';
   if (TEAM_NOUNS.has(w) || TEAM_NOUNS.has(lemmaOf(tokens[k]))) {
     // "my team", "our staff", "the team"
     for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
@@ -250,6 +255,8 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
   const groups = verbGroups(tokens, gapBefore);
   const clauses: Clause[] = [];
   let prev: Group | undefined;
+  // "Action: Reproduced the bug": a short label and a colon open the sentence
+  const labelled = (k: number) => k > 0 && k <= 3 && gapBefore(k).includes(':');
   const punctuated = (from: number, to: number) => {
     for (let k = Math.max(1, from); k <= to; k++) if (CLAUSE_PUNCT.test(gapBefore(k))) return true;
     return false;
@@ -310,7 +317,7 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
       const from = lastMain ?? lastFinite;
       subject = from.subject;
       actor = from.actor;
-    } else if (subject === -2 || (subject === -1 && (open === 0 || tokens.slice(0, g.first).every((t) => t.pos === 'ADV' || t.pos === 'CCONJ' || t.pos === 'SCONJ' || CLAUSE_JOINERS.has(t.norm))))) {
+    } else if (subject === -2 || (subject === -1 && (open === 0 || labelled(g.first) || tokens.slice(0, g.first).every((t) => t.pos === 'ADV' || t.pos === 'CCONJ' || t.pos === 'SCONJ' || CLAUSE_JOINERS.has(t.norm))))) {
       // a sentence that opens with its verb: a past is the speaker's note ("Called the branch."), a bare verb an instruction
       if (h && h.pos === 'VERB' && !g.aux.length && isPastForm(h)) actor = 'speaker';
       else if (h && h.pos === 'VERB' && g.aux.every((a) => a === "don't" || a === 'do') && h.norm === lemmaOf(h)) mode = 'imperative'; // "Listen first", "Don't argue"

@@ -27,7 +27,8 @@ export function finiteClauseAt(s: SentenceFacts, k: number): Clause | undefined 
 // English from raw text.
 
 // A blank line, a bullet or a numbered item always ends a sentence.
-const BLOCK_BREAK = /\n[ \t]*\n+|\n(?=[ \t]*(?:[-*•+]|\d+[.)])[ \t])/g;
+// A line that opens with a label ("**Result:** …", "Task: …") starts a sentence too.
+const BLOCK_BREAK = /\n[ \t]*\n+|\n(?=[ \t]*(?:[-*•+]|\d+[.)])[ \t])|\n(?=[ \t]*[*_]{0,2}[A-Za-z][A-Za-z ]{0,24}[*_]{0,2}[ \t]*:)/g;
 const BULLET = /^[ \t]*(?:[-*•+]|\d+[.)])[ \t]+/;
 
 /** The blocks of text[from, to): paragraphs and list items, bullets left out. */

@@ -19,6 +19,8 @@ export const OTHER_SUBJECTS = words(
 export const NEGATIVE_SUBJECTS = words('nobody nothing noone none neither');
 /** Nouns after "my"/"our" that make the subject the speaker's own aim: "my job was to calm him down". */
 export const DUTY_NOUNS = words('job task goal aim role responsibility priority plan focus idea mission instinct approach duty part concern objective first');
+/** Nouns after "our" that make the speaker's side: "our hotel couldn't provide it", "our store". */
+export const ORG_NOUNS = words('hotel store shop company firm business restaurant office clinic practice bank branch agency team department');
 /** Nouns after "my"/"our" that make a team: "my team", "our staff". */
 export const TEAM_NOUNS = words('team staff crew department colleagues coworkers co-workers teammates');
 
@@ -48,7 +50,7 @@ export const REPORTING = words(
 );
 
 /** Verbs whose object does the next verb: "I let him explain", "she made me wait", "I helped her find it". */
-export const CAUSATIVE = words('let make help have get watch see hear ask allow encourage invite tell want need');
+export const CAUSATIVE = words('let make help have get watch see hear ask allow encourage invite tell want need keep leave find');
 
 /** Words that open a subordinate clause of condition or recurrence. */
 export const CONDITIONS = words('if unless whenever');

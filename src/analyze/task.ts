@@ -1,0 +1,61 @@
+import type { Clause } from '../language/index.js';
+import type { DocSentence } from './document.js';
+
+// The Task, read from a sentence's clauses: what the speaker had to achieve, was responsible for,
+// set out to do, or had to get past. Grammar, not rubric content: the rubric's task cues add the
+// set phrases ("it was up to me").
+
+/** Verbs of aiming: "I wanted to", "we decided to", "I was determined to". */
+const AIMING = new Set(['want', 'decide', 'aim', 'plan', 'intend', 'try', 'hope', 'determine', 'resolve', 'commit', 'promise', 'vow', 'set', 'need', 'have', 'mean', 'offer']);
+/** Verbs after "was" that hand the speaker a duty: "I was asked to", "we were required to". */
+const DUTY_PASSIVES = new Set(['ask', 'require', 'expect', 'task', 'assign', 'charge', 'tell', 'suppose', 'oblige', 'need', 'give']);
+/** Nouns that say a duty or an aim: "serving this table was my job". */
+const DUTIES = new Set(['job', 'task', 'goal', 'aim', 'role', 'responsibility', 'priority', 'mission', 'duty', 'objective', 'challenge', 'focus']);
+/** Subjects that impose a rule or a limit: "our policy only allowed refunds", "the system wouldn't let me". */
+const RULES = new Set(['policy', 'policies', 'rule', 'rules', 'system', 'contract', 'warranty', 'procedure', 'process', 'law', 'regulation', 'regulations', 'terms', 'budget', 'deadline', 'guidelines']);
+/** Verbs of permission or ability that, negated or limited, make an obstacle. */
+const PERMIT = new Set(['allow', 'let', 'permit', 'cover', 'include', 'accept']);
+
+const ABILITY = new Set(['could', "couldn't", 'can', "can't", 'cannot', 'unable']);
+
+const bySpeaker = (c: Clause) => c.actor === 'speaker' || c.actor === 'team';
+
+/**
+ * Token index where a task starts in the sentence, or -1: a duty ("my job was to ...", "it was my
+ * responsibility"), an obligation or aim of the speaker's ("I had to", "we were asked to", "I
+ * wanted to"), a purpose that opens the sentence ("To smooth their check-in, I ..."), or an
+ * obstacle: a rule that limits what the speaker could do ("our policy only allowed refunds",
+ * "the fee isn't something we can credit", "I couldn't do refunds myself").
+ */
+export function clauseTask(s: DocSentence): number {
+  const t = s.tokens;
+  // "To make their check-in smoother, I arranged ...", "In order to ..."
+  const lead = t[0]?.norm === 'in' && t[1]?.norm === 'order' ? 2 : 0;
+  // (the tagger may read the verb as an adjective: "To smooth their check-in")
+  const verbish = (x: (typeof t)[number] | undefined) => x !== undefined && (x.pos === 'VERB' || ((x.pos === 'ADJ' || x.pos === 'NOUN') && x.norm === (x.lemma ?? x.norm)));
+  if (t[lead]?.norm === 'to' && verbish(t[lead + 1]) && s.clauses.some((c) => c.finite && c.first > lead && bySpeaker(c))) return 0;
+  for (const c of s.clauses) {
+    if (!c.finite || c.question || c.conditional) continue;
+    const next = t[c.verb + 1]?.norm;
+    const subject = c.subject >= 0 ? t[c.subject] : undefined;
+    const subjectWord = (subject?.lemma ?? subject?.norm ?? '').toLowerCase();
+    const at = c.subject >= 0 ? Math.min(c.subject, c.first) : c.first;
+    // "my job was to ...", "our priority was ...", "serving this table was my job"
+    if (DUTIES.has(subjectWord) && (t[c.subject - 1]?.norm === 'my' || t[c.subject - 1]?.norm === 'our')) return at;
+    if (c.lemma === 'be' && t.slice(c.verb + 1, c.verb + 4).some((x, k, all) => DUTIES.has(x.norm) && (all[k - 1]?.norm === 'my' || all[k - 1]?.norm === 'our'))) return at;
+    if (!bySpeaker(c) && !(subject && RULES.has(subject.norm))) continue;
+    if (bySpeaker(c)) {
+      // "I had to", "we needed to", "I wanted to", "I decided to", "I was determined to"
+      if (AIMING.has(c.lemma) && (next === 'to' || (c.lemma === 'set' && next === 'out')) && c.mode !== 'modal') return at;
+      if (c.passive && DUTY_PASSIVES.has(c.lemma) && next === 'to') return at;
+      if (c.lemma === 'be' && (next === 'determined' || next === 'responsible' || next === 'required' || next === 'supposed')) return at;
+      // "I couldn't do refunds myself", "we weren't allowed to", "we can't credit it": a limit on the speaker
+      const aux = t.slice(c.subject >= 0 ? c.subject + 1 : c.first, c.verb).map((x) => x.norm);
+      if (c.negated && (aux.some((a) => ABILITY.has(a)) || (PERMIT.has(c.lemma) && c.passive))) return at;
+      continue;
+    }
+    // a rule that allows no more: "our policy only allowed refunds", "the warranty did not cover it"
+    if (PERMIT.has(c.lemma) && (c.negated || t.slice(c.first, c.verb).some((x) => x.norm === 'only'))) return at;
+  }
+  return -1;
+}
