@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { loadProjectConfig, type ProjectConfig } from '../config/index.js';
 import { oneLine, sanitize } from '../report/sanitize.js';
-import { RubricRegistry, rubricSources, type RubricEntry } from '../rubric/registry.js';
+import { RubricRegistry, rubricSources, type RubricEntry, type RubricSource } from '../rubric/registry.js';
 import { RubricError, type Rubric } from '../rubric/types.js';
 import type { Problem } from '../rubric/validate.js';
 import type { CliContext } from './context.js';
@@ -15,10 +15,17 @@ export interface RubricsSetup {
 }
 
 /** The project config (from the working folder up) and the rubrics it, the environment and the flags point at. */
-export function openRubrics(env: NodeJS.ProcessEnv, rubricsDir: readonly string[] = [], { strict = true, cwd = process.cwd() } = {}): { config?: ProjectConfig; registry: RubricRegistry } {
+export function openRubrics(env: NodeJS.ProcessEnv, rubricsDir: readonly string[] = [], { strict = true, cwd = process.cwd() } = {}): OpenedRubrics {
   const config = loadProjectConfig(cwd);
   const sources = rubricSources({ rubricsDirs: rubricsDir, projectDirs: config?.rubricsDirs, env });
-  return { config, registry: new RubricRegistry(sources, { strict }) };
+  return { config, registry: new RubricRegistry(sources, { strict }), sources };
+}
+
+/** The project config, the registry every command reads rubrics from, and the folders it read. */
+export interface OpenedRubrics {
+  config?: ProjectConfig;
+  registry: RubricRegistry;
+  sources: RubricSource[];
 }
 
 export const formatProblem = (p: Problem) => `${oneLine(p.file)}${p.line ? `:${p.line}:${p.column ?? 1}` : ''}: ${oneLine(p.message)}`;
