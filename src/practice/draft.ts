@@ -12,6 +12,8 @@ export const PART_TITLES: Record<Part, string> = { opening: 'Opening', situation
 export interface Draft {
   /** The rubric's id. */
   rubric: string;
+  /** The rubric's file, when it was given as a path (--rubric PATH), so --resume can load it again. */
+  rubricFile?: string;
   question: string;
   /** Where the finished answer is to be saved (--out), if chosen. */
   out?: string;
@@ -72,7 +74,7 @@ export function renderDraft(draft: Draft, options: { meta?: boolean } = {}): Ren
   const lines: Rendered['lines'] = {};
   if (options.meta) {
     // `>` is escaped so no value can close the comment early
-    const meta = JSON.stringify({ rubric: draft.rubric, out: draft.out, done: draft.done, rewrite: rewriting(draft)?.part }).replace(/>/g, '\\u003e');
+    const meta = JSON.stringify({ rubric: draft.rubric, rubricFile: draft.rubricFile, out: draft.out, done: draft.done, rewrite: rewriting(draft)?.part }).replace(/>/g, '\\u003e');
     out.push(`${META_START}${meta}${META_END}`, '');
   }
   out.push(`# ${draft.question.replace(/\s+/g, ' ').trim()}`, '');
@@ -101,7 +103,7 @@ export function parseDraft(source: string): Draft {
   const text = source.replace(/^\uFEFF/, '');
   if (!text.startsWith(META_START)) throw new DraftError('not an answer-coach practice draft (it has no draft comment on its first line)');
   const end = text.indexOf(META_END, META_START.length);
-  let meta: { rubric?: unknown; out?: unknown; done?: unknown; rewrite?: unknown };
+  let meta: { rubric?: unknown; rubricFile?: unknown; out?: unknown; done?: unknown; rewrite?: unknown };
   try {
     meta = JSON.parse(text.slice(META_START.length, end));
   } catch {
@@ -129,7 +131,15 @@ export function parseDraft(source: string): Draft {
     if (part && body) texts[part] = body;
   }
   const done = meta.done.filter((p): p is Part => (PARTS as readonly unknown[]).includes(p));
-  return { rubric: meta.rubric, question: parsed.question, out: typeof meta.out === 'string' ? meta.out : undefined, texts, done, ...(rewrite && { rewrite }) };
+  return {
+    rubric: meta.rubric,
+    ...(typeof meta.rubricFile === 'string' && { rubricFile: meta.rubricFile }),
+    question: parsed.question,
+    out: typeof meta.out === 'string' ? meta.out : undefined,
+    texts,
+    done,
+    ...(rewrite && { rewrite }),
+  };
 }
 
 /** A file name from a question: "What does customer service mean to you?" → "what-does-customer-service-mean-to-you". */
