@@ -65,8 +65,9 @@ export interface Rendered {
 }
 
 /**
- * The answer as Markdown in the format `check` reads: the question as the title, the opening
- * before the first section, then one section per STAR part. With `meta`, a comment that `check`
+ * The answer as Markdown in the format `check` reads: the question as the title, then one section
+ * per part, the opening's first (older drafts have the opening before any heading: still read).
+ * With `meta`, a comment that `check`
  * ignores records what resuming needs.
  */
 export function renderDraft(draft: Draft, options: { meta?: boolean } = {}): Rendered {
@@ -82,7 +83,8 @@ export function renderDraft(draft: Draft, options: { meta?: boolean } = {}): Ren
     const text = draft.texts[part]?.trim();
     if (!text) continue;
     const first = out.length + 1;
-    if (part !== 'opening') out.push(`## ${PART_TITLES[part]}`, '');
+    // the opening has its heading too: text before the first heading may be read as the story's start
+    out.push(`## ${PART_TITLES[part]}`, '');
     out.push(...escapeText(text).split('\n'));
     lines[part] = { first, last: out.length };
     out.push('');
@@ -123,7 +125,7 @@ export function parseDraft(source: string): Draft {
   }
   const parsed = parseMarkdown(body);
   if (!parsed.question) throw new DraftError('the draft has no question (a "# " title)');
-  const byTitle = new Map(STAR_PARTS.map((p) => [PART_TITLES[p].toLowerCase(), p as StarPart]));
+  const byTitle = new Map<string, Part>(PARTS.map((p) => [PART_TITLES[p].toLowerCase(), p]));
   const texts: Draft['texts'] = {};
   for (const section of parsed.sections) {
     const part: Part | undefined = section.label === undefined ? 'opening' : byTitle.get(section.label.toLowerCase());
