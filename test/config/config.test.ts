@@ -26,12 +26,10 @@ describe('.answer-coach.yml', () => {
   });
 
   it('reads the linter conventions: max-warnings, accept, ignores, gitignore, and warn / 0 / 1 / 2 as severities', () => {
-    const { value, problems: found } = parseConfigSource(
-      'fail-on: warn\nmax-warnings: 5\naccept: [leverage, circle back]\nignores: [drafts/, "notes-*.md"]\ngitignore: false\nrules:\n  hedge: 1\n  filler: 0\n  jargon: 2\n  length: warn\n',
-      '/p/.answer-coach.yml',
-    );
-    expect(found).toEqual([]);
-    expect(value).toMatchObject({
+    const lines = ['fail-on: warn', 'max-warnings: 5', 'accept: [leverage, circle back]', 'ignores: [drafts/, "notes-*.md"]', 'gitignore: false', 'rules:', '  hedge: 1', '  filler: 0', '  jargon: 2', '  length: warn'];
+    const parsed = parseConfigSource(lines.map((l) => `${l}\n`).join(''), '/p/.answer-coach.yml');
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.value).toMatchObject({
       failOn: 'warning',
       maxWarnings: 5,
       accept: ['leverage', 'circle back'],

@@ -86,11 +86,13 @@ const TASK = ['I had to get them back online before their shop opened.'];
 const ACTION = ['I called the vendor, read the router logs and found the failed card.', 'I explained each step to the owner and kept her updated.'];
 const RESULT_NO_NUMBER = ['The shop opened on time and the owner was happy.'];
 
-describe.skipIf(!TMUX)('practice in a real terminal (tmux)', () => {
+/** A describe block's own tmux server and folders, made before its tests and removed after them. */
+function tmuxFixture(prepare: () => void = () => {}) {
   beforeAll(() => {
     newSocket();
     dir = mkdtempSync(join(tmpdir(), 'answer-coach-practice-'));
     data = join(dir, 'data');
+    prepare();
   });
   afterAll(() => {
     try {
@@ -100,6 +102,10 @@ describe.skipIf(!TMUX)('practice in a real terminal (tmux)', () => {
     }
     rmSync(dir, { recursive: true, force: true });
   });
+}
+
+describe.skipIf(!TMUX)('practice in a real terminal (tmux)', () => {
+  tmuxFixture();
 
   it('types a whole answer, is nudged to quantify the Result, saves, and check gives the same report', async () => {
     const s = start('practice --rubric customer-service');
@@ -219,10 +225,7 @@ describe.skipIf(!TMUX)('practice in a real terminal (tmux)', () => {
 });
 
 describe.skipIf(!TMUX)('practice and check agree (tmux)', () => {
-  beforeAll(() => {
-    newSocket();
-    dir = mkdtempSync(join(tmpdir(), 'answer-coach-practice-'));
-    data = join(dir, 'data');
+  tmuxFixture(() => {
     const rubrics = join(dir, '.config', 'answer-coach', 'rubrics');
     mkdirSync(rubrics, { recursive: true });
     writeFileSync(
@@ -237,14 +240,6 @@ describe.skipIf(!TMUX)('practice and check agree (tmux)', () => {
         '',
       ].join('\n'),
     );
-  });
-  afterAll(() => {
-    try {
-      tmux('kill-server');
-    } catch {
-      // no server left
-    }
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('a user rubric is offered, used for the nudges, and check on the saved file gives the report practice showed', async () => {

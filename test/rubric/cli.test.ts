@@ -78,19 +78,23 @@ describe('answer-coach rubrics', () => {
     expect(r.stdout).toContain(`${fx('overlay/child.yaml')}:9:1: warning: jargon- "leverage" removes nothing: the parent has no such item`);
   });
 
+  /** `rubrics validate` of one rubric file with this text, in a folder of its own. */
+  const validateOne = (name: string, yaml: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ac-validate-'));
+    writeFileSync(join(dir, name), yaml);
+    return { dir, ...run(['rubrics', 'validate', name], { env, cwd: dir }) };
+  };
+
   it('validate refuses a phrase written as a regular expression, at its place', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ac-regex-'));
-    writeFileSync(join(dir, 'rx.yaml'), 'id: rx\ntitle: Rx\nextends: base\nquestions: [Why?]\npillars:\n  - { id: a, name: A, phrases: ["foo.*bar", "fine*", "24/7", "110%"] }\n  - { id: b, name: B, phrases: [fix*] }\n');
-    const r = run(['rubrics', 'validate', 'rx.yaml'], { env, cwd: dir });
+    const r = validateOne('rx.yaml', 'id: rx\ntitle: Rx\nextends: base\nquestions: [Why?]\npillars:\n  - { id: a, name: A, phrases: ["foo.*bar", "fine*", "24/7", "110%"] }\n  - { id: b, name: B, phrases: [fix*] }\n');
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('rx.yaml:6:33: pillars[0].phrases[0] "foo.*bar" looks like a regular expression, and phrases are words, not regular expressions: write word* for any ending');
     expect(r.stdout).toMatch(/1 problem$/m); // word*, 24/7 and 110% are phrases
   });
 
   it('validate refuses a rubric that asks for more pillars than it lists, at its pillars', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ac-no-pillars-'));
-    writeFileSync(join(dir, 'none.yaml'), 'id: none\ntitle: None\nextends: base\nquestions: [Why?]\npillars: []\n');
-    const r = run(['rubrics', 'validate', 'none.yaml'], { env, cwd: dir });
+    const r = validateOne('none.yaml', 'id: none\ntitle: None\nextends: base\nquestions: [Why?]\npillars: []\n');
+    const { dir } = r;
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('none.yaml:5:1: a strong answer is to show 2 pillars (expectations.pillars.min), but the rubric lists none: add pillars, or lower expectations.pillars.min');
     // and check says so instead of judging with it
