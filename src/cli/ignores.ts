@@ -25,6 +25,8 @@ export interface IgnoreSettings {
   rubricDirs: readonly string[];
   /** Outside a git repository, .gitignore files are read from here down (default: the working folder). */
   cwd?: string;
+  /** .gitignore files are read from here down, whatever the repository (a named folder that is ignored itself). */
+  root?: string;
 }
 
 const inside = (dir: string, path: string) => path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
@@ -35,7 +37,8 @@ const relativeTo = (base: string, path: string, isDir: boolean) => relative(base
  * What `check` skips when it walks a folder or expands a glob, as linters do: the config's
  * `ignores`, `--ignore`, what .gitignore files ignore (as git reads them: each file for the folder
  * it is in and below, a deeper one overriding, nothing inside an ignored folder coming back),
- * the files in NEVER_ANSWERS, and rubric folders. A file named on the command line is never skipped.
+ * the files in NEVER_ANSWERS, and rubric folders. A file named on the command line is never
+ * skipped, nor is a folder named there (see `within`).
  */
 export class IgnoreRules {
   private readonly groups: { base: string; matcher: Ignore }[];
@@ -46,6 +49,23 @@ export class IgnoreRules {
 
   constructor(private readonly settings: IgnoreSettings) {
     this.groups = settings.groups.filter((g) => g.patterns.length).map((g) => ({ base: resolve(g.base), matcher: ignore().add([...g.patterns]) }));
+  }
+
+  /**
+   * The rules for walking `dir`, a folder named on the command line. Naming a folder that is
+   * ignored itself (`check .bench/corpus` with .bench/ in .gitignore) says to check it: then only
+   * what lies inside it can skip its files (its own .gitignore files, patterns from a config in
+   * it, the file names that are never answers).
+   */
+  within(dir: string): IgnoreRules {
+    const abs = resolve(dir);
+    if (!this.ignored(abs, true)) return this;
+    return new IgnoreRules({
+      ...this.settings,
+      groups: this.settings.groups.filter((g) => inside(abs, resolve(g.base))),
+      rubricDirs: this.settings.rubricDirs.filter((d) => !inside(resolve(d), abs)),
+      root: abs,
+    });
   }
 
   /** Whether a file (or, with `isDir`, a folder) found by a walk or a glob is skipped. */
@@ -85,7 +105,7 @@ export class IgnoreRules {
   private gitIgnored(abs: string, isDir: boolean): boolean {
     const dir = dirname(abs);
     const cwd = resolve(this.settings.cwd ?? process.cwd());
-    const root = this.gitRoot(dir) ?? (inside(cwd, dir) ? cwd : dir);
+    const root = this.settings.root && inside(resolve(this.settings.root), abs) ? resolve(this.settings.root) : (this.gitRoot(dir) ?? (inside(cwd, dir) ? cwd : dir));
     if (!inside(root, abs) || abs === root) return false;
     if (dir !== root && this.dirIgnored(dir)) return true;
     let verdict = false;

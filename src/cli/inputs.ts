@@ -17,6 +17,8 @@ export interface InputProblem {
 /** What a walk or a glob skips (see ignores.ts); a file named on the command line is always checked. */
 export interface SkipRule {
   ignored(path: string, isDir?: boolean): boolean;
+  /** The rules for walking a folder named on the command line (which may be ignored itself). */
+  within?(dir: string): SkipRule;
 }
 
 function walk(dir: string, out: string[], skip?: SkipRule): void {
@@ -54,7 +56,7 @@ export async function expandInputs(args: readonly string[], cwd = process.cwd(),
     }
     if (stat?.isDirectory()) {
       const found: string[] = [];
-      walk(arg, found, skip);
+      walk(arg, found, skip?.within?.(arg) ?? skip);
       if (!found.length) problems.push({ file: arg, message: 'no answer files (.md, .txt, .yaml, .yml) in this folder, or all of them are ignored' });
       found.forEach((f) => files.add(f));
     } else if (stat) {

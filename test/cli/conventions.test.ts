@@ -101,8 +101,9 @@ describe('ignores when walking folders and globs', () => {
     expect(files(run(['check', '.', '--format', 'json', '--no-ignore'], { cwd: root }).stdout)).toEqual(
       expect.arrayContaining(['README.md', 'answers/b.secret.md', 'answers/sub/local.md', 'private/c.md', 'drafts/d.md']),
     );
-    // a file named on the command line is checked whatever the patterns say
+    // a file named on the command line is checked whatever the patterns say, and so is a folder
     expect(files(run(['check', 'private/c.md', '--format', 'json'], { cwd: root }).stdout)).toEqual(['private/c.md']);
+    expect(files(run(['check', 'private', '--format', 'json'], { cwd: root }).stdout)).toEqual(['private/c.md']);
     // the config can turn .gitignore off
     writeFileSync(join(root, '.answer-coach.yml'), 'ignores: [drafts/]\nrubrics-dir: team-rubrics\ngitignore: false\n');
     expect(files(run(['check', '.', '--format', 'json'], { cwd: root }).stdout)).toContain('private/c.md');

@@ -1,7 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { Option, InvalidArgumentError, type Command } from 'commander';
 import { SEVERITY_ALIASES } from '../../config/schema.js';
-import { outputWidth } from '../../report/wrap.js';
 import { SEVERITIES, type Severity } from '../../analyze/types.js';
 import type { RubricRegistry } from '../../rubric/registry.js';
 import { RubricError, type Rubric } from '../../rubric/types.js';
@@ -131,7 +130,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
         return;
       }
       // loaded here, not at startup, so `--help` and the other commands never pay for the analyzer
-      const [{ openRubrics }, { runCheck }, { settingsFor, printConfig }] = await Promise.all([import('../rubrics.js'), import('../check.js'), import('../check-settings.js')]);
+      const [{ openRubrics }, { runCheck }, { settingsFor, printConfig }, { outputWidth }] = await Promise.all([import('../rubrics.js'), import('../check.js'), import('../check-settings.js'), import('../../report/wrap.js')]);
       // the project config (.answer-coach.yml, from here up, or from --stdin-filename's folder up) gives defaults; flags win
       const configFrom = opts.stdinFilename ? dirname(resolve(opts.stdinFilename)) : process.cwd();
       const opened = openRubrics(env, opts.rubricsDir, { cwd: configFrom });
