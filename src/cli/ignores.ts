@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
@@ -7,6 +7,27 @@ import ignore, { type Ignore } from 'ignore';
  * the like, and answer-coach's own config. Skipped when a folder is walked or a glob expanded.
  */
 export const NEVER_ANSWERS = ['README*', 'CHANGELOG*', 'CHANGES*', 'CONTRIBUTING*', 'LICENSE*', 'LICENCE*', 'CODE_OF_CONDUCT*', 'SECURITY*', '.answer-coach.yml', '.answer-coach.yaml'];
+
+/**
+ * Whether a YAML file is a rubric rather than an answer: a top-level `id:` and none of an answer's
+ * keys (a rubric's STAR parts are under `star:`). Only its first 8 KB are read.
+ */
+export function looksLikeRubric(path: string): boolean {
+  if (!/\.ya?ml$/i.test(path)) return false;
+  let head = '';
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const buffer = Buffer.alloc(8192);
+      head = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false; // unreadable: checking it will say why
+  }
+  return /^id[ \t]*:/m.test(head) && !/^(question|opening|situation|task|action|result)[ \t]*:/im.test(head);
+}
 
 /** Patterns in .gitignore syntax and the folder they are relative to. */
 export interface PatternGroup {
@@ -37,7 +58,7 @@ const relativeTo = (base: string, path: string, isDir: boolean) => relative(base
  * What `check` skips when it walks a folder or expands a glob, as linters do: the config's
  * `ignores`, `--ignore`, what .gitignore files ignore (as git reads them: each file for the folder
  * it is in and below, a deeper one overriding, nothing inside an ignored folder coming back),
- * the files in NEVER_ANSWERS, and rubric folders. A file named on the command line is never
+ * the files in NEVER_ANSWERS, rubric folders and YAML files that are rubrics. A file named on the command line is never
  * skipped, nor is a folder named there (see `within`).
  */
 export class IgnoreRules {
@@ -71,7 +92,7 @@ export class IgnoreRules {
   /** Whether a file (or, with `isDir`, a folder) found by a walk or a glob is skipped. */
   ignored(path: string, isDir = false): boolean {
     const abs = resolve(path);
-    if (!isDir && this.names.ignores(basename(abs))) return true;
+    if (!isDir && (this.names.ignores(basename(abs)) || looksLikeRubric(abs))) return true;
     if (this.settings.rubricDirs.some((d) => inside(resolve(d), abs))) return true;
     for (const g of this.groups) if (inside(g.base, abs) && abs !== g.base && g.matcher.ignores(relativeTo(g.base, abs, isDir))) return true;
     return this.settings.gitignore && this.gitIgnored(abs, isDir);

@@ -90,16 +90,18 @@ describe('ignores when walking folders and globs', () => {
         'private/c.md': strong,
         'drafts/d.md': strong,
         'team-rubrics/team.yaml': 'id: team\ntitle: Team\nextends: base\n',
+        'answers/stray-rubric.yaml': 'id: stray\ntitle: Stray\nextends: base\nquestions: [Why?]\n',
+        'answers/yaml-answer.yaml': 'question: Why?\nsituation: Last May I ran the till.\n',
       },
       { git: true },
     );
     const all = run(['check', '.', '--format', 'json'], { cwd: root });
-    expect(files(all.stdout)).toEqual(['answers/a.md', 'answers/notes.txt', 'answers/sub/kept.md']);
-    expect(files(run(['check', '.', '--format', 'json', '--ignore', '*.txt'], { cwd: root }).stdout)).toEqual(['answers/a.md', 'answers/sub/kept.md']);
+    expect(files(all.stdout)).toEqual(['answers/a.md', 'answers/notes.txt', 'answers/sub/kept.md', 'answers/yaml-answer.yaml']);
+    expect(files(run(['check', '.', '--format', 'json', '--ignore', '*.txt', '--ignore', '*.yaml'], { cwd: root }).stdout)).toEqual(['answers/a.md', 'answers/sub/kept.md']);
     expect(files(run(['check', 'answers/**/*.md', '--format', 'json'], { cwd: root }).stdout)).toEqual(['answers/a.md', 'answers/sub/kept.md']);
     // --no-ignore: every answer file (the dot-folders and node_modules aside)
     expect(files(run(['check', '.', '--format', 'json', '--no-ignore'], { cwd: root }).stdout)).toEqual(
-      expect.arrayContaining(['README.md', 'answers/b.secret.md', 'answers/sub/local.md', 'private/c.md', 'drafts/d.md']),
+      expect.arrayContaining(['README.md', 'answers/b.secret.md', 'answers/sub/local.md', 'private/c.md', 'drafts/d.md', 'answers/yaml-answer.yaml']),
     );
     // a file named on the command line is checked whatever the patterns say, and so is a folder
     expect(files(run(['check', 'private/c.md', '--format', 'json'], { cwd: root }).stdout)).toEqual(['private/c.md']);

@@ -74,7 +74,7 @@ Examples:
   $ answer-coach check --print-config answers/a.md   the settings it would use, as JSON
 
 Folders and globs skip what .gitignore, the config's ignores and --ignore name, READMEs and the
-like, and rubric folders (--no-ignore: skip nothing); a file named here is always checked.
+like, and rubrics (--no-ignore: skip nothing); a file or folder named here is always checked.
 
 Exit codes: 0 clean, 1 findings at or above --fail-on (or a score under --min-score, or more
 warnings than --max-warnings), 2 usage, input or rubric error.`;
