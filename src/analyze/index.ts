@@ -4,7 +4,7 @@ import { PhraseSet } from '../text/phrases.js';
 import { CHECKS } from './checks/index.js';
 import { buildDocument, type AnswerDocument, type DocSentence } from './document.js';
 import { segmentStar } from './star-segment.js';
-import { applyRuleSettings, type AnalyzeOptions } from './suppress.js';
+import { acceptTerms, applyRuleSettings, type AnalyzeOptions } from './suppress.js';
 import type { CheckContext, Finding, Report, Severity } from './types.js';
 
 export type { Report, Finding, Severity } from './types.js';
@@ -54,7 +54,8 @@ export function weightedScore(parts: Record<keyof ScoreWeights, number>, weights
  * input always gives the same report. `options.rules` (from the project config) turns rules off or
  * changes their severity; `answer-coach-disable` comments in the answer suppress findings.
  */
-export function analyze(answer: ParsedAnswer, rubric: Rubric, options: AnalyzeOptions = {}): Report {
+export function analyze(answer: ParsedAnswer, judgedBy: Rubric, options: AnalyzeOptions = {}): Report {
+  const rubric = acceptTerms(judgedBy, options.accept);
   const doc = buildDocument(answer, rubric);
   const wholeAnswer = new WeakSet<Finding>(); // findings with no position of their own
   segmentStar(doc, rubric, phrases);

@@ -1,4 +1,7 @@
 import type { ParsedAnswer } from '../answer/types.js';
+import type { Rubric } from '../rubric/types.js';
+import { PhraseSet } from '../text/phrases.js';
+import { tokenize } from '../text/tokens.js';
 import { CHECKS } from './checks/index.js';
 import type { Finding, Severity } from './types.js';
 
@@ -14,6 +17,36 @@ export type RuleSetting = Severity | 'off';
 /** What `analyze` takes besides the answer and rubric (from the project config). */
 export interface AnalyzeOptions {
   rules?: Readonly<Record<string, RuleSetting>>;
+  /** Terms that are not jargon here (the config's `accept`, like Vale's vocabulary): see acceptTerms. */
+  accept?: readonly string[];
+}
+
+// one rubric per accept list, so the phrase sets compiled for it are shared by every answer
+const acceptedRubrics = new WeakMap<Rubric, Map<string, Rubric>>();
+
+/**
+ * The rubric without the jargon an accept list allows, so an accepted term is neither reported
+ * nor scored. Matching is case-insensitive and by the rubric's own phrase matching, so inflections
+ * count: accepting "leverage" drops a jargon phrase that matches it ("leverage", "leverag*"), and
+ * one that holds it ("leverage our strengths"), and with it "leveraged" and "leveraging". Pure.
+ */
+export function acceptTerms(rubric: Rubric, accept: readonly string[] | undefined): Rubric {
+  const terms = [...new Set((accept ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean))].sort();
+  if (!terms.length) return rubric;
+  const key = terms.join('\n');
+  let byList = acceptedRubrics.get(rubric);
+  const cached = byList?.get(key);
+  if (cached) return cached;
+  const termSet = new PhraseSet(terms);
+  const tokensOf = terms.map((t) => tokenize(t));
+  const jargon = rubric.jargon.filter((j) => {
+    const phrase = new PhraseSet([j.phrase]);
+    return !tokensOf.some((tokens) => phrase.findAll(tokens).length) && !termSet.findAll(tokenize(j.phrase.replace(/[*_#|]/g, ' '))).length;
+  });
+  const result = jargon.length === rubric.jargon.length ? rubric : { ...rubric, jargon };
+  if (!byList) acceptedRubrics.set(rubric, (byList = new Map()));
+  byList.set(key, result);
+  return result;
 }
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line';

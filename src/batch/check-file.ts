@@ -1,4 +1,4 @@
-import { analyze, type AnalyzeOptions } from '../analyze/index.js';
+import { analyze, type AnalyzeOptions, type Report } from '../analyze/index.js';
 import { AnswerFormatError, formatForPath, parseAnswer, type AnswerFormat } from '../answer/index.js';
 import { readAnswerFile } from './read-answer.js';
 import type { FileError, FileResult } from '../report/types.js';
@@ -15,18 +15,35 @@ export interface RubricSource {
   ids(): string[];
 }
 
-/** Analyzes one answer's text; throws AnswerFormatError for a malformed file. */
-export function analyzeText(text: string, format: AnswerFormat, registry: RubricSource, rubric?: Rubric, options: AnalyzeOptions = {}) {
-  const answer = parseAnswer(text, format);
-  const chosen = rubric ?? registry.get(selectRubric(answer.question, registry.all(), registry.has(DEFAULT_RUBRIC) ? DEFAULT_RUBRIC : registry.ids()[0]));
-  return analyze(answer, chosen, options);
+/** The rubric for an answer whose question is `question` (none: the default rubric). */
+export function rubricForQuestion(question: string | undefined, registry: RubricSource): Rubric {
+  return registry.get(selectRubric(question, registry.all(), registry.has(DEFAULT_RUBRIC) ? DEFAULT_RUBRIC : registry.ids()[0]));
 }
 
-/** What every answer of a batch is checked with. */
+/**
+ * Analyzes one answer's text; throws AnswerFormatError for a malformed file. `question` (from
+ * `check --question`) stands for the question the file asks, or gives it one.
+ */
+export function analyzeText(text: string, format: AnswerFormat, registry: RubricSource, rubric?: Rubric, options: AnalyzeOptions = {}, question?: string) {
+  const parsed = parseAnswer(text, format);
+  const answer = question?.trim() ? { ...parsed, question: question.trim() } : parsed;
+  return analyze(answer, rubric ?? rubricForQuestion(answer.question, registry), options);
+}
+
+/** What every answer of a batch is checked with (plain data: a worker thread is sent it). */
 export interface CheckSettings {
   /** A rubric chosen for every answer; otherwise each answer's question picks one. */
   rubric?: Rubric;
   analyze?: AnalyzeOptions;
+  /** `--question`: the question every answer is judged as answering. */
+  question?: string;
+  /** `--quiet`: report errors only. */
+  quiet?: boolean;
+}
+
+/** The report as the run shows it: with `--quiet`, its errors only (the score is the answer's all the same). */
+export function shown(report: Report, settings: Pick<CheckSettings, 'quiet'>): Report {
+  return settings.quiet ? { ...report, findings: report.findings.filter((f) => f.severity === 'error') } : report;
 }
 
 /**
@@ -36,7 +53,7 @@ export interface CheckSettings {
 export function checkAnswer(file: string, text: string, format: AnswerFormat, registry: RubricSource, settings: CheckSettings = {}): FileResult | FileError {
   try {
     // the text goes with the report for a format that shows it (html); analyze() stays pure
-    return { file, report: analyzeText(text, format, registry, settings.rubric, settings.analyze), source: text };
+    return { file, report: analyzeText(text, format, registry, settings.rubric, settings.analyze, settings.question), source: text };
   } catch (e) {
     if (e instanceof AnswerFormatError) return { file: e.line ? `${file}:${e.line}:${e.column ?? 1}` : file, message: e.message };
     return { file, message: `internal error: ${e instanceof Error ? e.message : String(e)}` };

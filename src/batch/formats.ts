@@ -14,6 +14,10 @@ export interface WriterOptions {
   minScore?: number;
   /** Every rule id the analyzer can report (SARIF lists them as the tool's rules). */
   rules?: readonly string[];
+  /** Columns the human format lays its lines out in (the terminal's, or 80). */
+  width?: number;
+  /** The project's public address, for SARIF's informationUri and each rule's helpUri. */
+  homepage?: string;
 }
 
 /** The JSON document of report/json.ts, written one result at a time (same bytes: see the tests). */
@@ -27,18 +31,24 @@ export function jsonWriter(version: string): ReportWriter<string> {
   };
 }
 
+/** Where a format may write besides its output, on the writing thread only (functions: never sent to a worker). */
+export interface WriterSinks {
+  /** The GitHub job summary ($GITHUB_STEP_SUMMARY), for the github format. */
+  stepSummary?: (markdown: string) => void;
+}
+
 /**
  * The writer for a format. Each formatter module is imported only when its format is asked for,
  * so `check` loads chalk only for pretty output and nothing for the CI formats it does not print.
  */
-export async function createWriter(format: Format, options: WriterOptions): Promise<ReportWriter> {
+export async function createWriter(format: Format, options: WriterOptions, sinks: WriterSinks = {}): Promise<ReportWriter> {
   switch (format) {
     case 'json':
       return jsonWriter(options.version);
     case 'sarif':
       return (await import('../report/sarif.js')).sarifWriter(options);
     case 'github':
-      return (await import('../report/github.js')).githubWriter();
+      return (await import('../report/github.js')).githubWriter({ stepSummary: sinks.stepSummary });
     case 'junit':
       return (await import('../report/junit.js')).junitWriter(options);
     case 'line':
@@ -52,9 +62,9 @@ export async function createWriter(format: Format, options: WriterOptions): Prom
       // same bytes as formatPretty: answers and the summary joined by blank lines
       return {
         begin: () => '',
-        render: (r: FileResult) => formatAnswer(r.file, r.report, c),
+        render: (r: FileResult) => formatAnswer(r.file, r.report, c, options.width),
         place: (piece: string) => (count++ ? '\n\n' : '') + piece,
-        end: (_errors, summary) => (count ? '\n\n' : '') + formatSummary(summary, c) + '\n',
+        end: (_errors, summary) => (count ? '\n\n' : '') + formatSummary(summary, c, options.width) + '\n',
       } satisfies ReportWriter<string>;
     }
   }

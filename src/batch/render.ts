@@ -1,5 +1,5 @@
 import type { FileError, FileResult } from '../report/types.js';
-import { checkFile, type CheckSettings, type RubricSource } from './check-file.js';
+import { checkFile, shown, type CheckSettings, type RubricSource } from './check-file.js';
 import { createWriter, type Format, type WriterOptions } from './formats.js';
 import { factsOf, type AnswerFacts } from './tally.js';
 
@@ -33,6 +33,7 @@ export function renderFiles(paths: readonly string[], registry: RubricSource, se
   return paths.map((path) => {
     const outcome = checkFile(path, registry, settings);
     if (!('report' in outcome)) return outcome;
-    return { file: outcome.file, piece: render(outcome), facts: factsOf(outcome.report) };
+    const report = shown(outcome.report, settings);
+    return { file: outcome.file, piece: render({ ...outcome, report }), facts: factsOf(report) };
   });
 }

@@ -6,6 +6,8 @@ export interface CliContext {
   io: Io;
   env: NodeJS.ProcessEnv;
   version: string;
+  /** The project's public address (package.json homepage, else repository), when it has one. */
+  homepage?: string;
   setExitCode(code: number): void;
 }
 

@@ -14,12 +14,20 @@ export interface InputProblem {
   message: string;
 }
 
-function walk(dir: string, out: string[]): void {
+/** What a walk or a glob skips (see ignores.ts); a file named on the command line is always checked. */
+export interface SkipRule {
+  ignored(path: string, isDir?: boolean): boolean;
+  /** The rules for walking a folder named on the command line (which may be ignored itself). */
+  within?(dir: string): SkipRule;
+}
+
+function walk(dir: string, out: string[], skip?: SkipRule): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.') || SKIP_DIRS.has(entry.name)) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) walk(path, out);
-    else if (entry.isFile() && ANSWER_FILE.test(entry.name)) out.push(path);
+    if (entry.isDirectory()) {
+      if (!skip?.ignored(path, true)) walk(path, out, skip);
+    } else if (entry.isFile() && ANSWER_FILE.test(entry.name) && !skip?.ignored(path)) out.push(path);
   }
 }
 
@@ -28,7 +36,7 @@ function walk(dir: string, out: string[]): void {
  * glob is expanded here (so it works the same in every shell). A path that matches nothing is a
  * problem for that path alone; the rest of the batch goes on.
  */
-export async function expandInputs(args: readonly string[], cwd = process.cwd()): Promise<{ inputs: InputRef[]; problems: InputProblem[] }> {
+export async function expandInputs(args: readonly string[], cwd = process.cwd(), skip?: SkipRule): Promise<{ inputs: InputRef[]; problems: InputProblem[] }> {
   const files = new Set<string>();
   const inputs: InputRef[] = [];
   const problems: InputProblem[] = [];
@@ -48,13 +56,13 @@ export async function expandInputs(args: readonly string[], cwd = process.cwd())
     }
     if (stat?.isDirectory()) {
       const found: string[] = [];
-      walk(arg, found);
-      if (!found.length) problems.push({ file: arg, message: 'no answer files (.md, .txt, .yaml, .yml) in this folder' });
+      walk(arg, found, skip?.within?.(arg) ?? skip);
+      if (!found.length) problems.push({ file: arg, message: 'no answer files (.md, .txt, .yaml, .yml) in this folder, or all of them are ignored' });
       found.forEach((f) => files.add(f));
     } else if (stat) {
       files.add(arg);
     } else if ((tinyglobby ??= await import('tinyglobby')).isDynamicPattern(arg)) {
-      const found = (await tinyglobby.glob(arg, { cwd, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] })).filter((f) => ANSWER_FILE.test(f));
+      const found = (await tinyglobby.glob(arg, { cwd, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] })).filter((f) => ANSWER_FILE.test(f) && !skip?.ignored(join(cwd, f)));
       if (!found.length) problems.push({ file: arg, message: 'no answer files match this pattern' });
       found.forEach((f) => files.add(relative(cwd, join(cwd, f)).split(sep).join('/') || f));
     } else {

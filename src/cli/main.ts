@@ -12,7 +12,15 @@ import { registerPractice } from './commands/practice.js';
 import type { CliContext, RegisterCommand } from './context.js';
 import { ExitCode } from './exit-codes.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; homepage?: string; repository?: string | { url?: string } };
+
+/** package.json's homepage, else its repository as an https address ("git+https://….git" → "https://…"). */
+export function homepageOf(p: { homepage?: string; repository?: string | { url?: string } }): string | undefined {
+  if (p.homepage && /^https?:\/\//.test(p.homepage)) return p.homepage;
+  const url = typeof p.repository === 'string' ? p.repository : p.repository?.url;
+  const https = url?.replace(/^git\+/, '').replace(/^git:\/\//, 'https://').replace(/\.git$/, '');
+  return https && /^https?:\/\//.test(https) ? https : undefined;
+}
 
 /** Every subcommand, one module each. */
 const COMMANDS: RegisterCommand[] = [registerCheck, registerHistory, registerRubrics, registerPractice];
@@ -30,7 +38,7 @@ for (const stream of [process.stdout, process.stderr]) {
 /** Runs the CLI and returns the exit code; the bin sets it. Errors are one line on stderr, never a stack trace. */
 export async function main(argv: readonly string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let exitCode: number = ExitCode.Clean;
-  const ctx: CliContext = { io, env, version: pkg.version, setExitCode: (code) => void (exitCode = code) };
+  const ctx: CliContext = { io, env, version: pkg.version, homepage: homepageOf(pkg), setExitCode: (code) => void (exitCode = code) };
   const program = new Command('answer-coach')
     .description('Coach for behavioral interview answers: STAR structure, pillars, a measurable result, plain words.')
     .version(pkg.version, '-v, --version')

@@ -4,19 +4,22 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { confirm, input, select } from '@inquirer/prompts';
-import { createPrompt, isEnterKey, makeTheme, useEffect, useKeypress, usePrefix, useRef, useState } from '@inquirer/core';
+import { createPrompt, isBackspaceKey, isEnterKey, makeTheme, useEffect, useKeypress, usePrefix, useRef, useState } from '@inquirer/core';
+import { Chalk } from 'chalk';
 import { historyRecorder } from '../history/index.js';
 import { oneLine } from '../report/sanitize.js';
-import { RubricRegistry } from '../rubric/registry.js';
-import { selectRubric } from '../rubric/select.js';
 import type { Rubric } from '../rubric/types.js';
 import { DraftError, parseDraft, slugify, type Draft } from '../practice/draft.js';
 import { practice, PracticeUsageError, type Ask, type PracticeDeps, type Step } from '../practice/walkthrough.js';
 import { DEFAULT_RUBRIC } from './check.js';
+import { rubricForQuestion } from '../batch/check-file.js';
+import { outputWidth } from '../report/wrap.js';
+import { openRubrics } from './rubrics.js';
 import type { CliContext } from './context.js';
 import { ExitCode } from './exit-codes.js';
 import { resolveRubric, useColor } from './commands/check.js';
 import { typeAhead } from './type-ahead.js';
+import { draftsElsewhere, listDraftElsewhere } from './draft-index.js';
 
 // ---------------------------------------------------------------------------------------------
 // A multi-line text prompt: inquirer's `input` keeps only the first line of a paste. Each Enter
@@ -25,6 +28,10 @@ import { typeAhead } from './type-ahead.js';
 
 export interface MultilineConfig {
   message: string;
+  /** Text to start from, editable: its last line is in the line being edited ("a\nb\n" starts on a new line after b). */
+  initial?: string;
+  /** Colours (see promptTheme). */
+  theme?: PromptTheme;
   /** Refuse an empty answer. */
   required?: boolean;
   /** Called with the text so far after every line. */
@@ -36,14 +43,19 @@ export interface MultilineConfig {
 const joinLines = (lines: readonly string[]) => lines.join('\n').replace(/\s+$/, '');
 
 export const multiline = createPrompt<string, MultilineConfig>((config, done) => {
-  const theme = makeTheme({});
+  const theme = makeTheme(config.theme);
+  const start = config.initial ? config.initial.split('\n') : [''];
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
-  const [lines, setLines] = useState<string[]>([]);
-  const [value, setValue] = useState('');
+  const [lines, setLines] = useState<string[]>(start.slice(0, -1));
+  const [value, setValue] = useState(start[start.length - 1]);
   const [error, setError] = useState<string | undefined>();
   const finishing = useRef<NodeJS.Timeout | undefined>(undefined);
   const prefix = usePrefix({ status, theme });
   useEffect(() => () => clearTimeout(finishing.current), []);
+  // the starting text's last line is in readline's line, so it can be edited at once
+  useEffect((rl) => {
+    if (start[start.length - 1]) rl.write(start[start.length - 1]);
+  }, []);
 
   useKeypress((key, rl) => {
     if (status !== 'idle') return;
@@ -51,6 +63,14 @@ export const multiline = createPrompt<string, MultilineConfig>((config, done) =>
       // more keys after an empty line: it was a paragraph break in a paste
       clearTimeout(finishing.current);
       finishing.current = undefined;
+    }
+    if (isBackspaceKey(key) && !value && !rl.line && lines.length) {
+      // Backspace on an empty line takes the line above back into editing
+      const above = lines[lines.length - 1];
+      setLines(lines.slice(0, -1));
+      setValue(above);
+      rl.write(above);
+      return;
     }
     if (!isEnterKey(key)) {
       setValue(rl.line);
@@ -82,25 +102,58 @@ export const multiline = createPrompt<string, MultilineConfig>((config, done) =>
   const message = theme.style.message(config.message, status);
   const body = lines.filter((l, i) => l || i < lines.length - 1).map((l) => `  ${l}`);
   if (status === 'done') return [`${prefix} ${message}`, ...body].join('\n');
-  const help = theme.style.help('(press Enter on an empty line to finish)');
+  const help = theme.style.help('(press Enter on an empty line to finish, Backspace on one to edit the line above)');
   return [[`${prefix} ${message} ${help}`, ...body, `  ${value}`].join('\n'), error ? theme.style.error(error) : ''];
 });
 
+/** The prompts' colours and marks, as inquirer's themes have them. */
+export interface PromptTheme {
+  prefix: { idle: string; done: string };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each prompt's styles take their own arguments
+  style: Record<string, (...args: any[]) => string>;
+}
+
+/**
+ * The prompts' theme from the same colour decision as the report's (--color, --no-color,
+ * FORCE_COLOR, NO_COLOR, TERM=dumb): inquirer's own styles follow only the environment, so every
+ * style is given, and with colour off each returns its text as it is.
+ */
+export function promptTheme(color: boolean): PromptTheme {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  return {
+    prefix: { idle: c.blue('?'), done: c.green('✔') },
+    // one argument each: inquirer passes more (the status), which chalk would print
+    style: {
+      answer: (text: string) => c.cyan(text),
+      message: (text: string) => c.bold(text),
+      error: (text: string) => c.red(`> ${text}`),
+      defaultAnswer: (text: string) => c.dim(`(${text})`),
+      help: (text: string) => c.dim(text),
+      highlight: (text: string) => c.cyan(text),
+      key: (text: string) => c.cyan(c.bold(`<${text}>`)),
+      disabled: (text: string) => c.dim(`- ${text}`),
+      description: (text: string) => c.cyan(text),
+      keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${c.bold(key)} ${c.dim(action)}`).join(c.dim(' • ')),
+    },
+  };
+}
+
 /** The walkthrough's prompts, as inquirer prompts. `context` is for tests (@inquirer/testing's streams). */
-export function inquirerAsk(context?: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream }): Ask {
+export function inquirerAsk(context?: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream }, theme: PromptTheme = promptTheme(false)): Ask {
   const ask = async (step: Step): Promise<string | boolean> => {
     switch (step.kind) {
       case 'question':
-        return select({ message: step.message, choices: step.choices, pageSize: 12 }, context);
+        return select({ message: step.message, choices: step.choices, pageSize: 12, theme }, context);
       case 'text':
-        return multiline({ message: step.message, required: true, onLine: step.onProgress }, context);
+        return multiline({ message: step.message, required: true, initial: step.initial, onLine: step.onProgress, theme }, context);
       case 'review':
       case 'unfinished':
-        return select<string>({ message: step.message, choices: step.choices }, context);
+      case 'back':
+        return select<string>({ message: step.message, choices: step.choices, theme }, context);
       case 'path':
-        return input({ message: step.message, default: step.default, validate: (v) => (v.trim() ? true : 'Type a file name.') }, context);
+        return input({ message: step.message, default: step.default, validate: (v) => (v.trim() ? true : 'Type a file name.'), theme }, context);
       case 'overwrite':
-        return confirm({ message: step.message, default: false }, context);
+        return confirm({ message: step.message, default: false, theme }, context);
     }
   };
   return ask as Ask;
@@ -139,7 +192,7 @@ function newDraftPath(draft: Draft, env: NodeJS.ProcessEnv, now: Date): string {
   return join(draftsDir(env), `${stamp}-${slugify(draft.question)}.md`);
 }
 
-/** The most recently written draft in the drafts folder. */
+/** The most recently written draft in the drafts folder, or beside an --out listed there. */
 export function latestDraft(dir: string): string | undefined {
   let names: string[];
   try {
@@ -147,8 +200,16 @@ export function latestDraft(dir: string): string | undefined {
   } catch {
     return undefined;
   }
-  return names
-    .map((n) => ({ path: join(dir, n), mtime: statSync(join(dir, n)).mtimeMs }))
+  const mtime = (path: string) => {
+    try {
+      return statSync(path).mtimeMs;
+    } catch {
+      return undefined;
+    }
+  };
+  return [...names.map((n) => join(dir, n)), ...draftsElsewhere(dir)]
+    .map((path) => ({ path, mtime: mtime(path) }))
+    .filter((d): d is { path: string; mtime: number } => d.mtime !== undefined)
     .sort((a, b) => b.mtime - a.mtime || b.path.localeCompare(a.path))[0]?.path;
 }
 
@@ -158,6 +219,8 @@ const shellQuote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replac
 
 export interface PracticeOptions {
   rubric?: string;
+  /** `--rubrics-dir`: more rubric folders, as for check. */
+  rubricsDir?: string[];
   question?: string;
   random?: boolean;
   out?: string;
@@ -169,7 +232,7 @@ interface Terminal {
   io: CliContext['io'];
   env: NodeJS.ProcessEnv;
   stdin: { isTTY?: boolean };
-  stdout: { isTTY?: boolean };
+  stdout: { isTTY?: boolean; columns?: number };
 }
 
 /** `answer-coach practice`: returns the exit code. Without `ask`, prompts on the terminal, keeping keys typed ahead. */
@@ -182,7 +245,7 @@ export async function runPractice(opts: PracticeOptions, terminal: Terminal, ask
   if (ask) return practiseWith(opts, terminal, ask);
   const keys = typeAhead(process.stdin);
   try {
-    return await practiseWith(opts, terminal, inquirerAsk({ input: keys }));
+    return await practiseWith(opts, terminal, inquirerAsk({ input: keys }, promptTheme(useColor(opts.color, stdout, terminal.env))));
   } finally {
     keys.dispose();
   }
@@ -194,10 +257,16 @@ async function practiseWith(opts: PracticeOptions, { io, env, stdout }: Terminal
     return ExitCode.Error;
   };
 
-  const registry = new RubricRegistry();
+  // the rubrics and settings check has: built-in, user folders, the project config, --rubrics-dir, --rubric
+  const { config, registry } = openRubrics(env, opts.rubricsDir);
   const fallback = registry.has(DEFAULT_RUBRIC) ? DEFAULT_RUBRIC : registry.ids()[0];
-  const rubricFor = (q: string) => registry.get(selectRubric(q, registry.all(), fallback));
-  let rubric: Rubric | undefined = opts.rubric ? resolveRubric(registry, opts.rubric) : undefined;
+  const rubricArg = opts.rubric ?? config?.rubric;
+  const isPath = (arg: string) => /[\\/]|\.ya?ml$/i.test(arg);
+  let rubric: Rubric | undefined = rubricArg ? resolveRubric(registry, rubricArg) : undefined;
+  let rubricFile = rubricArg && isPath(rubricArg) ? resolve(rubricArg) : undefined;
+  // the rubric check would judge the saved answer with: the config's for every answer, else the question's
+  const configRubric = config?.rubric ? rubric : undefined;
+  const rubricFor = (q: string) => configRubric ?? rubricForQuestion(q, registry);
 
   let draftPath: string | undefined;
   let resume: Draft | undefined;
@@ -211,10 +280,14 @@ async function practiseWith(opts: PracticeOptions, { io, env, stdout }: Terminal
       throw e;
     }
     if (!rubric) {
-      if (!registry.has(resume.rubric)) return fail(`${draftPath}: rubric "${resume.rubric}" is not built in; pass it with --rubric PATH`);
-      rubric = registry.get(resume.rubric);
+      if (resume.rubricFile && existsSync(resume.rubricFile)) {
+        rubric = registry.load(resume.rubricFile);
+        rubricFile = resume.rubricFile;
+      } else if (registry.has(resume.rubric)) rubric = registry.get(resume.rubric);
+      else return fail(`${draftPath}: rubric "${resume.rubric}" is not found (known: ${registry.ids().join(', ')}); pass it with --rubric ID|PATH or --rubrics-dir DIR`);
     }
   }
+  const width = outputWidth(stdout, env);
 
   // a draft in the drafts folder is the latest one there, so plain --resume finds it
   const resumeHint = () => {
@@ -226,24 +299,35 @@ async function practiseWith(opts: PracticeOptions, { io, env, stdout }: Terminal
     ask,
     say: (text) => io.stdout(`${text}\n`),
     saveDraft(markdown, draft) {
+      const fresh = !draftPath;
       draftPath ??= newDraftPath(draft, env, new Date());
       // a draft is private: only its author can read it
       writeAtomic(draftPath, markdown, 0o600);
+      // one beside --out is listed in the drafts folder, so a bare --resume finds it
+      if (fresh && dirname(draftPath) !== draftsDir(env)) listDraftElsewhere(draftsDir(env), draftPath, true, existsSync, (file, text) => writeAtomic(file, text, 0o600));
     },
     discardDraft() {
       if (draftPath) rmSync(draftPath, { force: true });
+      if (draftPath && dirname(draftPath) !== draftsDir(env)) listDraftElsewhere(draftsDir(env), draftPath, false, existsSync, (file, text) => writeAtomic(file, text, 0o600));
       draftPath = undefined;
     },
     exists: (path) => existsSync(resolve(path)),
     writeAnswer: (path, text) => writeAtomic(resolve(path), text),
     random: Math.random,
     color: useColor(opts.color, stdout, env),
+    width,
   };
+  // the command that checks the saved answer as practice did: the same rubric folders, and the rubric when its question would not pick it
+  const checkCommand = (path: string, chosen: Rubric, picked: boolean) =>
+    ['answer-coach', 'check', path, ...(opts.rubricsDir ?? []).flatMap((d) => ['--rubrics-dir', d]), ...(picked ? [] : ['--rubric', rubricFile ?? chosen.id])].map(shellQuote).join(' ');
 
   try {
     // the default rubric's questions head the list
     const rubrics = registry.all().sort((a, b) => Number(b.id === fallback) - Number(a.id === fallback));
-    const done = await practice({ rubrics, rubric, rubricFor, question: opts.question, random: opts.random, out: opts.out, resume }, deps);
+    const done = await practice(
+      { rubrics, rubric, rubricFor, question: opts.question, random: opts.random, out: opts.out, resume, analyze: { rules: config?.rules, accept: config?.accept }, rubricFile, checkCommand },
+      deps,
+    );
     // every finished answer goes into the local history (see: answer-coach history); a failure there only warns
     historyRecorder(env, (m) => io.stderr(`answer-coach: warning: ${oneLine(m)}\n`), 'practice')(done.path, done.markdown, done.report);
     return ExitCode.Clean;

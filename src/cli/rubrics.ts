@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { loadProjectConfig, type ProjectConfig } from '../config/index.js';
 import { oneLine, sanitize } from '../report/sanitize.js';
-import { RubricRegistry, rubricSources, type RubricEntry } from '../rubric/registry.js';
+import { RubricRegistry, rubricSources, type RubricEntry, type RubricSource } from '../rubric/registry.js';
 import { RubricError, type Rubric } from '../rubric/types.js';
 import type { Problem } from '../rubric/validate.js';
 import type { CliContext } from './context.js';
@@ -15,10 +15,17 @@ export interface RubricsSetup {
 }
 
 /** The project config (from the working folder up) and the rubrics it, the environment and the flags point at. */
-export function openRubrics(env: NodeJS.ProcessEnv, rubricsDir: readonly string[] = [], { strict = true, cwd = process.cwd() } = {}): { config?: ProjectConfig; registry: RubricRegistry } {
+export function openRubrics(env: NodeJS.ProcessEnv, rubricsDir: readonly string[] = [], { strict = true, cwd = process.cwd() } = {}): OpenedRubrics {
   const config = loadProjectConfig(cwd);
   const sources = rubricSources({ rubricsDirs: rubricsDir, projectDirs: config?.rubricsDirs, env });
-  return { config, registry: new RubricRegistry(sources, { strict }) };
+  return { config, registry: new RubricRegistry(sources, { strict }), sources };
+}
+
+/** The project config, the registry every command reads rubrics from, and the folders it read. */
+export interface OpenedRubrics {
+  config?: ProjectConfig;
+  registry: RubricRegistry;
+  sources: RubricSource[];
 }
 
 export const formatProblem = (p: Problem) => `${oneLine(p.file)}${p.line ? `:${p.line}:${p.column ?? 1}` : ''}: ${oneLine(p.message)}`;
@@ -39,34 +46,38 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ').trimEnd()).join('\n') + '\n';
 }
 
-export function list({ io, env, setExitCode }: CliContext, opts: RubricsSetup & { json?: boolean }): void {
+/**
+ * `rubrics list`: every rubric found, as a table or (--format json) as JSON for scripts: each
+ * rubric with its id, title, source (where it comes from, and its file), the rubrics it shadows
+ * and its questions.
+ */
+export function list({ io, env, setExitCode }: CliContext, opts: RubricsSetup & { json?: boolean; format?: 'pretty' | 'json' }): void {
   const { registry } = openRubrics(env, opts.rubricsDir, { strict: false });
   const rows = registry.entries().map((entry) => {
-    let questions: number | string;
+    let questions: string[] | undefined;
     let title = String(entry.raw.title ?? '');
     try {
       const rubric = registry.get(entry.id);
-      questions = rubric.questions.length;
+      questions = rubric.questions;
       title = rubric.title;
     } catch (e) {
       if (!(e instanceof RubricError)) throw e;
       registry.problems.push(...e.problems);
-      questions = '?';
     }
     const shadowed: RubricEntry[] = [];
     for (let s = entry.shadows; s; s = s.shadows) shadowed.push(s);
-    return { id: entry.id, title, questions, from: where(entry), file: entry.file, origin: entry.origin, shadows: shadowed.map((s) => ({ origin: s.origin, file: s.file })) };
+    return { id: entry.id, title, source: entry.origin, from: where(entry), file: entry.file, origin: entry.origin, shadows: shadowed.map((s) => ({ origin: s.origin, file: s.file })), questions: questions ?? null };
   });
-  if (opts.json) {
+  if (opts.json || opts.format === 'json') {
     io.stdout(JSON.stringify({ rubrics: rows, problems: registry.problems }, null, 2) + '\n');
   } else {
     const lines = [['ID', 'TITLE', 'QUESTIONS', 'FROM']];
     for (const r of rows) {
       const note = r.shadows.length ? ` (shadows ${r.shadows.map((s) => (s.origin === 'built-in' ? 'built-in' : `${s.origin}: ${shortPath(s.file)}`)).join(', ')})` : '';
-      lines.push([oneLine(r.id), oneLine(r.title), String(r.questions), oneLine(r.from + note)]);
+      lines.push([oneLine(r.id), oneLine(r.title), r.questions ? String(r.questions.length) : '?', oneLine(r.from + note)]);
     }
     io.stdout(table(lines));
-    const total = rows.reduce((n, r) => n + (typeof r.questions === 'number' ? r.questions : 0), 0);
+    const total = rows.reduce((n, r) => n + (r.questions?.length ?? 0), 0);
     io.stdout(`${rows.length} rubrics, ${total} questions\n`);
   }
   for (const p of registry.problems) io.stderr(`answer-coach: rubric ${formatProblem(p)}\n`);
@@ -153,12 +164,12 @@ export function validate({ io, env, setExitCode }: CliContext, paths: string[], 
   }
   let valid = 0;
   for (const entry of entries) {
-    const notes: string[] = [];
+    const notes: Problem[] = [];
     try {
       registry.resolveEntry(entry, notes);
       if (!problems.some((p) => p.file === entry.file)) valid++;
       // only this file's own overlays: a parent's were checked with the parent
-      for (const n of notes) warnings.push({ file: entry.file, message: `warning: ${n}` });
+      for (const n of notes) if (n.file === entry.file) warnings.push({ ...n, message: `warning: ${n.message}` });
     } catch (e) {
       if (!(e instanceof RubricError)) throw e;
       problems.push(...e.problems.map((p) => (p.file === entry.id ? { ...p, file: entry.file } : p)));
@@ -203,7 +214,8 @@ pillars:
     phrases: [explain*, kept _ informed, let _ know, update*]
     # weight: 2   # counts twice in the pillar score
 
-# Buzzwords to flag, on top of the base's (jargon-: [synergy] would remove one of the base's).
+# Buzzwords to flag, on top of the base's. jargon-: [synerg*] would remove one of the base's: a
+# removal names the item as the parent writes it (answer-coach rubrics show base lists them).
 jargon+:
   - { phrase: hit the ground running, suggestion: 'say what you did in your first days.' }
 
@@ -217,18 +229,45 @@ expectations:
 `;
 }
 
-export function init({ io, setExitCode }: CliContext, name: string, opts: { dir?: string; force?: boolean }): void {
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) {
-    io.stderr(`answer-coach: rubric name "${oneLine(name)}" must be lower-case words joined by hyphens, e.g. conflict-at-work\n`);
+/** An overlay of a rubric that already has this id: it builds on that one (extends its own id) and changes only what it says. */
+export function overlayScaffold(id: string, of: string): string {
+  return `# ${id}: your version of the ${of} rubric ${id}. It extends its own id, so it builds on that
+# rubric and changes only what it says here; it is used wherever it is found after it.
+# Check it with: answer-coach rubrics validate ${id}.yaml. Every key is in docs/rubrics.md.
+id: ${id}
+extends: ${id}
+
+# More questions, pillars or jargon on top of the original's:
+# questions+: [Tell me about a time you ...]
+# jargon+:
+#   - { phrase: hit the ground running, suggestion: 'say what you did in your first days.' }
+# expectations:
+#   words: { min: 150, max: 300 }
+`;
+}
+
+export function init({ io, env, setExitCode }: CliContext, name: string, opts: RubricsSetup & { dir?: string; force?: boolean; shadow?: boolean }): void {
+  const fail = (message: string) => {
+    io.stderr(`answer-coach: ${message}\n`);
     setExitCode(ExitCode.Error);
-    return;
+  };
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) return fail(`rubric name "${oneLine(name)}" must be lower-case words joined by hyphens, e.g. conflict-at-work`);
+  const dir = resolve(opts.dir ?? '.');
+  if (!existsSync(dir)) return fail(`--dir ${oneLine(opts.dir ?? '.')}: no such folder (create it first, or pick another)`);
+  if (!statSync(dir).isDirectory()) return fail(`--dir ${oneLine(opts.dir ?? '.')}: not a folder`);
+  const file = join(dir, `${name}.yaml`);
+  // a rubric with a known id hides that one wherever it is found after it: say so, and offer an overlay
+  const { registry } = openRubrics(env, opts.rubricsDir, { strict: false });
+  const known = registry.entry(name);
+  if (known && known.file !== file && !opts.shadow) {
+    return fail(`"${name}" is already the id of a rubric (${oneLine(where(known))}): yours would replace it. Pick another name, or pass --shadow to write your own version of it that builds on it (extends: ${name})`);
   }
-  const file = join(resolve(opts.dir ?? '.'), `${name}.yaml`);
-  if (existsSync(file) && !opts.force) {
-    io.stderr(`answer-coach: ${oneLine(file)} already exists (use --force to replace it)\n`);
-    setExitCode(ExitCode.Error);
-    return;
+  if (existsSync(file) && !opts.force) return fail(`${oneLine(file)} already exists (use --force to replace it)`);
+  try {
+    writeFileSync(file, known && opts.shadow ? overlayScaffold(name, known.origin) : scaffold(name), { flag: opts.force ? 'w' : 'wx' });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(`${oneLine(file)}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : 'cannot be written'}`);
   }
-  writeFileSync(file, scaffold(name), { flag: opts.force ? 'w' : 'wx' });
   io.stdout(`created ${sanitize(shortPath(file))}\nnext: edit it, then run  answer-coach rubrics validate ${sanitize(shortPath(file))}\n`);
 }

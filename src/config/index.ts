@@ -6,7 +6,7 @@ import { SEVERITIES, type Severity } from '../analyze/types.js';
 import { didYouMean, type Problem } from '../rubric/validate.js';
 import { yaml } from '../rubric/yaml.js';
 import { ConfigError } from './error.js';
-import { CONFIG_FILE_NAMES, CONFIG_SCHEMA, RULE_SETTINGS } from './schema.js';
+import { CONFIG_FILE_NAMES, CONFIG_SCHEMA, RULE_SETTINGS, SEVERITY_ALIASES } from './schema.js';
 
 export { CONFIG_FILE_NAMES, CONFIG_SCHEMA } from './schema.js';
 export { ConfigError } from './error.js';
@@ -20,6 +20,13 @@ export interface ProjectConfig {
   failOn?: Severity;
   minScore?: number;
   rules: Record<string, RuleSetting>;
+  maxWarnings?: number;
+  /** Terms that are not jargon here. */
+  accept: string[];
+  /** .gitignore patterns, relative to the config file's folder. */
+  ignores: string[];
+  /** Whether .gitignore files are respected when walking folders (default true). */
+  gitignore?: boolean;
 }
 
 /** A config is a few lines; anything bigger is a mistake. */
@@ -49,7 +56,7 @@ export function parseConfigSource(source: string, file: string): { value?: Proje
     problems.push({ file, line: pos?.line ?? 1, column: pos?.col ?? 1, message });
   };
   const dir = dirname(resolve(file));
-  const config: ProjectConfig = { file, rubricsDirs: [], rules: {} };
+  const config: ProjectConfig = { file, rubricsDirs: [], rules: {}, accept: [], ignores: [] };
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return { value: config, problems }; // an empty file is an empty config
   if (!isMap(root)) return { problems: [{ file, line: 1, column: 1, message: 'the config must be a mapping of keys such as rubric, fail-on, rules' }] };
@@ -58,6 +65,18 @@ export function parseConfigSource(source: string, file: string): { value?: Proje
     if (isScalar(node) && typeof node.value === 'string' && node.value.trim()) return node.value;
     at(node, `${what} must be a non-empty string`);
     return undefined;
+  };
+  const strings = (node: unknown, what: string, into: string[]) => {
+    if (!isSeq(node)) return at(node, `${what} must be a list of strings`);
+    for (const item of node.items) {
+      const v = str(item, `each item of ${what}`);
+      if (v) into.push(v);
+    }
+  };
+  /** A severity as ESLint users write it too: warn, 0, 1, 2. */
+  const setting = (node: unknown): string => {
+    const raw = isScalar(node) ? String(node.value) : '';
+    return SEVERITY_ALIASES[raw.toLowerCase()] ?? raw;
   };
   const ruleId = (node: unknown, what: string): string | undefined => {
     const id = str(node, what);
@@ -86,11 +105,25 @@ export function parseConfigSource(source: string, file: string): { value?: Proje
         break;
       }
       case 'fail-on': {
-        const v = str(value, 'fail-on');
-        if (v && !(SEVERITIES as readonly string[]).includes(v)) at(value, `fail-on must be one of ${SEVERITIES.join(', ')}, not "${v}"`);
-        else if (v) config.failOn = v as Severity;
+        const v = setting(value);
+        if (!(SEVERITIES as readonly string[]).includes(v)) at(value, `fail-on must be one of ${SEVERITIES.join(', ')} (or warn, 1, 2)${v ? `, not "${v}"` : ''}`);
+        else config.failOn = v as Severity;
         break;
       }
+      case 'max-warnings':
+        if (!isScalar(value) || typeof value.value !== 'number' || !Number.isInteger(value.value) || value.value < 0) at(value, 'max-warnings must be a whole number, 0 or more');
+        else config.maxWarnings = value.value;
+        break;
+      case 'accept':
+        strings(value, 'accept', config.accept);
+        break;
+      case 'ignores':
+        strings(value, 'ignores', config.ignores);
+        break;
+      case 'gitignore':
+        if (!isScalar(value) || typeof value.value !== 'boolean') at(value, 'gitignore must be true or false');
+        else config.gitignore = value.value;
+        break;
       case 'min-score':
         if (!isScalar(value) || typeof value.value !== 'number' || !(value.value >= 0 && value.value <= 100)) at(value, 'min-score must be a number from 0 to 100');
         else config.minScore = value.value;
@@ -109,9 +142,9 @@ export function parseConfigSource(source: string, file: string): { value?: Proje
         }
         for (const rule of value.items) {
           const id = ruleId(rule.key, 'a rule id');
-          const setting = isScalar(rule.value) ? String(rule.value.value) : '';
-          if (!(RULE_SETTINGS as readonly string[]).includes(setting)) at(rule.value ?? rule.key, `rule setting must be one of ${RULE_SETTINGS.join(', ')}${setting ? `, not "${setting}"` : ''}`);
-          else if (id) config.rules[id] = setting as RuleSetting;
+          const value = setting(rule.value);
+          if (!(RULE_SETTINGS as readonly string[]).includes(value)) at(rule.value ?? rule.key, `rule setting must be one of ${RULE_SETTINGS.join(', ')} (or warn, 0, 1, 2)${value ? `, not "${value}"` : ''}`);
+          else if (id) config.rules[id] = value as RuleSetting;
         }
         break;
       default:

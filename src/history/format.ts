@@ -39,10 +39,13 @@ export function formatHistoryPretty(view: HistoryView, options: { color: boolean
       `  ${s.attempts} attempt${s.attempts === 1 ? '' : 's'}${s.reruns ? c.dim(` (+${s.reruns} unchanged re-check${s.reruns === 1 ? '' : 's'})`) : ''} · best ${score(s.best)} · latest ${score(s.latest)}` +
         `  ${scoreColor(s.latest, c)(s.sparkline)}  ${c.dim(`${s.rubrics.map(oneLine).join(', ')} · last ${s.lastAt.slice(0, 16).replace('T', ' ')} UTC`)}`,
     );
+    // a lower score is said first: what did get better is then not "improved" overall
+    const fell = s.attempts > 1 && s.latest < s.first;
+    if (fell) lines.push(`  ${c.red('−')} score ${s.first} → ${s.latest} (−${s.first - s.latest}) since the first attempt`);
     if (s.improved.length) {
-      lines.push('  Improved since the first attempt:');
+      lines.push(fell ? '  Still better than the first attempt:' : '  Improved since the first attempt:');
       for (const i of s.improved) lines.push(`    ${c.green('+')} ${oneLine(i.text)}`);
-    } else if (s.attempts > 1) {
+    } else if (s.attempts > 1 && !fell) {
       lines.push(c.dim('  Nothing better than the first attempt yet.'));
     }
     if (s.recurring.length) {

@@ -12,6 +12,8 @@ export const PART_TITLES: Record<Part, string> = { opening: 'Opening', situation
 export interface Draft {
   /** The rubric's id. */
   rubric: string;
+  /** The rubric's file, when it was given as a path (--rubric PATH), so --resume can load it again. */
+  rubricFile?: string;
   question: string;
   /** Where the finished answer is to be saved (--out), if chosen. */
   out?: string;
@@ -63,8 +65,9 @@ export interface Rendered {
 }
 
 /**
- * The answer as Markdown in the format `check` reads: the question as the title, the opening
- * before the first section, then one section per STAR part. With `meta`, a comment that `check`
+ * The answer as Markdown in the format `check` reads: the question as the title, then one section
+ * per part, the opening's first (older drafts have the opening before any heading: still read).
+ * With `meta`, a comment that `check`
  * ignores records what resuming needs.
  */
 export function renderDraft(draft: Draft, options: { meta?: boolean } = {}): Rendered {
@@ -72,7 +75,7 @@ export function renderDraft(draft: Draft, options: { meta?: boolean } = {}): Ren
   const lines: Rendered['lines'] = {};
   if (options.meta) {
     // `>` is escaped so no value can close the comment early
-    const meta = JSON.stringify({ rubric: draft.rubric, out: draft.out, done: draft.done, rewrite: rewriting(draft)?.part }).replace(/>/g, '\\u003e');
+    const meta = JSON.stringify({ rubric: draft.rubric, rubricFile: draft.rubricFile, out: draft.out, done: draft.done, rewrite: rewriting(draft)?.part }).replace(/>/g, '\\u003e');
     out.push(`${META_START}${meta}${META_END}`, '');
   }
   out.push(`# ${draft.question.replace(/\s+/g, ' ').trim()}`, '');
@@ -80,7 +83,8 @@ export function renderDraft(draft: Draft, options: { meta?: boolean } = {}): Ren
     const text = draft.texts[part]?.trim();
     if (!text) continue;
     const first = out.length + 1;
-    if (part !== 'opening') out.push(`## ${PART_TITLES[part]}`, '');
+    // the opening has its heading too: text before the first heading may be read as the story's start
+    out.push(`## ${PART_TITLES[part]}`, '');
     out.push(...escapeText(text).split('\n'));
     lines[part] = { first, last: out.length };
     out.push('');
@@ -101,7 +105,7 @@ export function parseDraft(source: string): Draft {
   const text = source.replace(/^\uFEFF/, '');
   if (!text.startsWith(META_START)) throw new DraftError('not an answer-coach practice draft (it has no draft comment on its first line)');
   const end = text.indexOf(META_END, META_START.length);
-  let meta: { rubric?: unknown; out?: unknown; done?: unknown; rewrite?: unknown };
+  let meta: { rubric?: unknown; rubricFile?: unknown; out?: unknown; done?: unknown; rewrite?: unknown };
   try {
     meta = JSON.parse(text.slice(META_START.length, end));
   } catch {
@@ -121,7 +125,7 @@ export function parseDraft(source: string): Draft {
   }
   const parsed = parseMarkdown(body);
   if (!parsed.question) throw new DraftError('the draft has no question (a "# " title)');
-  const byTitle = new Map(STAR_PARTS.map((p) => [PART_TITLES[p].toLowerCase(), p as StarPart]));
+  const byTitle = new Map<string, Part>(PARTS.map((p) => [PART_TITLES[p].toLowerCase(), p]));
   const texts: Draft['texts'] = {};
   for (const section of parsed.sections) {
     const part: Part | undefined = section.label === undefined ? 'opening' : byTitle.get(section.label.toLowerCase());
@@ -129,7 +133,15 @@ export function parseDraft(source: string): Draft {
     if (part && body) texts[part] = body;
   }
   const done = meta.done.filter((p): p is Part => (PARTS as readonly unknown[]).includes(p));
-  return { rubric: meta.rubric, question: parsed.question, out: typeof meta.out === 'string' ? meta.out : undefined, texts, done, ...(rewrite && { rewrite }) };
+  return {
+    rubric: meta.rubric,
+    ...(typeof meta.rubricFile === 'string' && { rubricFile: meta.rubricFile }),
+    question: parsed.question,
+    out: typeof meta.out === 'string' ? meta.out : undefined,
+    texts,
+    done,
+    ...(rewrite && { rewrite }),
+  };
 }
 
 /** A file name from a question: "What does customer service mean to you?" → "what-does-customer-service-mean-to-you". */

@@ -7,19 +7,48 @@ import type { Part, Rendered } from './draft.js';
 export interface Nudge {
   rule: string;
   message: string;
+  /** How many times the same finding was made in the part (a filler used three times). */
+  count?: number;
 }
 
 const inLines = (f: Finding, range: { first: number; last: number } | undefined) => range !== undefined && f.line >= range.first && f.line <= range.last;
 
+/** A finding about the whole answer points at 1:1, the title line, which holds no answer text. */
+const wholeAnswer = (f: Finding) => f.line === 1 && f.endLine === undefined;
+
 /**
- * What to say after a part, from the analyzer's report on the draft so far, scoped to that part:
- * the setup running long, an Action told with "we", a Result with no number or too short, and
- * jargon written in this part. Rules that judge the whole answer (length, pillars) wait for the end.
+ * Findings about the whole answer that are worth saying after `part`. Some hold as soon as they
+ * appear, as the answer only grows (too long, too many pillars, no story at all); some can only be
+ * judged once every part is written (too short, too few pillars, a part or the metric missing).
  */
-export function nudgesFor(part: Part, report: Report, rendered: Rendered, rubric: Rubric): Nudge[] {
+function wholeAnswerFits(f: Finding, part: Part, last: boolean, report: Report, rubric: Rubric): boolean {
+  switch (f.rule) {
+    case 'opening':
+      return part === 'opening';
+    case 'length':
+      return last || report.stats.words > rubric.expectations.words.max;
+    case 'pillars-too-many':
+      return true;
+    case 'star-no-story':
+      return part !== 'opening';
+    default:
+      return last;
+  }
+}
+
+/**
+ * What to say after a part: the findings of the report `check` would give on the answer as it
+ * stands, scoped to that part. A finding located in the part (a filler, a hedge, jargon, "we" in
+ * the Action, a part that tells nothing of itself, a Result with no number) is said after it; a
+ * finding about the whole answer when it can be judged (see wholeAnswerFits); the balance of the
+ * story from the Action on, as it stands. Before that, the setup is held to its share of a
+ * full-length answer, from the same rubric expectations. Repeats are said once, with a count.
+ */
+export function nudgesFor(part: Part, report: Report, rendered: Rendered, rubric: Rubric, { last = part === 'result' }: { last?: boolean } = {}): Nudge[] {
   const nudges: Nudge[] = [];
   const range = rendered.lines[part];
-  if (part === 'situation' || part === 'task') {
+  const setupPart = part === 'situation' || part === 'task';
+  if (setupPart) {
     // the balance rule needs the whole story; until then, hold the setup to its share of a full-length answer
     const { words, balance } = rubric.expectations;
     const budget = Math.round(words.max * balance['setup-max']);
@@ -32,10 +61,13 @@ export function nudgesFor(part: Part, report: Report, rendered: Rendered, rubric
     }
   }
   for (const f of report.findings) {
-    if (part === 'action' && f.rule === 'we-action') nudges.push({ rule: f.rule, message: `${f.message}${f.suggestion ? ` ${f.suggestion}` : ''}` });
-    else if (part === 'result' && f.rule === 'metric-missing') nudges.push({ rule: f.rule, message: f.message });
-    else if (part === 'result' && f.rule === 'star-balance' && inLines(f, range)) nudges.push({ rule: f.rule, message: f.message });
-    else if (f.rule === 'jargon' && inLines(f, range)) nudges.push({ rule: f.rule, message: f.message });
+    const fits =
+      f.rule === 'star-balance' ? !setupPart && part !== 'opening' : wholeAnswer(f) ? wholeAnswerFits(f, part, last, report, rubric) : inLines(f, range);
+    if (!fits) continue;
+    const message = f.suggestion && !f.message.includes(f.suggestion) ? `${f.message} ${f.suggestion}` : f.message;
+    const seen = nudges.find((n) => n.message === message);
+    if (seen) seen.count = (seen.count ?? 1) + 1;
+    else nudges.push({ rule: f.rule, message });
   }
   return nudges;
 }

@@ -1,10 +1,11 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { analyze } from '../analyze/index.js';
+import { analyze, type AnalyzeOptions } from '../analyze/index.js';
 import type { Finding, Report } from '../analyze/types.js';
 import { parseAnswer } from '../answer/index.js';
 import { summarize } from '../report/summary.js';
 import { formatPretty } from '../report/pretty.js';
 import { oneLine, sanitize } from '../report/sanitize.js';
+import { DEFAULT_WIDTH, layout, words, wrapText } from '../report/wrap.js';
 import type { Rubric } from '../rubric/types.js';
 import { nextPart, PART_TITLES, partsFor, renderDraft, slugify, type Draft, type Part } from './draft.js';
 import { nudgesFor, topImprovements, type Nudge } from './nudges.js';
@@ -12,17 +13,31 @@ import { nudgesFor, topImprovements, type Nudge } from './nudges.js';
 /** What the walkthrough asks; the prompt adapter turns each into a prompt. */
 export type Step =
   | { kind: 'question'; message: string; choices: { name: string; value: string }[] }
-  /** Free text over several lines. `onProgress` gets the text so far after every line, so a draft can keep it. */
-  | { kind: 'text'; part: Part; message: string; onProgress?: (textSoFar: string) => void }
+  /**
+   * Free text over several lines. `initial` is text to start from, editable (a rewrite starts from
+   * the part as it is); the answer is the whole text. `onProgress` gets the text so far after
+   * every line, so a draft can keep it.
+   */
+  | { kind: 'text'; part: Part; message: string; initial?: string; onProgress?: (textSoFar: string) => void }
   | { kind: 'review'; part: Part; message: string; choices: { name: string; value: ReviewChoice }[] }
+  /** Which kept part to go back to. */
+  | { kind: 'back'; message: string; choices: { name: string; value: Part }[] }
   /** On resume, a rewrite left unfinished beside the old text: go on with it, take it as it is, or drop it. */
   | { kind: 'unfinished'; part: Part; message: string; choices: { name: string; value: UnfinishedChoice }[] }
   | { kind: 'path'; message: string; default: string }
   | { kind: 'overwrite'; message: string; path: string };
 
-export type ReviewChoice = 'keep' | 'rewrite' | 'add';
+export type ReviewChoice = 'keep' | 'rewrite' | 'add' | 'restart' | 'back';
 export type UnfinishedChoice = 'continue' | 'use' | 'old';
-export type AnswerOf<S extends Step> = S extends { kind: 'review' } ? ReviewChoice : S extends { kind: 'unfinished' } ? UnfinishedChoice : S extends { kind: 'overwrite' } ? boolean : string;
+export type AnswerOf<S extends Step> = S extends { kind: 'review' }
+  ? ReviewChoice
+  : S extends { kind: 'unfinished' }
+    ? UnfinishedChoice
+    : S extends { kind: 'back' }
+      ? Part
+      : S extends { kind: 'overwrite' }
+        ? boolean
+        : string;
 export type Ask = <S extends Step>(step: S) => Promise<AnswerOf<S>>;
 
 /** Everything with an effect, injected: prompts, printing, and files. */
@@ -37,6 +52,8 @@ export interface PracticeDeps {
   writeAnswer(path: string, text: string): void;
   random(): number;
   color: boolean;
+  /** Columns to lay text out in (the terminal's); 80 when not given. */
+  width?: number;
 }
 
 export interface PracticeSetup {
@@ -51,6 +68,15 @@ export interface PracticeSetup {
   random?: boolean;
   out?: string;
   resume?: Draft;
+  /** What `check` is given besides the rubric (the project config's rules and accepted terms): the nudges and the report are check's. */
+  analyze?: AnalyzeOptions;
+  /** Where the rubric was loaded from, when it was a file (--rubric PATH): kept in the draft for --resume. */
+  rubricFile?: string;
+  /**
+   * The command that checks the saved answer as practice did; `picked` says whether the answer's
+   * question picks the rubric by itself. Default: answer-coach check PATH [--rubric ID].
+   */
+  checkCommand?(path: string, rubric: Rubric, picked: boolean): string;
 }
 
 export interface PracticeOutcome {
@@ -78,12 +104,28 @@ const REVIEW_CHOICES: { name: string; value: ReviewChoice }[] = [
   { name: 'Keep it and go on', value: 'keep' },
   { name: 'Rewrite it', value: 'rewrite' },
   { name: 'Add to it', value: 'add' },
+  { name: 'Start it over', value: 'restart' },
 ];
+const BACK_CHOICE: { name: string; value: ReviewChoice } = { name: 'Go back to an earlier part', value: 'back' };
 
 // "A one-line definition" → "a one-line definition", but "NPS score" stays as it is
 const lowerFirst = (s: string) => (/^[A-Z](?![A-Z])/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
 const indent = (text: string, pad = '    ') => text.split('\n').map((l) => pad + l).join('\n');
-const minutes = (words: number, wpm: number) => Math.max(1, Math.round(words / wpm));
+/** A speaking time in the unit that says it best: "40 seconds", "1 minute", "1.5 minutes". */
+function spoken(words: number, wpm: number): string {
+  const seconds = (words / wpm) * 60;
+  if (seconds < 55) return `${Math.max(5, Math.round(seconds / 5) * 5)} seconds`;
+  const minutes = Math.round((seconds / 60) * 2) / 2;
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+/** The rubric's own length range as a speaking time: "1–2 minutes", "40 seconds–1 minute". */
+export function speakingRange(min: number, max: number, wpm: number): string {
+  const [from, to] = [spoken(min, wpm), spoken(max, wpm)];
+  const unit = (t: string) => t.replace(/^[\d.]+ /, '');
+  // "1–2 minutes", not "1 minute–2 minutes"
+  return unit(from).replace(/s$/, '') === unit(to).replace(/s$/, '') ? `${from.replace(/ .*/, '')}–${to}` : `${from}–${to}`;
+}
 
 /** The questions to pick from, each with its rubric. */
 function questionBank(setup: PracticeSetup): { question: string; rubric: Rubric }[] {
@@ -111,31 +153,33 @@ async function pickQuestion(setup: PracticeSetup, deps: PracticeDeps): Promise<{
 }
 
 /** What a strong answer holds, from the rubric: said once, before the first part. */
-export function brief(question: string, rubric: Rubric, c: ChalkInstance): string {
-  const { pillars, metric, words } = rubric.expectations;
+export function brief(question: string, rubric: Rubric, c: ChalkInstance, width = DEFAULT_WIDTH): string {
+  const { pillars, metric, words: length } = rubric.expectations;
   const wpm = rubric.expectations['words-per-minute'];
-  const lines = [c.bold(oneLine(question)), '', 'A strong answer:'];
-  if (rubric.opening.length) lines.push(`  • opens with ${rubric.opening.map((p) => lowerFirst(oneLine(p.name))).join(' and ')}`);
-  lines.push('  • tells one real story in four parts: Situation → Task → Action → Result, most of it the Action');
+  const plain = (text: string) => wrapText(text, width);
+  const lines = [c.bold(plain(oneLine(question))), '', 'A strong answer:'];
+  if (rubric.opening.length) lines.push(plain(`  • opens with ${rubric.opening.map((p) => lowerFirst(oneLine(p.name))).join(' and ')}`));
+  lines.push(plain('  • tells one real story in four parts: Situation → Task → Action → Result, most of it the Action'));
   if (rubric.pillars.length) {
     const count = pillars.min === pillars.max ? `${pillars.min}` : `${pillars.min} or ${Math.min(pillars.max, pillars.min + 1)}`;
-    lines.push(`  • shows ${count} of these, in what you did:`);
-    for (const p of rubric.pillars) lines.push(`      ${oneLine(p.name)}${p.hint ? c.dim(` — ${oneLine(p.hint)}`) : ''}`);
+    lines.push(plain(`  • shows ${count} of these, in what you did:`));
+    for (const p of rubric.pillars) lines.push(layout('      ', [...words(oneLine(p.name)), ...(p.hint ? words(`— ${oneLine(p.hint)}`, c.dim) : [])], width, 8));
   }
-  if (metric !== 'off') lines.push('  • ends on a result with a number: % faster, customers helped, a rating');
-  lines.push(`  • takes ${minutes(words.min, wpm)}–${minutes(words.max, wpm)} minutes to say: about ${words.min}–${words.max} words`);
+  if (metric !== 'off') lines.push(plain('  • ends on a result with a number: % faster, customers helped, a rating'));
+  lines.push(plain(`  • takes ${speakingRange(length.min, length.max, wpm)} to say: about ${length.min}–${length.max} words`));
   return lines.join('\n');
 }
 
-function partIntro(part: Part, index: number, total: number, question: string, rubric: Rubric, c: ChalkInstance): string {
+function partIntro(part: Part, index: number, total: number, rubric: Rubric, c: ChalkInstance, width: number): string {
   const head = c.bold(`Step ${index} of ${total} · ${PART_TITLES[part]}`);
+  const dim = (text: string) => c.dim(wrapText(text, width));
   if (part === 'opening') {
     const hints = rubric.opening.map((p) => oneLine(p.hint)).filter(Boolean);
-    return [head, ...hints.map((h) => c.dim(`  ${h}`))].join('\n');
+    return [head, ...hints.map((h) => dim(`  ${h}`))].join('\n');
   }
   const rule = rubric.star[part];
-  const lines = [head, c.dim(`  ${oneLine(rule.hint)}`)];
-  if (rule.example) lines.push(c.dim(`  Example: ${oneLine(rule.example)}`));
+  const lines = [head, dim(`  ${oneLine(rule.hint)}`)];
+  if (rule.example) lines.push(dim(`  Example: ${oneLine(rule.example)}`));
   return lines.join('\n');
 }
 
@@ -144,9 +188,9 @@ function textMessage(part: Part, question: string): string {
   return `Your ${PART_TITLES[part]}`;
 }
 
-function formatNudges(nudges: Nudge[], part: Part, c: ChalkInstance): string {
-  if (!nudges.length) return c.green(`  ✓ Nothing to fix in the ${PART_TITLES[part]} so far.`);
-  return nudges.map((n) => c.yellow(`  → ${oneLine(n.message)}`)).join('\n');
+function formatNudges(nudges: Nudge[], part: Part, c: ChalkInstance, width: number): string {
+  if (!nudges.length) return c.green(wrapText(`  ✓ Nothing to fix in the ${PART_TITLES[part]} so far.`, width));
+  return nudges.map((n) => c.yellow(wrapText(`  → ${oneLine(n.message)}${n.count ? ` (${n.count}×)` : ''}`, width))).join('\n');
 }
 
 /**
@@ -157,6 +201,7 @@ function formatNudges(nudges: Nudge[], part: Part, c: ChalkInstance): string {
  */
 export async function practice(setup: PracticeSetup, deps: PracticeDeps): Promise<PracticeOutcome> {
   const c = new Chalk({ level: deps.color ? 1 : 0 });
+  const width = deps.width ?? DEFAULT_WIDTH;
   let draft: Draft;
   let rubric: Rubric;
   if (setup.resume) {
@@ -167,21 +212,24 @@ export async function practice(setup: PracticeSetup, deps: PracticeDeps): Promis
   } else {
     const picked = await pickQuestion(setup, deps);
     rubric = picked.rubric;
-    draft = { rubric: rubric.id, question: picked.question, out: setup.out, texts: {}, done: [] };
+    draft = { rubric: rubric.id, question: picked.question, out: setup.out, texts: {}, done: [], ...(setup.rubricFile && picked.rubric === setup.rubric && { rubricFile: setup.rubricFile }) };
   }
   const save = () => deps.saveDraft(renderDraft(draft, { meta: true }).markdown, draft);
   save();
+  // the nudges and the final report are check's: the same analyzer, rubric and settings
+  const report = (markdown: string) => analyze(parseAnswer(markdown, 'markdown'), rubric, setup.analyze);
+  const shownText = (label: string, text: string) => deps.say(`${c.dim(label)}\n${wrapText(indent(sanitize(text)), width)}`);
 
   const parts = partsFor(rubric);
   const first = nextPart(draft, parts);
   if (setup.resume) {
-    deps.say(`${c.bold(oneLine(draft.question))}\n${first ? `Picking up at the ${PART_TITLES[first]}.` : 'Every part is written; saving.'}`);
+    deps.say(`${c.bold(wrapText(oneLine(draft.question), width))}\n${first ? `Picking up at the ${PART_TITLES[first]}.` : 'Every part is written; saving.'}`);
   } else {
-    deps.say(brief(draft.question, rubric, c));
+    deps.say(brief(draft.question, rubric, c, width));
   }
 
   for (let part = first; part; part = nextPart(draft, parts)) {
-    deps.say(`\n${partIntro(part, parts.indexOf(part) + 1, parts.length, draft.question, rubric, c)}`);
+    deps.say(`\n${partIntro(part, parts.indexOf(part) + 1, parts.length, rubric, c, width)}`);
     const current = part;
     const enter = async (before: string) => {
       const typed = await deps.ask({
@@ -196,29 +244,33 @@ export async function practice(setup: PracticeSetup, deps: PracticeDeps): Promis
       draft.texts[current] = [before, typed.trim()].filter((t) => t.trim()).join('\n');
       save();
     };
-    // the old text stays in the draft until the new one is in; the rewrite is saved beside it as it is typed
-    const rewrite = async (before: string) => {
+    // A rewrite starts from `initial`, editable, and its answer is the whole new text. The old text
+    // stays in the draft until the new one is in; the rewrite is saved beside it as it is typed.
+    const rewrite = async (initial: string, message: string) => {
       const typed = await deps.ask({
         kind: 'text',
         part: current,
-        message: before ? `Go on with your rewrite of the ${PART_TITLES[current]}` : `Rewrite your ${PART_TITLES[current]}`,
+        message,
+        initial,
         onProgress: (soFar) => {
-          draft.rewrite = { part: current, text: [before, soFar].filter((t) => t.trim()).join('\n') };
+          draft.rewrite = { part: current, text: soFar };
           save();
         },
       });
-      draft.texts[current] = [before, typed.trim()].filter((t) => t.trim()).join('\n');
+      // an emptied rewrite keeps the old text rather than losing the part
+      if (typed.trim()) draft.texts[current] = typed.trim();
       draft.rewrite = undefined;
       save();
     };
     const unfinished = draft.rewrite?.part === part && draft.rewrite.text.trim() ? draft.rewrite.text.trim() : undefined;
     if (draft.rewrite?.part !== part) draft.rewrite = undefined;
-    if (draft.texts[part]?.trim()) deps.say(`${c.dim('  What you wrote so far:')}\n${indent(sanitize(draft.texts[part]!))}`);
+    if (draft.texts[part]?.trim()) shownText('  What you wrote so far:', draft.texts[part]!);
     if (unfinished && draft.texts[part]?.trim()) {
-      deps.say(`${c.dim('  Your unfinished rewrite of it:')}\n${indent(sanitize(unfinished))}`);
+      shownText('  Your unfinished rewrite of it:', unfinished);
       const title = PART_TITLES[part];
       const choice = await deps.ask({ kind: 'unfinished', part, message: `You were rewriting your ${title}: what now?`, choices: UNFINISHED_CHOICES(title) });
-      if (choice === 'continue') await rewrite(unfinished);
+      // going on types after what was typed: its lines are there to edit, and the next line is new
+      if (choice === 'continue') await rewrite(`${unfinished}\n`, `Go on with your rewrite of the ${title}`);
       else {
         if (choice === 'use') draft.texts[part] = unfinished;
         draft.rewrite = undefined;
@@ -229,18 +281,27 @@ export async function practice(setup: PracticeSetup, deps: PracticeDeps): Promis
       draft.texts[part] = unfinished;
       draft.rewrite = undefined;
       save();
-      deps.say(`${c.dim('  What you wrote so far:')}\n${indent(sanitize(unfinished))}`);
+      shownText('  What you wrote so far:', unfinished);
     } else if (!draft.texts[part]?.trim()) await enter('');
+    let goBack: Part | undefined;
     for (;;) {
       const rendered = renderDraft(draft);
-      const report = analyze(parseAnswer(rendered.markdown, 'markdown'), rubric);
-      deps.say(formatNudges(nudgesFor(part, report, rendered, rubric), part, c));
-      const choice = await deps.ask({ kind: 'review', part, message: `Your ${PART_TITLES[part]}: keep, rewrite or add to it?`, choices: REVIEW_CHOICES });
+      deps.say(formatNudges(nudgesFor(part, report(rendered.markdown), rendered, rubric, { last: part === parts[parts.length - 1] }), part, c, width));
+      const earlier = parts.filter((p) => p !== current && draft.done.includes(p));
+      const choices = earlier.length ? [...REVIEW_CHOICES, BACK_CHOICE] : REVIEW_CHOICES;
+      const choice = await deps.ask({ kind: 'review', part, message: `Your ${PART_TITLES[part]}: keep, rewrite or add to it?`, choices });
       if (choice === 'keep') break;
+      if (choice === 'back') {
+        goBack = await deps.ask({ kind: 'back', message: 'Go back to which part?', choices: earlier.map((p) => ({ name: PART_TITLES[p], value: p })) });
+        break;
+      }
       if (choice === 'add') await enter(draft.texts[part] ?? '');
-      else await rewrite('');
+      else if (choice === 'restart') await rewrite('', `Write your ${PART_TITLES[part]} again`);
+      else await rewrite(draft.texts[part] ?? '', `Rewrite your ${PART_TITLES[part]}`);
     }
-    draft.done.push(part);
+    // back: that part is open again, and this one waits, as written, until it is reached again
+    if (goBack) draft.done = draft.done.filter((p) => p !== goBack);
+    else draft.done.push(part);
     save();
   }
 
@@ -254,16 +315,17 @@ export async function practice(setup: PracticeSetup, deps: PracticeDeps): Promis
   deps.writeAnswer(path, markdown);
   deps.discardDraft();
 
-  const report = analyze(parseAnswer(markdown, 'markdown'), rubric);
-  const results = [{ file: path, report }];
-  deps.say(`\n${formatPretty({ results, errors: [], summary: summarize(results, [], { failOn: 'error' }) }, new Chalk({ level: deps.color ? 1 : 0 }))}`);
-  const improvements = topImprovements(report, rubric);
+  const final = report(markdown);
+  const results = [{ file: path, report: final }];
+  deps.say(`\n${formatPretty({ results, errors: [], summary: summarize(results, [], { failOn: 'error' }) }, c, width)}`);
+  const improvements = topImprovements(final, rubric);
   if (improvements.length) {
     const what = improvements.length === 1 ? 'The one thing' : `The ${['', '', 'two', 'three'][improvements.length] ?? improvements.length} things`;
     deps.say(c.bold(`${what} most worth improving:`));
-    improvements.forEach((f, i) => deps.say(`  ${i + 1}. ${oneLine(f.message)}`));
+    improvements.forEach((f, i) => deps.say(wrapText(`  ${i + 1}. ${oneLine(f.message)}`, width)));
   } else deps.say(c.green('Nothing left to improve: say it out loud a few times.'));
-  const rubricFlag = setup.rubricFor(draft.question).id === rubric.id ? '' : ` --rubric ${rubric.id}`;
-  deps.say(`\nSaved to ${oneLine(path)}. Check it again after editing: answer-coach check ${oneLine(path)}${rubricFlag}`);
-  return { path, markdown, report, improvements };
+  const picked = setup.rubricFor(draft.question).id === rubric.id;
+  const command = setup.checkCommand?.(path, rubric, picked) ?? `answer-coach check ${oneLine(path)}${picked ? '' : ` --rubric ${rubric.id}`}`;
+  deps.say(wrapText(`\nSaved to ${oneLine(path)}. Check it again after editing: ${command}`, width));
+  return { path, markdown, report: final, improvements };
 }

@@ -1,8 +1,9 @@
 import type { ChalkInstance } from 'chalk';
-import { STAR_PARTS } from '../answer/types.js';
+import { STAR_PARTS, type StarPart } from '../answer/types.js';
 import type { Finding, Report } from '../analyze/types.js';
 import { oneLine, sanitize } from './sanitize.js';
 import type { RunResult, Summary } from './types.js';
+import { DEFAULT_WIDTH, layout, unit, words, type Style, type Word } from './wrap.js';
 
 /**
  * Chalk with colour off, without loading chalk: every style returns its text as chalk at level 0
@@ -19,56 +20,87 @@ export async function reportColors(color: boolean): Promise<ChalkInstance> {
 
 const BAR_WIDTH = 20;
 const PART_LETTER = { situation: 'S', task: 'T', action: 'A', result: 'R' } as const;
+// where the values of the STAR, pillars and metric lines start
+const LABEL_WIDTH = 12;
 
-function starBar(report: Report, c: ChalkInstance): string {
-  const colors = { situation: c.cyan, task: c.blue, action: c.green, result: c.magenta };
-  let bar = '';
-  for (const p of STAR_PARTS) {
-    const cells = Math.round(report.star[p].share * BAR_WIDTH);
-    bar += colors[p]((PART_LETTER[p] as string).repeat(cells));
+/**
+ * Cells of the STAR bar per part: always BAR_WIDTH in all (the largest remainders get the odd
+ * cells), and at least one for a part that is there, so the columns after the bar line up.
+ */
+export function barCells(report: Pick<Report, 'star'>): Record<StarPart, number> {
+  const cells = { situation: 0, task: 0, action: 0, result: 0 };
+  const present = STAR_PARTS.filter((p) => report.star[p].share > 0);
+  if (!present.length) return cells;
+  const total = present.reduce((n, p) => n + report.star[p].share, 0);
+  const exact = (p: StarPart) => (report.star[p].share / total) * BAR_WIDTH;
+  for (const p of present) cells[p] = Math.max(1, Math.floor(exact(p)));
+  const byRemainder = [...present].sort((a, b) => exact(b) - Math.floor(exact(b)) - (exact(a) - Math.floor(exact(a))));
+  for (let left = BAR_WIDTH - present.reduce((n, p) => n + cells[p], 0), i = 0; left > 0; left--, i++) cells[byRemainder[i % byRemainder.length]]++;
+  // a part kept to its one cell may have pushed the bar over: take the cells back from the largest
+  for (let over = present.reduce((n, p) => n + cells[p], 0) - BAR_WIDTH; over > 0; over--) {
+    const largest = present.reduce((a, b) => (cells[b] > cells[a] ? b : a));
+    cells[largest]--;
   }
-  const shares = STAR_PARTS.map((p) => {
+  return cells;
+}
+
+function starLine(report: Report, c: ChalkInstance): Word[] {
+  const colors = { situation: c.cyan, task: c.blue, action: c.green, result: c.magenta };
+  const cells = barCells(report);
+  let bar = '';
+  for (const p of STAR_PARTS) bar += cells[p] ? colors[p]((PART_LETTER[p] as string).repeat(cells[p])) : '';
+  if (!bar) bar = c.dim('(no story)'.padEnd(BAR_WIDTH));
+  // each share is as wide as "S 100%", so the shares line up from one answer to the next
+  const shares = STAR_PARTS.flatMap((p) => {
     const s = report.star[p];
-    return s.present ? `${PART_LETTER[p]} ${Math.round(s.share * 100)}%` : c.red(`${PART_LETTER[p]} –`);
-  }).join('  ');
-  return `${bar || c.dim('(no story)')}  ${shares}`;
+    return s.present ? unit(`${PART_LETTER[p]} ${`${Math.round(s.share * 100)}%`.padStart(4)}`, undefined, 2) : unit(`${PART_LETTER[p]}    –`, c.red, 2);
+  });
+  return [{ text: bar }, ...shares];
 }
 
 function scoreColor(score: number, c: ChalkInstance) {
   return score >= 75 ? c.green : score >= 50 ? c.yellow : c.red;
 }
 
-function severityLabel(f: Finding, c: ChalkInstance): string {
-  const label = f.severity.padEnd(7);
-  return f.severity === 'error' ? c.red(label) : f.severity === 'warning' ? c.yellow(label) : c.blue(label);
+function severityStyle(f: Finding, c: ChalkInstance): Style {
+  return f.severity === 'error' ? c.red : f.severity === 'warning' ? c.yellow : c.blue;
 }
 
-/** The report for one answer, as a person reads it in a terminal. */
-export function formatAnswer(file: string, report: Report, c: ChalkInstance): string {
+/**
+ * The report for one answer, as a person reads it in a terminal `width` columns wide: each line
+ * broken between words, continuation lines under the text they continue.
+ */
+export function formatAnswer(file: string, report: Report, c: ChalkInstance, width = DEFAULT_WIDTH): string {
   const lines: string[] = [];
-  lines.push(`${c.bold.underline(sanitize(file))}  ${scoreColor(report.score, c).bold(`${report.score}/100`)}  ${c.dim(`${report.rubric} · ${report.stats.words} words · ~${report.stats.speakingSeconds}s`)}`);
-  lines.push(`  STAR      ${starBar(report, c)}`);
-  const pillars = report.pillars.map((p) => (p.present ? c.green(`✓ ${p.id}`) : c.dim(`✗ ${p.id}`))).join('  ');
-  if (pillars) lines.push(`  pillars   ${pillars}`);
-  lines.push(`  metric    ${report.metrics.length ? c.green(`✓ ${report.metrics.map((m) => `"${oneLine(m.text)}"`).join(', ')}`) : c.red('✗ none')}`);
-  const width = Math.max(0, ...report.findings.map((f) => `${f.line}:${f.column}`.length));
+  // the facts after the score break only between themselves
+  const facts = [oneLine(report.rubric), `· ${report.stats.words} words`, `· ~${report.stats.speakingSeconds}s`].flatMap((t, i) => unit(t, c.dim, i ? 1 : 2));
+  const head = [...unit(sanitize(file), c.bold.underline), ...unit(`${report.score}/100`, scoreColor(report.score, c).bold, 2), ...facts];
+  lines.push(layout('', head, width, 2));
+  const labelled = (label: string, items: Word[]) => lines.push(layout(`  ${label.padEnd(LABEL_WIDTH - 2)}`, items, width, LABEL_WIDTH));
+  labelled('STAR', starLine(report, c));
+  const pillars = report.pillars.flatMap((p, i) => unit(`${p.present ? '✓' : '✗'} ${oneLine(p.id)}`, p.present ? c.green : c.dim, i ? 2 : 0));
+  if (pillars.length) labelled('pillars', pillars);
+  labelled('metric', report.metrics.length ? words(`✓ ${report.metrics.map((m) => `"${oneLine(m.text)}"`).join(', ')}`, c.green) : unit('✗ none', c.red));
+  const at = Math.max(0, ...report.findings.map((f) => `${f.line}:${f.column}`.length));
   for (const f of report.findings) {
-    lines.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(width))}  ${severityLabel(f, c)} ${oneLine(f.message)}  ${c.dim(f.rule)}`);
+    const prefix = `  ${c.dim(`${f.line}:${f.column}`.padEnd(at))}  ${severityStyle(f, c)(f.severity.padEnd(7))} `;
+    lines.push(layout(prefix, [...words(oneLine(f.message)), ...unit(f.rule, c.dim, 2)], width, 2 + at + 2 + 8));
   }
   return lines.join('\n');
 }
 
-export function formatSummary(s: Summary, c: ChalkInstance): string {
+export function formatSummary(s: Summary, c: ChalkInstance, width = DEFAULT_WIDTH): string {
   const parts = [`${s.analyzed} answer${s.analyzed === 1 ? '' : 's'} checked`];
   if (s.averageScore !== null) parts.push(`average score ${s.averageScore}`);
   parts.push(`${s.findings.error} error${s.findings.error === 1 ? '' : 's'}`, `${s.findings.warning} warning${s.findings.warning === 1 ? '' : 's'}`, `${s.findings.info} info`);
-  if (s.failed) parts.push(c.red(`${s.failed} file${s.failed === 1 ? '' : 's'} could not be read`));
+  const text = words(parts.join(', ') + (s.failed ? ',' : ''));
+  if (s.failed) text.push(...words(`${s.failed} file${s.failed === 1 ? '' : 's'} could not be read`, c.red));
   const mark = s.failing || s.failed ? c.red('✗') : c.green('✓');
-  return `${mark} ${parts.join(', ')}`;
+  return layout(`${mark} `, text, width, 2);
 }
 
 /** The human report: each answer, in the order given, and a one-line summary, in the styles `c` (see reportColors). */
-export function formatPretty(run: RunResult, c: ChalkInstance = PLAIN): string {
+export function formatPretty(run: RunResult, c: ChalkInstance = PLAIN, width = DEFAULT_WIDTH): string {
   // unreadable files are reported on stderr, one line each; the summary counts them
-  return [...run.results.map((r) => formatAnswer(r.file, r.report, c)), formatSummary(run.summary, c)].join('\n\n') + '\n';
+  return [...run.results.map((r) => formatAnswer(r.file, r.report, c, width)), formatSummary(run.summary, c, width)].join('\n\n') + '\n';
 }

@@ -4,6 +4,7 @@ import type { Severity } from '../analyze/types.js';
 import { formatWith, indentJson, type ReportWriter } from './writer.js';
 import { splitErrorLocation } from './github.js';
 import { oneLine } from './sanitize.js';
+import { RULE_INFO, ruleHelpUri } from './rules.js';
 import type { FormatOptions, RunResult } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -12,6 +13,24 @@ const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', in
 export interface SarifOptions extends Pick<FormatOptions, 'version'> {
   /** Every rule the tool can report; rules seen in findings are added. */
   rules?: readonly string[];
+  /** The project's public address (package.json homepage or repository): the tool's informationUri, and the base of each rule's helpUri. */
+  homepage?: string;
+}
+
+/** A rule as code scanning shows it: its descriptions, help, the docs page and its default level. */
+function ruleDescriptor(id: string, homepage: string | undefined): Record<string, unknown> {
+  const info = RULE_INFO[id];
+  if (!info) return { id, shortDescription: { text: id.replace(/-/g, ' ') } };
+  const helpUri = ruleHelpUri(homepage, id);
+  return {
+    id,
+    name: info.name.replace(/[^A-Za-z0-9]+/g, ' ').trim().replace(/ (\w)/g, (_, ch: string) => ch.toUpperCase()).replace(/^\w/, (ch) => ch.toUpperCase()),
+    shortDescription: { text: info.name },
+    fullDescription: { text: info.description },
+    help: { text: info.help, markdown: `${info.help}${helpUri ? `\n\n[More about ${id}](${helpUri})` : ''}` },
+    ...(helpUri && { helpUri }),
+    defaultConfiguration: { level: LEVEL[info.level] },
+  };
 }
 
 /**
@@ -51,6 +70,7 @@ export function sarifWriter(options: SarifOptions): ReportWriter<SarifPiece> {
           level: LEVEL[f.severity],
           message: { text: oneLine(f.message) },
           locations: [{ physicalLocation: { artifactLocation: location, region } }],
+          properties: { score: report.score, rubric: report.rubric },
         };
         piece.results.push(indentJson(result, '        '));
       }
@@ -74,8 +94,9 @@ export function sarifWriter(options: SarifOptions): ReportWriter<SarifPiece> {
         driver: {
           name: 'answer-coach',
           version: options.version,
-          informationUri: 'https://www.npmjs.com/package/answer-coach',
-          rules: [...rules].sort().map((id) => ({ id, shortDescription: { text: id.replace(/-/g, ' ') } })),
+          // only a real address: the package is not on npm, and without one the field is left out
+          ...(options.homepage && { informationUri: options.homepage }),
+          rules: [...rules].sort().map((id) => ruleDescriptor(id, options.homepage)),
         },
       };
       return `${count ? '\n      ]' : ']'},\n      "invocations": [\n        ${indentJson(invocation, '        ')}\n      ],\n      "tool": ${indentJson(tool, '      ')}\n    }\n  ]\n}\n`;

@@ -16,6 +16,8 @@ export interface ReportWriter<P = unknown> {
   render(r: FileResult): P;
   place(piece: P): string;
   end(errors: readonly FileError[], summary: Summary): string;
+  /** What the format says to the person rather than to the tool reading its output: it goes to stderr, after `end`. */
+  notes?(errors: readonly FileError[], summary: Summary): string;
 }
 
 /** `place` for a format whose answers carry no state from one to the next. */

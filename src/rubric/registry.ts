@@ -41,6 +41,8 @@ export interface RubricEntry {
   raw: Record<string, unknown>;
   /** Where its top-level `extends` value is, for messages about the chain. */
   extendsAt?: { line: number; column: number };
+  /** Where each top-level key is (block style), for messages about what the resolved rubric holds. */
+  keysAt?: Record<string, { line: number; column: number }>;
   /** The entry this one hides: an earlier rubric with the same id. */
   shadows?: RubricEntry;
 }
@@ -81,7 +83,19 @@ function readRubricFile(file: string, origin: Origin): RubricEntry {
   const source = readFileSync(file, 'utf8');
   const { value, problems } = parseRubricSource(source, file);
   if (!value) throw new RubricError(problems);
-  return { id: String(value.id), file, origin, raw: value, extendsAt: extendsPosition(source) };
+  return { id: String(value.id), file, origin, raw: value, extendsAt: extendsPosition(source), keysAt: keyPositions(source) };
+}
+
+/** Line and column of each block-style top-level key (`pillars:`, `jargon-:`). */
+function keyPositions(source: string): Record<string, { line: number; column: number }> {
+  const at: Record<string, { line: number; column: number }> = {};
+  let line = 0;
+  for (const text of source.split('\n')) {
+    line++;
+    const m = /^([A-Za-z][\w-]*[+-]?)[ \t]*:/.exec(text);
+    if (m && !(m[1] in at)) at[m[1]] = { line, column: 1 };
+  }
+  return at;
 }
 
 /** Line and column of a block-style top-level `extends:` value (the validated data has no positions). */
@@ -103,6 +117,7 @@ interface SnapshotItem {
   id: string;
   raw: Record<string, unknown>;
   extendsAt?: { line: number; column: number };
+  keysAt?: Record<string, { line: number; column: number }>;
 }
 
 interface Snapshot {
@@ -188,7 +203,7 @@ function snapshotEntry(item: SnapshotItem | undefined, file: string, origin: Ori
     return undefined;
   }
   if (source !== item.source) return undefined;
-  return { id: item.id, file, origin, raw: item.raw, extendsAt: item.extendsAt };
+  return { id: item.id, file, origin, raw: item.raw, extendsAt: item.extendsAt, keysAt: item.keysAt };
 }
 
 /**
@@ -204,7 +219,7 @@ export function writeRubricSnapshot(dir: string, file: string): { files: number;
     try {
       const source = readFileSync(path, 'utf8');
       const entry = readRubricFile(path, 'built-in');
-      const item: SnapshotItem = { name, source, id: entry.id, raw: entry.raw, extendsAt: entry.extendsAt };
+      const item: SnapshotItem = { name, source, id: entry.id, raw: entry.raw, extendsAt: entry.extendsAt, keysAt: entry.keysAt };
       // only what JSON carries unchanged (a YAML-only value is parsed at run time instead)
       const copy = JSON.parse(JSON.stringify(item)) as SnapshotItem;
       if (isDeepStrictEqual(copy.raw, entry.raw)) files.push(copy);
@@ -326,14 +341,33 @@ export class RubricRegistry {
     if (cached) return cached;
     const entry = this.entry(id);
     if (!entry) throw new RubricError([{ file: id, message: `unknown rubric (known: ${this.ids().join(', ')})` }]);
-    const rubric = finalizeRubric(this.rawChain(entry, []), entry.file);
+    const rubric = this.finalize(entry, this.rawChain(entry, []));
     this.resolved.set(id, rubric);
     return rubric;
   }
 
-  /** Resolves one entry (in use or shadowed) with its `extends` chain; removals that match nothing go to `warnings`. */
-  resolveEntry(entry: RubricEntry, warnings?: string[]): Rubric {
-    return finalizeRubric(this.rawChain(entry, [], warnings), entry.file);
+  /** Resolves one entry (in use or shadowed) with its `extends` chain; removals that match nothing go to `warnings`, each at its file and key. */
+  resolveEntry(entry: RubricEntry, warnings?: Problem[]): Rubric {
+    return this.finalize(entry, this.rawChain(entry, [], warnings));
+  }
+
+  /**
+   * The complete rubric, refused when it could not judge an answer sensibly: one that asks for
+   * more pillars than it lists ("Show 2 more, for example: ."), or more at least than at most.
+   * Only a rubric that judges answers (it names questions, or is given as a file): a base
+   * rubric may leave its pillars to the rubrics that extend it.
+   */
+  private finalize(entry: RubricEntry, raw: Record<string, unknown>): Rubric {
+    const rubric = finalizeRubric(raw, entry.file);
+    if (!rubric.questions.length && entry.origin !== 'path') return rubric;
+    const { min, max } = rubric.expectations.pillars;
+    const at = entry.keysAt?.['pillars'] ?? entry.keysAt?.['pillars+'] ?? entry.keysAt?.['expectations'] ?? entry.extendsAt;
+    if (rubric.pillars.length < min) {
+      const listed = rubric.pillars.length ? `only ${rubric.pillars.length}` : 'none';
+      throw new RubricError([{ file: entry.file, ...at, message: `a strong answer is to show ${min} pillars (expectations.pillars.min), but the rubric lists ${listed}: add pillars, or lower expectations.pillars.min` }]);
+    }
+    if (min > max) throw new RubricError([{ file: entry.file, ...(entry.keysAt?.['expectations'] ?? at), message: `expectations.pillars.min (${min}) is more than expectations.pillars.max (${max})` }]);
+    return rubric;
   }
 
   /** Loads a rubric from a path; its `extends` may name any rubric this registry knows. */
@@ -354,7 +388,7 @@ export class RubricRegistry {
     throw new RubricError([{ file: entry.file, ...entry.extendsAt, message: `extends unknown rubric "${parentId}" (known: ${this.ids().join(', ')})` }]);
   }
 
-  private rawChain(entry: RubricEntry, seen: RubricEntry[], warnings?: string[]): Record<string, unknown> {
+  private rawChain(entry: RubricEntry, seen: RubricEntry[], warnings?: Problem[]): Record<string, unknown> {
     if (seen.includes(entry)) {
       const chain = [...seen.slice(seen.indexOf(entry)), entry];
       const names = chain.map((e) => (chain.some((o) => o.id === e.id && o.file !== e.file) ? `${e.id} (${basename(e.file)})` : e.id));
@@ -364,7 +398,10 @@ export class RubricRegistry {
     }
     const parentId = entry.raw.extends;
     const parent = typeof parentId === 'string' ? this.rawChain(this.parentOf(entry, parentId), [...seen, entry], warnings) : {};
-    const merged = mergeRaw(parent, entry.raw, undefined, warnings);
+    const notes: string[] = [];
+    const merged = mergeRaw(parent, entry.raw, undefined, warnings && notes);
+    // each note starts with the key it is about ("jargon- \"x\" removes nothing…"): put it there
+    for (const message of notes) warnings?.push({ file: entry.file, ...entry.keysAt?.[/^[^\s.[]+/.exec(message)?.[0] ?? ''], message });
     delete merged.extends;
     return merged;
   }

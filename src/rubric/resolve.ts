@@ -1,5 +1,6 @@
 import { RUBRIC_SCHEMA, REQUIRED_RESOLVED, type FieldSpec } from './schema.js';
 import { RubricError, type JargonRule, type Rubric } from './types.js';
+import { didYouMean } from './validate.js';
 
 type Raw = Record<string, unknown>;
 
@@ -38,7 +39,7 @@ export function mergeRaw(parent: Raw, child: Raw, fields: Record<string, FieldSp
       const before = list(inherited);
       out[name] = before.filter((item) => !drop.includes(keyOf(item, key)));
       const have = new Set(before.map((item) => keyOf(item, key)));
-      for (const d of drop) if (!have.has(d)) warnings?.push(`${path}${rawKey} "${d}" removes nothing: the parent has no such item`);
+      for (const d of drop) if (!have.has(d)) warnings?.push(`${path}${rawKey} "${d}" removes nothing: the parent has no such item${didYouMean(d, [...have])}`);
     } else if (spec?.type === 'object' && value && typeof value === 'object' && !Array.isArray(value)) {
       // merge even when the parent has no such mapping, so overlay keys inside it are applied
       const base = inherited && typeof inherited === 'object' && !Array.isArray(inherited) ? (inherited as Raw) : {};

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Node } from 'yaml';
+import { regexLike } from './phrase-lint.js';
 import { RUBRIC_SCHEMA, type FieldSpec } from './schema.js';
 import { yaml } from './yaml.js';
 
@@ -69,11 +70,13 @@ export function parseRubricSource(source: string, file: string): { value: Record
     return aliases > MAX_ALIASES ? null : node.resolve(doc);
   };
 
-  const checkPhrase = (raw: unknown, path: string) => {
+  const checkPhrase = (raw: unknown, path: string, phrase = false) => {
     const node = deref(raw);
     if (aliases > MAX_ALIASES) return;
     if (!isScalar(node) || typeof node.value !== 'string' || !node.value.trim()) return at(node as Node, `${path} must be a non-empty string`);
     if (node.value.length > MAX_PHRASE_LENGTH) at(node, `${path} is longer than ${MAX_PHRASE_LENGTH} characters`);
+    const notPhrase = phrase ? regexLike(node.value) : undefined;
+    if (notPhrase) at(node, `${path} "${node.value}" ${notPhrase}`);
   };
 
   const checkValue = (raw: unknown, spec: FieldSpec, path: string): void => {
@@ -91,9 +94,9 @@ export function parseRubricSource(source: string, file: string): { value: Record
         return;
       case 'phrases':
       case 'strings':
-        if (isScalar(node) && spec.type === 'phrases') return checkPhrase(node, path);
+        if (isScalar(node) && spec.type === 'phrases') return checkPhrase(node, path, true);
         if (!isSeq(node)) return at(node as Node, `${path} must be a list of strings`);
-        node.items.forEach((item, i) => checkPhrase(item, `${path}[${i}]`));
+        node.items.forEach((item, i) => checkPhrase(item, `${path}[${i}]`, spec.type === 'phrases'));
         return;
       case 'object':
         return checkMap(node, spec.fields, path);

@@ -89,3 +89,60 @@ describe('plain text and file names', () => {
     expect(formatForPath('x.txt')).toBe('text');
   });
 });
+
+describe('plain-text answers: a question on the first line', () => {
+  const cases: [string, string, string][] = [
+    ['ends in "?"', 'What does customer service mean to you?\nIt means owning the problem.', 'What does customer service mean to you?'],
+    ['"Tell me about …", with a full stop', 'Tell me about a time you missed a deadline.\nLast May I promised a report by Friday.', 'Tell me about a time you missed a deadline.'],
+    ['"Describe a time …"', '  Describe a time you calmed an angry customer\n\nLast winter a regular shouted at me.', 'Describe a time you calmed an angry customer'],
+    ['"Question: …"', 'Question: Why do you want this job\nI like helping people.', 'Why do you want this job'],
+    ['"Q: …"', 'q: Tell me about a difficult customer?\nOne Monday a man came in furious.', 'Tell me about a difficult customer?'],
+  ];
+  for (const [what, source, question] of cases) {
+    it(`is the question when it ${what}, and the text starts after it at its true place`, () => {
+      const p = parseAnswer(source, 'text');
+      expect(p.question).toBe(question);
+      const text = p.sections.map((s) => s.text).join('');
+      expect(text).not.toContain(question);
+      // the text is the file's own, where it is in the file: on a line after the question
+      const first = p.sections[0];
+      expect(source.slice(first.sourceOffsets[0], first.sourceOffsets[0] + first.text.length)).toBe(first.text);
+      expect(at(source, first.sourceOffsets[first.text.search(/\S/)]).line).toBeGreaterThan(1);
+    });
+  }
+
+  it('is no question when it is the whole answer, a sentence that ends otherwise, or a paragraph', () => {
+    for (const source of [
+      'What does customer service mean to you?',
+      'Um, I think service is, like, everything. Do you know what I mean?\nMore text.',
+      'I always listen first.\nThen I help.',
+      `${'Why '.repeat(100)}?\nText.`,
+    ]) {
+      const p = parseAnswer(source, 'text');
+      expect(p.question, source.slice(0, 40)).toBeUndefined();
+      expect(p.sections.map((s) => s.text).join('')).toBe(source);
+    }
+  });
+
+  it('"Q:" then "A:": the answer mark is no word of the answer', () => {
+    const source = 'Q: Tell me about a time you helped a customer.\nA: Last spring I fixed a bike.';
+    const p = parseAnswer(source, 'text');
+    expect(p.sections[0].text).toBe('Last spring I fixed a bike.');
+    expect(at(source, p.sections[0].sourceOffsets[0])).toEqual({ line: 2, column: 4 });
+  });
+
+  it('lines that start with a part\'s name label it, as a heading does, and the label is no word of the answer', () => {
+    const source = 'Tell me about a time you had two jobs at once.\nSituation: Last May I ran the till: two queues, one of me.\nTask: I had two jobs: serve and restock.\nResult: Both got done.';
+    const p = parseAnswer(source, 'text');
+    expect(p.question).toBe('Tell me about a time you had two jobs at once.');
+    expect(p.sections.map((s) => [s.label, s.labelLine, s.text.trim()])).toEqual([
+      ['Situation', 2, 'Last May I ran the till: two queues, one of me.'],
+      ['Task', 3, 'I had two jobs: serve and restock.'],
+      ['Result', 4, 'Both got done.'],
+    ]);
+    const task = p.sections[1];
+    expect(at(source, task.sourceOffsets[task.text.indexOf('two jobs')])).toEqual({ line: 3, column: 13 });
+    // "Note:" names no part: it stays text
+    expect(parseAnswer('Note: this is a draft.\nI helped.', 'text').sections).toHaveLength(1);
+  });
+});

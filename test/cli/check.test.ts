@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -176,3 +176,24 @@ describe('colour', () => {
   });
 });
 
+
+describe('install edges', () => {
+  it('the bin run before a build says to run npm ci, with no stack trace', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'answer-coach-unbuilt-'));
+    mkdirSync(join(copy, 'bin'));
+    writeFileSync(join(copy, 'package.json'), readFileSync(join(ROOT, 'package.json')));
+    writeFileSync(join(copy, 'bin', 'answer-coach.js'), readFileSync(join(ROOT, 'bin', 'answer-coach.js')));
+    const r = spawnSync(process.execPath, [join(copy, 'bin', 'answer-coach.js'), 'check', 'x.md'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(`answer-coach: this copy is not built yet: run \`npm ci\` in ${copy}/ (it installs the dependencies and builds), then try again`);
+  });
+
+  it('prepare without the TypeScript compiler says what to run instead of "tsc: not found"', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'answer-coach-fresh-'));
+    mkdirSync(join(copy, 'scripts'));
+    writeFileSync(join(copy, 'scripts', 'prepare.mjs'), readFileSync(join(ROOT, 'scripts', 'prepare.mjs')));
+    const r = spawnSync(process.execPath, [join(copy, 'scripts', 'prepare.mjs')], { cwd: copy, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('npm ci && npm install -g .');
+  });
+});

@@ -20,7 +20,30 @@ describe('.answer-coach.yml', () => {
       failOn: 'warning',
       minScore: 70,
       rules: { filler: 'off', hedge: 'warning', jargon: 'off' },
+      accept: [],
+      ignores: [],
     });
+  });
+
+  it('reads the linter conventions: max-warnings, accept, ignores, gitignore, and warn / 0 / 1 / 2 as severities', () => {
+    const lines = ['fail-on: warn', 'max-warnings: 5', 'accept: [leverage, circle back]', 'ignores: [drafts/, "notes-*.md"]', 'gitignore: false', 'rules:', '  hedge: 1', '  filler: 0', '  jargon: 2', '  length: warn'];
+    const parsed = parseConfigSource(lines.map((l) => `${l}\n`).join(''), '/p/.answer-coach.yml');
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.value).toMatchObject({
+      failOn: 'warning',
+      maxWarnings: 5,
+      accept: ['leverage', 'circle back'],
+      ignores: ['drafts/', 'notes-*.md'],
+      gitignore: false,
+      rules: { hedge: 'warning', filler: 'off', jargon: 'error', length: 'warning' },
+    });
+    expect(problems('max-warnings: -1\naccept: leverage\nignores: [1]\ngitignore: maybe\nfail-on: 3\n')).toEqual([
+      '1:15: max-warnings must be a whole number, 0 or more',
+      '2:9: accept must be a list of strings',
+      '3:11: each item of ignores must be a non-empty string',
+      '4:12: gitignore must be true or false',
+      '5:10: fail-on must be one of error, warning, info (or warn, 1, 2), not "3"',
+    ]);
   });
 
   it('keeps a rubric id as an id', () => {
@@ -32,13 +55,13 @@ describe('.answer-coach.yml', () => {
       '1:1: unknown key "fail_on" (did you mean "fail-on"?)',
       '2:12: min-score must be a number from 0 to 100',
       expect.stringMatching(/^4:3: unknown rule "jargn" \(did you mean "jargon"\?\); known rules: star-missing/),
-      '5:10: rule setting must be one of off, error, warning, info, not "loud"',
+      '5:10: rule setting must be one of off, error, warning, info (or warn, 0, 1, 2), not "loud"',
       expect.stringMatching(/^6:11: unknown rule "fillers" \(did you mean "filler"\?\)/),
     ]);
   });
 
   it('an empty file is an empty config; a list is not a config', () => {
-    expect(parseConfigSource('', 'c.yml').value).toEqual({ file: 'c.yml', rubricsDirs: [], rules: {} });
+    expect(parseConfigSource('', 'c.yml').value).toEqual({ file: 'c.yml', rubricsDirs: [], rules: {}, accept: [], ignores: [] });
     expect(problems('- a\n')).toEqual(['1:1: the config must be a mapping of keys such as rubric, fail-on, rules']);
   });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseHistory } from '../../src/history/store.js';
+import { formatHistoryPretty } from '../../src/history/format.js';
 import { sparkline, summarizeHistory } from '../../src/history/summary.js';
 import { run } from '../cli/run.js';
 
@@ -35,6 +36,21 @@ describe('history summaries on a fixture history', () => {
     ]);
     // 70 then 60, and the only new finding is a new problem: nothing improved.
     expect(summaries[0].improved).toEqual([]);
+  });
+
+  it('a score that fell is said as such, and what got better is not called an improvement', () => {
+    // first 88 with no Result; latest 53 with a Result: better in one way, worse overall
+    const base = attempts.find((a) => a.question === CS)!;
+    const fell = [
+      { ...base, at: '2026-01-01T10:00:00Z', hash: 'a', score: 88, star: { ...base.star, result: false } },
+      { ...base, at: '2026-01-02T10:00:00Z', hash: 'b', score: 53, star: { ...base.star, result: true } },
+    ];
+    const text = formatHistoryPretty({ path: 'h.jsonl', total: 2, summaries: summarizeHistory(fell), skipped: 0 }, { color: false });
+    expect(text).toContain('  − score 88 → 53 (−35) since the first attempt');
+    expect(text).not.toContain('Improved since the first attempt');
+    expect(text).toContain('  Still better than the first attempt:\n    + now has a Result');
+    const rose = formatHistoryPretty({ path: 'h.jsonl', total: 6, summaries: [cs], skipped: 0 }, { color: false });
+    expect(rose).toContain('  Improved since the first attempt:\n    + score 35 → 81 (+46)');
   });
 
   it('says what keeps recurring in the recent attempts, only while the latest still has it', () => {

@@ -1,6 +1,6 @@
 import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
-import { inquirerAsk, multiline } from '../../src/cli/practice.js';
+import { inquirerAsk, multiline, promptTheme } from '../../src/cli/practice.js';
 import type { Step } from '../../src/practice/walkthrough.js';
 
 /** One of the walkthrough's steps, asked through the inquirer adapter on @inquirer/testing's fake terminal. */
@@ -30,6 +30,34 @@ describe('multi-line prompt', () => {
     events.keypress('enter');
     events.keypress('enter');
     await expect(answer).resolves.toBe('First paragraph.\n\nSecond paragraph.');
+  });
+
+  it('starts from the text it is given, editable: its last line is the line being edited', async () => {
+    const progress: string[] = [];
+    const { answer, events, getScreen } = await render(multiline, { message: 'Rewrite your Action', initial: 'I called the vendor.\nI read the logs', onLine: (t: string) => void progress.push(t) });
+    expect(getScreen()).toContain('I called the vendor.');
+    events.type(' and found the card.');
+    events.keypress('enter');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('I called the vendor.\nI read the logs and found the card.');
+    expect(progress).toEqual(['I called the vendor.\nI read the logs and found the card.']);
+  });
+
+  it('Backspace on an empty line takes the line above back to edit', async () => {
+    const { answer, events } = await render(multiline, { message: 'Your Task', initial: 'I had to fix it.\n' });
+    events.keypress('backspace'); // the empty line: back to "I had to fix it."
+    for (let i = 0; i < 'fix it.'.length; i++) events.keypress('backspace');
+    events.type('get them online.');
+    events.keypress('enter');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('I had to get them online.');
+  });
+
+  it('with colour off, the prompt has no escape codes; with it on, it has', async () => {
+    const plain = await render(multiline, { message: 'Your Result', theme: promptTheme(false) });
+    expect(plain.getScreen({ raw: true })).not.toMatch(/\u001b\[\d+m/);
+    const coloured = await render(multiline, { message: 'Your Result', theme: promptTheme(true) });
+    expect(coloured.getScreen({ raw: true })).toMatch(/\u001b\[\d+m/);
   });
 
   it('refuses an empty answer when one is required', async () => {

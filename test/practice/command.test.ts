@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -100,6 +100,49 @@ describe('practice command', () => {
     const history = readFileSync(join(dir, 'data', 'answer-coach', 'history.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ source: 'practice', file: out });
+  });
+
+  it('a bare --resume finds a draft kept beside --out, as it finds those in the drafts folder', async () => {
+    const out = join(dir, 'answers', 'mine.md');
+    const first = await run([text('Customer service means helping people.'), keep, interrupt], { question: '1', out });
+    expect(first.code).toBe(ExitCode.Interrupted);
+    const steps = ['Last winter I ran the help desk.', 'I had to restore service.', 'I replaced the failed card.', 'Service was back in 40 minutes.'].flatMap((t) => [text(t), keep]);
+    const second = await run(steps, { resume: true });
+    expect(second.code).toBe(ExitCode.Clean);
+    expect(readFileSync(out, 'utf8')).toContain('## Result\n\nService was back in 40 minutes.');
+    // finished: gone from beside the answer and from the list
+    expect(readdirSync(join(dir, 'answers'))).toEqual(['mine.md']);
+    expect((await run([], { resume: true })).err).toContain('no draft to resume');
+  });
+
+  it('offers the rubrics check knows: a user rubric is in the list, used, and found again on --resume', async () => {
+    const rubrics = join(dir, '.config', 'answer-coach', 'rubrics');
+    mkdirSync(rubrics, { recursive: true });
+    writeFileSync(join(rubrics, 'teamwork.yaml'), 'id: teamwork\ntitle: Teamwork\nextends: behavioral\nquestions: [Tell me about a time you disagreed with a teammate.]\n');
+    let offered: string[] = [];
+    const pick = (step: Step) => {
+      if (step.kind !== 'question') throw new Error(`expected the question list, got ${step.kind}`);
+      offered = step.choices.map((c) => c.name);
+      return String(offered.indexOf('Tell me about a time you disagreed with a teammate.'));
+    };
+    const first = await run([pick, text('Last spring a teammate and I disagreed about a release.'), keep, interrupt]);
+    expect(first.code).toBe(ExitCode.Interrupted);
+    expect(offered).toContain('Tell me about a time you disagreed with a teammate.');
+    const [name] = readdirSync(drafts());
+    expect(parseDraft(readFileSync(join(drafts(), name), 'utf8')).rubric).toBe('teamwork');
+    const again = await run([text('I had to ship on time.'), keep, interrupt], { resume: true });
+    expect(again.code).toBe(ExitCode.Interrupted);
+    expect(again.out).toContain('Picking up at the Task');
+  });
+
+  it('a rubric given as a path is found again on --resume without naming it', async () => {
+    const file = join(dir, 'my-rubric.yaml');
+    writeFileSync(file, 'id: from-a-path\ntitle: From a path\nextends: behavioral\nquestions: [Tell me about a time you learned something fast.]\n');
+    const first = await run([text('Last spring I had a week to learn a new till system.'), keep, interrupt], { rubric: file, question: '1' });
+    expect(first.code).toBe(ExitCode.Interrupted);
+    const again = await run([text('I had to train the others too.'), keep, interrupt], { resume: true });
+    expect(again.err).not.toContain('not found');
+    expect(again.out).toContain('Picking up at the Task');
   });
 
   it('--resume with no draft says so and exits 2', async () => {

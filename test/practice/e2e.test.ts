@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // End to end through a real pseudo-terminal: tmux runs the built CLI (npm test builds first) and
 // the test types into it as a person would.
 const BIN = resolve('bin/answer-coach.js');
-const SOCKET = `answer-coach-test-${process.pid}`;
+// one tmux server per describe block: a server just killed can still hold the socket
+let sockets = 0;
+let SOCKET = `answer-coach-test-${process.pid}`;
+const newSocket = () => void (SOCKET = `answer-coach-test-${process.pid}-${++sockets}`);
 
 function hasTmux(): boolean {
   try {
@@ -32,16 +35,19 @@ interface Session {
   exitFile: string;
 }
 
-/** Starts `answer-coach ARGS` in a fresh tmux window; the exit code lands in a file. */
-function start(args: string): Session {
+/** Starts `answer-coach ARGS` in a fresh tmux window; the exit code lands in a file. `colour` replaces NO_COLOR=1. */
+function start(args: string, { colour = 'NO_COLOR=1', width = 220 } = {}): Session {
   const name = `s${++session}`;
   const exitFile = join(dir, `${name}.exit`);
-  const env = `XDG_DATA_HOME='${data}' NO_COLOR=1 HOME='${dir}'`;
-  tmux('new-session', '-d', '-x', '220', '-y', '80', '-s', name, '-c', dir, `env ${env} node '${BIN}' ${args}; echo $? > '${exitFile}'; sleep 60`);
+  const env = `-u NO_COLOR -u FORCE_COLOR XDG_DATA_HOME='${data}' XDG_CONFIG_HOME='${join(dir, '.config')}' ${colour} HOME='${dir}'`;
+  tmux('new-session', '-d', '-x', String(width), '-y', '80', '-s', name, '-c', dir, `env ${env} node '${BIN}' ${args}; echo $? > '${exitFile}'; sleep 60`);
   return { name, exitFile };
 }
 
 const screen = (s: Session) => tmux('capture-pane', '-p', '-J', '-S', '-3000', '-t', s.name);
+/** The screen with its colours and styles as escape sequences. */
+const styled = (s: Session) => tmux('capture-pane', '-p', '-e', '-S', '-3000', '-t', s.name);
+const SGR = /\u001b\[[0-9;]*[1-9][0-9;]*m/;
 
 async function waitFor(s: Session, text: string | RegExp, timeoutMs = 15_000): Promise<string> {
   const until = Date.now() + timeoutMs;
@@ -80,10 +86,13 @@ const TASK = ['I had to get them back online before their shop opened.'];
 const ACTION = ['I called the vendor, read the router logs and found the failed card.', 'I explained each step to the owner and kept her updated.'];
 const RESULT_NO_NUMBER = ['The shop opened on time and the owner was happy.'];
 
-describe.skipIf(!TMUX)('practice in a real terminal (tmux)', () => {
+/** A describe block's own tmux server and folders, made before its tests and removed after them. */
+function tmuxFixture(prepare: () => void = () => {}) {
   beforeAll(() => {
+    newSocket();
     dir = mkdtempSync(join(tmpdir(), 'answer-coach-practice-'));
     data = join(dir, 'data');
+    prepare();
   });
   afterAll(() => {
     try {
@@ -93,6 +102,10 @@ describe.skipIf(!TMUX)('practice in a real terminal (tmux)', () => {
     }
     rmSync(dir, { recursive: true, force: true });
   });
+}
+
+describe.skipIf(!TMUX)('practice in a real terminal (tmux)', () => {
+  tmuxFixture();
 
   it('types a whole answer, is nudged to quantify the Result, saves, and check gives the same report', async () => {
     const s = start('practice --rubric customer-service');
@@ -117,7 +130,8 @@ describe.skipIf(!TMUX)('practice in a real terminal (tmux)', () => {
     const saved = join(dir, 'what-does-customer-service-mean-to-you.md');
     const text = readFileSync(saved, 'utf8');
     for (const line of [...OPENING, ...SITUATION, ...TASK, ...ACTION, ...RESULT_NO_NUMBER]) expect(text).toContain(line);
-    const check = spawnSync('node', [BIN, 'check', 'what-does-customer-service-mean-to-you.md'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    // the same width as the terminal practice ran in, so the report is laid out alike
+    const check = spawnSync('node', [BIN, 'check', 'what-does-customer-service-mean-to-you.md'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', COLUMNS: '220' } });
     expect(check.status).toBe(1); // the missing number is an error
     const report = check.stdout.trimEnd();
     expect(report).toContain('The Result has no number');
@@ -166,8 +180,8 @@ describe.skipIf(!TMUX)('practice in a real terminal (tmux)', () => {
     await waitFor(s, 'In a sentence or two');
     await typePart(s, OPENING);
     await waitFor(s, /keep, rewrite or add to it\?\s*\n❯ Keep it and go on/);
-    keys(s, 'Down', 'Enter');
-    await waitFor(s, 'Rewrite your Opening');
+    keys(s, 'Down', 'Down', 'Down', 'Enter'); // start it over
+    await waitFor(s, 'Write your Opening again');
     const NEW = ['Customer service means solving the problem the customer came with,', 'and telling them what happens next.'];
     for (const line of NEW) {
       tmux('send-keys', '-t', s.name, '-l', line);
@@ -207,6 +221,97 @@ describe.skipIf(!TMUX)('practice in a real terminal (tmux)', () => {
     keys(s, 'C-c');
     expect(await exitCode(s)).toBe(130);
     expect(readFileSync(join(dir, 'ahead.draft.md'), 'utf8')).toContain(`## Situation\n\n${SITUATION[0]}\n`);
+  }, 60_000);
+});
+
+describe.skipIf(!TMUX)('practice and check agree (tmux)', () => {
+  tmuxFixture(() => {
+    const rubrics = join(dir, '.config', 'answer-coach', 'rubrics');
+    mkdirSync(rubrics, { recursive: true });
+    writeFileSync(
+      join(rubrics, 'teamwork.yaml'),
+      [
+        'id: teamwork',
+        'title: Teamwork',
+        'extends: behavioral',
+        'questions: [Tell me about a time you disagreed with a teammate.]',
+        'jargon+:',
+        "  - { phrase: team player, suggestion: 'say what you did for the team.' }",
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('a user rubric is offered, used for the nudges, and check on the saved file gives the report practice showed', async () => {
+    const s = start('practice --out teamwork.md');
+    await waitFor(s, 'Which question do you want to practise?');
+    // type the question's start: the list moves to it (it is the last one, past the first page)
+    tmux('send-keys', '-t', s.name, '-l', 'Tell me about a time you disagreed with a team');
+    await waitFor(s, /❯ Tell me about a time you disagreed with a teammate\./);
+    keys(s, 'Enter');
+    await waitFor(s, 'Step 1 of 4 · Situation');
+    const parts: [string, string[]][] = [
+      ['Situation', ['Last spring a teammate and I disagreed about the release date of our app.']],
+      ['Task', ['I had to settle it before the sprint review on Friday.']],
+      ['Action', ['I am a team player, so I booked a call, listened to her reasons and showed her the crash reports.', 'I proposed a one-week delay with a daily check-in.']],
+      ['Result', ['We shipped a week later with 40% fewer crashes, and she asked me to review her next plan.']],
+    ];
+    for (const [step, lines] of parts) {
+      if (step !== 'Situation') {
+        await waitFor(s, /keep, rewrite or add to it\?\s*\n❯ Keep it and go on/);
+        keys(s, 'Enter');
+      }
+      await waitFor(s, `Your ${step}`);
+      await typePart(s, lines);
+    }
+    await waitFor(s, /Your Result: keep, rewrite or add to it\?\s*\n❯ Keep it and go on/);
+    // the user rubric's own jargon was the nudge after the Action
+    expect(screen(s)).toContain('→ "team player" is jargon: say what you did for the team.');
+    keys(s, 'Enter');
+    const end = await waitFor(s, 'Check it again after editing');
+    expect(await exitCode(s)).toBe(0);
+    // check finds the same rubric by itself: its question picks it
+    expect(end).toContain('Check it again after editing: answer-coach check teamwork.md');
+    const check = spawnSync('node', [BIN, 'check', 'teamwork.md'], { cwd: dir, encoding: 'utf8', env: { ...process.env, HOME: dir, XDG_CONFIG_HOME: join(dir, '.config'), NO_COLOR: '1', FORCE_COLOR: '', COLUMNS: '220' } });
+    const report = check.stdout.trimEnd();
+    expect(report).toMatch(/^teamwork\.md {2}\d+\/100 {2}teamwork · /);
+    expect(end).toContain(report);
+  }, 60_000);
+
+  for (const [how, args, colour, coloured] of [
+    ['--no-color', 'practice --question 1 --no-color', '', false],
+    ['NO_COLOR=1', 'practice --question 1', 'NO_COLOR=1', false],
+    ['TERM=dumb', 'practice --question 1', 'TERM=dumb', false],
+    ['FORCE_COLOR=1', 'practice --question 1', 'FORCE_COLOR=1', true],
+    ['--color', 'practice --question 1 --color', 'NO_COLOR=1', true],
+  ] as const) {
+    it(`${how}: the prompts and the text are ${coloured ? '' : 'not '}coloured, as check's report would be`, async () => {
+      const s = start(args, { colour });
+      await waitFor(s, 'In a sentence or two');
+      await waitFor(s, 'Step 1 of 5');
+      if (coloured) expect(styled(s)).toMatch(SGR);
+      else expect(styled(s)).not.toMatch(SGR);
+      keys(s, 'C-c');
+      expect(await exitCode(s)).toBe(130);
+    }, 30_000);
+  }
+
+  it('check lays its report out in the terminal: at 60 and 100 columns no word is broken', async () => {
+    writeFileSync(join(dir, 'weak.txt'), 'Um, I think customer service basically means, like, being really customer-centric and going above and beyond for the customer. I always try to give 110% and treat people the way I would want to be treated.\n');
+    for (const width of [60, 100]) {
+      const s = start('check weak.txt', { width });
+      await exitCode(s);
+      const lines = tmux('capture-pane', '-p', '-t', s.name).split('\n');
+      const at = lines.findIndex((l) => l.startsWith('weak.txt'));
+      const report = lines.slice(at, lines.findIndex((l, i) => i > at && /answers? checked/.test(l)) + 1);
+      expect(report.length).toBeGreaterThan(5);
+      // a line the terminal broke would fill the width and go on in the next line's first column
+      for (const [i, line] of report.entries()) {
+        expect(line.length, line).toBeLessThanOrEqual(width);
+        if (line.length === width) expect(report[i + 1]?.[0] ?? ' ', `${line} / ${report[i + 1]}`).toBe(' ');
+      }
+      expect(report.map((l) => l.trim()).join(' ')).toContain('"customer-centric" is jargon: show one thing you did for a customer.');
+    }
   }, 60_000);
 });
 

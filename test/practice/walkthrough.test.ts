@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../../src/cli/check.js';
 import { parseDraft, renderDraft, type Draft } from '../../src/practice/draft.js';
-import { practice, PracticeUsageError, type Ask, type PracticeSetup, type Step } from '../../src/practice/walkthrough.js';
+import { Chalk } from 'chalk';
+import { brief, practice, PracticeUsageError, speakingRange, type Ask, type PracticeSetup, type Step } from '../../src/practice/walkthrough.js';
 import { RubricRegistry } from '../../src/rubric/registry.js';
 import { selectRubric } from '../../src/rubric/select.js';
 
@@ -45,6 +46,8 @@ function harness(replies: Reply[], existing: string[] = []) {
     writeAnswer: (p: string, text: string) => void written.set(p, text),
     random: () => 0.99,
     color: false,
+    // wide enough that no message is wrapped: the tests below look for whole messages (wrapping has its own tests)
+    width: 1000,
   };
   return { deps, script, said, drafts, written, discarded: () => discarded };
 }
@@ -109,7 +112,7 @@ describe('practice walkthrough: nudges after each part', () => {
     const out = await practice(setup(), h.deps);
     const nudges = h.said.filter((s) => s.includes('→') || s.includes('✓ Nothing to fix'));
     expect(nudges.at(-2)).toContain('Can you quantify it?');
-    expect(nudges.at(-1)).toContain('Nothing to fix in the Result');
+    expect(nudges.at(-1)).not.toContain('Can you quantify it?');
     expect(out.markdown).toContain(RESULT);
     expect(out.markdown).not.toContain(RESULT_NO_NUMBER);
     expect(nudgeAfter(h.said, 'Step 5 of 5')).toContain('Can you quantify it?');
@@ -251,9 +254,10 @@ describe('practice walkthrough: a rewrite cut short', () => {
         return 'continue';
       },
       (step: Step) => {
-        expect(step).toMatchObject({ kind: 'text', part: 'result', message: 'Go on with your rewrite of the Result' });
-        if (step.kind === 'text') step.onProgress?.('and renewed its contract.');
-        return 'and renewed its contract.';
+        // the rewrite so far is there to go on from (and to edit); the next line typed is a new one
+        expect(step).toMatchObject({ kind: 'text', part: 'result', message: 'Go on with your rewrite of the Result', initial: `${NEW_RESULT_START}\n` });
+        if (step.kind === 'text') step.onProgress?.(`${NEW_RESULT_START}\nand renewed its contract.`);
+        return `${NEW_RESULT_START}\nand renewed its contract.`;
       },
       'keep',
       'a.md',
@@ -289,5 +293,134 @@ describe('practice walkthrough: a rewrite cut short', () => {
     expect(parseDraft(markdown)).toEqual(draft);
     const report = checkText(markdown, 'markdown', registry);
     expect(checkText(renderDraft({ ...draft, rewrite: undefined }, { meta: true }).markdown, 'markdown', registry)).toEqual(report);
+  });
+});
+
+describe('practice walkthrough: the nudges are check\'s findings, scoped to the part', () => {
+  /** The nudge lines said after each part's text, by part (messages with any "(2×)" count taken off). */
+  function nudgesByPart(said: string[]): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    said.forEach((s, i) => {
+      const m = /Step \d of \d · (\w+)/.exec(s);
+      if (!m) return;
+      const block = said.slice(i + 1).find((t) => /^ {2}(→|✓)/.test(t)) ?? '';
+      out[m[1].toLowerCase()] = block
+        .split('\n')
+        .filter((l) => l.startsWith('  → '))
+        .map((l) => l.slice(4).replace(/ \(\d+×\)$/, ''));
+    });
+    return out;
+  }
+  const inPart = (f: { line: number }, range?: { first: number; last: number }) => !!range && f.line >= range.first && f.line <= range.last;
+
+  const rows: { part: 'opening' | 'situation' | 'task' | 'action' | 'result'; text: string; rules: string[] }[] = [
+    { part: 'opening', text: 'I like cats.', rules: ['opening'] },
+    { part: 'situation', text: 'Last winter I was on the help desk when we had to leverage our synergy with a vendor during an outage.', rules: ['jargon'] },
+    { part: 'action', text: 'Um, I basically called the vendor. I think I read the router logs, you know, and I kind of found the failed card.', rules: ['filler', 'hedge'] },
+    { part: 'result', text: RESULT_NO_NUMBER, rules: ['metric-missing'] },
+  ];
+  for (const row of rows) {
+    it(`a ${row.part} with ${row.rules.join(' and ')}: nudged after it, and check on the saved file reports the same there`, async () => {
+      const texts = { opening: OPENING, situation: SITUATION, task: TASK, action: ACTION, result: RESULT, [row.part]: row.text };
+      const h = harness(['0', ...typeAndKeep(texts.opening, texts.situation, texts.task, texts.action, texts.result), 'a.md']);
+      const out = await practice(setup({ rubric }), h.deps);
+      const nudges = nudgesByPart(h.said);
+      const final = checkText(h.written.get('a.md')!, 'markdown', registry);
+      const lines = renderDraft({ rubric: 'customer-service', question: rubric.questions[0], texts, done: [] }).lines;
+      expect(out.report).toEqual(final);
+      for (const rule of row.rules) {
+        const found = final.findings.filter((f) => f.rule === rule);
+        expect(found.length, rule).toBeGreaterThan(0);
+        for (const f of found) expect(nudges[row.part], `${rule} after the ${row.part}`).toContain(f.suggestion && !f.message.includes(f.suggestion) ? `${f.message} ${f.suggestion}` : f.message);
+      }
+      // and every finding the final report places in any part was said after that part
+      for (const part of ['opening', 'situation', 'task', 'action', 'result'] as const) {
+        const located = final.findings.filter((f) => inPart(f, lines[part]) && f.rule !== 'star-balance');
+        for (const f of located) expect(nudges[part], `${f.rule} in the ${part}`).toContain(f.suggestion && !f.message.includes(f.suggestion) ? `${f.message} ${f.suggestion}` : f.message);
+      }
+    });
+  }
+
+  it('an Opening of "I like cats." is told what the opening is missing, not "nothing to fix"', async () => {
+    const h = harness(['0', 'I like cats.', 'keep', ...typeAndKeep(SITUATION, TASK, ACTION, RESULT), 'a.md']);
+    await practice(setup({ rubric }), h.deps);
+    const after = h.said[h.said.findIndex((s) => s.includes('Step 1 of 5')) + 1];
+    expect(after).not.toContain('Nothing to fix');
+    for (const point of rubric.opening) expect(after).toContain(`${point.name} is missing.`);
+  });
+});
+
+describe('practice walkthrough: going back, and rewriting from the text as it is', () => {
+  it('from the Task, goes back to the Situation, rewrites it, and comes back to the Task as written', async () => {
+    const shorter = 'Last winter I ran the help desk when an outage hit our biggest client.';
+    const h = harness([
+      '0',
+      ...typeAndKeep(OPENING, SITUATION),
+      TASK,
+      'back',
+      (step: Step) => {
+        expect(step.kind).toBe('back');
+        expect(step.kind === 'back' && step.choices.map((c) => c.value)).toEqual(['opening', 'situation']);
+        return 'situation';
+      },
+      (step: Step) => {
+        // the review of the Situation again: its text is shown, nothing is typed yet
+        expect(step).toMatchObject({ kind: 'review', part: 'situation' });
+        return 'rewrite';
+      },
+      (step: Step) => {
+        expect(step).toMatchObject({ kind: 'text', part: 'situation', message: 'Rewrite your Situation', initial: SITUATION });
+        return shorter;
+      },
+      'keep',
+      (step: Step) => {
+        expect(step).toMatchObject({ kind: 'review', part: 'task' });
+        return 'keep';
+      },
+      ...typeAndKeep(ACTION, RESULT),
+      'a.md',
+    ]);
+    const out = await practice(setup(), h.deps);
+    expect(out.markdown).toContain(`## Situation\n\n${shorter}\n\n## Task\n\n${TASK}\n`);
+    expect(out.markdown).not.toContain(SITUATION);
+    expect(h.said.join('\n')).toContain(`What you wrote so far:\n    ${TASK}`);
+    // the first part has nothing before it to go back to
+    const first = h.script.steps.find((s) => s.kind === 'review' && s.part === 'opening');
+    expect(first && first.kind === 'review' && first.choices.map((c) => c.value)).not.toContain('back');
+    expect(h.script.left()).toBe(0);
+  });
+
+  it('"Start it over" asks for the part with nothing in it; an emptied rewrite keeps the old text', async () => {
+    const h = harness([
+      '0',
+      OPENING,
+      'restart',
+      (step: Step) => {
+        expect(step).toMatchObject({ kind: 'text', message: 'Write your Opening again', initial: '' });
+        return 'Customer service means fixing the problem the customer came with.';
+      },
+      'rewrite',
+      '',
+      'keep',
+      ...typeAndKeep(SITUATION, TASK, ACTION, RESULT),
+      'a.md',
+    ]);
+    const out = await practice(setup(), h.deps);
+    expect(out.markdown).toContain('Customer service means fixing the problem the customer came with.');
+  });
+
+  it('the brief gives the length as the rubric\'s own speaking time', () => {
+    const short = { ...rubric, expectations: { ...rubric.expectations, words: { min: 50, max: 120 }, 'words-per-minute': 150 } };
+    expect(brief('Q?', short, new Chalk({ level: 0 }), 200)).toContain('takes 20–50 seconds to say: about 50–120 words');
+    expect(speakingRange(50, 300, 150)).toBe('20 seconds–2 minutes');
+    expect(brief('Q?', rubric, new Chalk({ level: 0 }), 200)).toContain('takes 1–2 minutes to say: about 150–300 words');
+    expect(speakingRange(200, 450, 150)).toBe('1.5–3 minutes');
+  });
+
+  it('lays its text out in the terminal\'s width', async () => {
+    const h = harness(['0', ...typeAndKeep(OPENING, SITUATION, TASK, ACTION, RESULT_NO_NUMBER), 'a.md']);
+    h.deps.width = 60;
+    await practice(setup(), h.deps);
+    for (const line of h.said.join('\n').split('\n')) expect([...line].length, line).toBeLessThanOrEqual(60);
   });
 });

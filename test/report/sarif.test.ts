@@ -3,7 +3,8 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../src/analyze/index.js';
-import { formatSarif } from '../../src/report/sarif.js';
+import { artifactLocation, formatSarif } from '../../src/report/sarif.js';
+import { RULE_INFO, ruleDocs } from '../../src/report/rules.js';
 import { fixtureRun, HOSTILE_FILE } from './ci-fixture.js';
 
 // The SARIF 2.1.0 schema (OASIS, draft-04 JSON Schema), vendored so the test needs no network.
@@ -13,8 +14,45 @@ addFormats(ajv);
 const validate = ajv.compile(schema);
 
 describe('sarif format', () => {
-  const text = formatSarif(fixtureRun(), { version: '1.2.3', rules: RULE_IDS });
+  const text = formatSarif(fixtureRun(), { version: '1.2.3', rules: RULE_IDS, homepage: 'https://github.com/example/answer-coach' });
   const log = JSON.parse(text);
+
+  it('describes every rule for code scanning: full description, help, a docs link and its default level', () => {
+    const rules = log.runs[0].tool.driver.rules;
+    expect(rules.map((r: any) => r.id).sort()).toEqual([...RULE_IDS].sort());
+    for (const rule of rules) {
+      const info = RULE_INFO[rule.id];
+      expect(rule.shortDescription.text).toBe(info.name);
+      expect(rule.fullDescription.text).toBe(info.description);
+      expect(rule.help.text).toBe(info.help);
+      expect(rule.help.markdown).toContain(info.help);
+      expect(rule.helpUri).toBe(`https://github.com/example/answer-coach/blob/main/docs/rules.md#${rule.id}`);
+      expect(rule.defaultConfiguration.level).toBe({ error: 'error', warning: 'warning', info: 'note' }[info.level]);
+    }
+    expect(log.runs[0].tool.driver.informationUri).toBe('https://github.com/example/answer-coach');
+  });
+
+  it("carries each answer's score and rubric in its results", () => {
+    const byUri = new Map(fixtureRun().results.map((r) => [artifactLocation(r.file).uri, r.report]));
+    expect(log.runs[0].results.length).toBeGreaterThan(0);
+    for (const result of log.runs[0].results) {
+      const report = byUri.get(result.locations[0].physicalLocation.artifactLocation.uri)!;
+      expect(result.properties).toEqual({ score: report.score, rubric: report.rubric });
+    }
+  });
+
+  it('without a public address leaves informationUri and helpUri out rather than pointing nowhere, and still validates', () => {
+    const bare = JSON.parse(formatSarif(fixtureRun(), { version: '1.2.3', rules: RULE_IDS }));
+    expect(bare.runs[0].tool.driver.informationUri).toBeUndefined();
+    for (const rule of bare.runs[0].tool.driver.rules) expect(rule.helpUri).toBeUndefined();
+    expect(validate(bare), JSON.stringify(validate.errors, null, 2)).toBe(true);
+  });
+
+  it('every rule the analyzer reports has its metadata, and docs/rules.md is what it generates (npm run docs:rubrics)', () => {
+    for (const id of RULE_IDS) expect(RULE_INFO[id], id).toBeDefined();
+    expect(Object.keys(RULE_INFO).sort()).toEqual([...RULE_IDS].sort());
+    expect(readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8')).toBe(ruleDocs());
+  });
 
   it('validates against the SARIF 2.1.0 schema', () => {
     expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);

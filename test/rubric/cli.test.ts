@@ -39,8 +39,20 @@ describe('answer-coach rubrics', () => {
     const line = r.stdout.split('\n').find((l) => l.startsWith('fixture-parent'))!;
     expect(line).toMatch(/fixture-parent\s+What does teamwork mean to you\? \(team B\)\s+1\s+--rubrics-dir: .*user-b\/fixture-parent\.yaml \(shadows ANSWER_COACH_RUBRICS: .*user-a\/fixture-parent\.yaml, ANSWER_COACH_RUBRICS: .*overlay\/parent\.yaml\)/);
     expect(r.stdout).toMatch(/^customer-service\s+.*\s+built-in$/m);
-    const json = JSON.parse(run(['rubrics', 'list', '--json', '--rubrics-dir', fx('overlay')], { env, cwd: tmp }).stdout);
-    expect(json.rubrics.find((x: { id: string }) => x.id === 'fixture-child')).toMatchObject({ questions: 1, origin: '--rubrics-dir', shadows: [] });
+    for (const flag of [['--json'], ['--format', 'json']]) {
+      const json = JSON.parse(run(['rubrics', 'list', ...flag, '--rubrics-dir', fx('overlay')], { env, cwd: tmp }).stdout);
+      expect(json.rubrics.find((x: { id: string }) => x.id === 'fixture-child')).toMatchObject({
+        id: 'fixture-child',
+        title: 'Tell me about a time you worked in a team.',
+        source: '--rubrics-dir',
+        file: fx('overlay/child.yaml'),
+        questions: ['Tell me about a time you worked in a team.'],
+        shadows: [],
+      });
+      const builtIn = json.rubrics.find((x: { id: string }) => x.id === 'customer-service');
+      expect(builtIn.source).toBe('built-in');
+      expect(builtIn.questions).toContain('What does customer service mean to you?');
+    }
   });
 
   it('list reports a broken user rubric on stderr and exits 2, still listing the rest', () => {
@@ -62,7 +74,33 @@ describe('answer-coach rubrics', () => {
   it('validate exits 0 for valid files and still warns about a removal that removes nothing', () => {
     const r = run(['rubrics', 'validate', fx('overlay')], { env, cwd: tmp });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('child.yaml: warning: jargon- "leverage" removes nothing');
+    // at the key that asked for it, with what the parent has that is close
+    expect(r.stdout).toContain(`${fx('overlay/child.yaml')}:9:1: warning: jargon- "leverage" removes nothing: the parent has no such item`);
+  });
+
+  /** `rubrics validate` of one rubric file with this text, in a folder of its own. */
+  const validateOne = (name: string, yaml: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ac-validate-'));
+    writeFileSync(join(dir, name), yaml);
+    return { dir, ...run(['rubrics', 'validate', name], { env, cwd: dir }) };
+  };
+
+  it('validate refuses a phrase written as a regular expression, at its place', () => {
+    const r = validateOne('rx.yaml', 'id: rx\ntitle: Rx\nextends: base\nquestions: [Why?]\npillars:\n  - { id: a, name: A, phrases: ["foo.*bar", "fine*", "24/7", "110%", "exceed _? expectations"] }\n  - { id: b, name: B, phrases: [fix*] }\n');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('rx.yaml:6:33: pillars[0].phrases[0] "foo.*bar" looks like a regular expression, and phrases are words, not regular expressions: write word* for any ending');
+    expect(r.stdout).toMatch(/1 problem$/m); // word*, 24/7, 110% and _? are phrases
+  });
+
+  it('validate refuses a rubric that asks for more pillars than it lists, at its pillars', () => {
+    const r = validateOne('none.yaml', 'id: none\ntitle: None\nextends: base\nquestions: [Why?]\npillars: []\n');
+    const { dir } = r;
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('none.yaml:5:1: a strong answer is to show 2 pillars (expectations.pillars.min), but the rubric lists none: add pillars, or lower expectations.pillars.min');
+    // and check says so instead of judging with it
+    const c = run(['check', '-', '--rubric', join(dir, 'none.yaml')], { env, cwd: dir, input: 'I helped.' });
+    expect(c.code).toBe(2);
+    expect(c.stderr).toContain('but the rubric lists none');
   });
 
   it('show prints questions, pillars with phrases and hints, expectations and weights', () => {
@@ -85,6 +123,31 @@ describe('answer-coach rubrics', () => {
     expect(text).toMatch(/^# /);
     expect(run(['rubrics', 'validate', 'conflict-at-work.yaml'], { env, cwd: dir }).code).toBe(0);
     expect(run(['rubrics', 'init', 'conflict-at-work'], { env, cwd: dir }).code).toBe(2);
+    // the removal its comments show works as written: no "removes nothing"
+    const example = /jargon-: \[[^\]]+\]/.exec(text)![0];
+    writeFileSync(join(dir, 'conflict-at-work.yaml'), `${text}${example}\n`);
+    const v = run(['rubrics', 'validate', 'conflict-at-work.yaml'], { env, cwd: dir });
+    expect(v.code).toBe(0);
+    expect(v.stdout).not.toContain('warning');
+  });
+
+  it('init into a folder that does not exist says so in one line', () => {
+    const r = run(['rubrics', 'init', 'conflict-at-work', '--dir', join(tmp, 'missing')], { env, cwd: tmp });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`answer-coach: --dir ${join(tmp, 'missing')}: no such folder (create it first, or pick another)`);
+  });
+
+  it('init of a built-in id refuses to hide it silently; --shadow writes a version that builds on it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ac-shadow-'));
+    const r = run(['rubrics', 'init', 'customer-service'], { env, cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"customer-service" is already the id of a rubric (built-in): yours would replace it');
+    expect(readdirSync(dir)).toEqual([]);
+    const s = run(['rubrics', 'init', 'customer-service', '--shadow'], { env, cwd: dir });
+    expect(s.code).toBe(0);
+    const text = readFileSync(join(dir, 'customer-service.yaml'), 'utf8');
+    expect(text).toMatch(/^extends: customer-service$/m);
+    expect(run(['rubrics', 'validate', 'customer-service.yaml'], { env, cwd: dir }).code).toBe(0);
   });
 
   it('init refuses a name that is not an id', () => {
@@ -95,10 +158,13 @@ describe('answer-coach rubrics', () => {
 
   it('prints no control sequences from a rubric', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ac-escape-'));
-    writeFileSync(join(dir, 'evil.yaml'), 'id: evil\ntitle: "Evil \\e[31mred\\e]0;pwned\\a"\nextends: base\nquestions: ["Why \\e[2J?"]\n');
+    writeFileSync(join(dir, 'evil.yaml'), 'id: evil\ntitle: "Evil \\e[31mred\\e]0;pwned\\a"\nextends: base\nquestions: ["Why \\e[2J?"]\npillars:\n  - { id: a, name: "A \\e[31m", phrases: [a] }\n  - { id: b, name: B, phrases: [b] }\n');
     const r = run(['rubrics', 'list', '--rubrics-dir', dir], { env, cwd: dir });
+    expect(r.code).toBe(0);
     expect(r.stdout).toContain('Evil red');
     expect(r.stdout).not.toMatch(/\u001b|\u0007/);
-    expect(run(['rubrics', 'show', 'evil', '--rubrics-dir', dir], { env, cwd: dir }).stdout).not.toMatch(/\u001b|\u0007/);
+    const show = run(['rubrics', 'show', 'evil', '--rubrics-dir', dir], { env, cwd: dir });
+    expect(show.stdout).toContain('Why ?');
+    expect(show.stdout).not.toMatch(/\u001b|\u0007/);
   });
 });

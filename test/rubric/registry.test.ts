@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Problem } from '../../src/rubric/validate.js';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_DIR, RubricRegistry, rubricSources, type RubricSource } from '../../src/rubric/registry.js';
 import { mergeRaw } from '../../src/rubric/resolve.js';
@@ -43,9 +44,11 @@ describe('extends and overlays', () => {
   });
 
   it('notes a removal that matches nothing', () => {
-    const warnings: string[] = [];
-    registry.resolveEntry(registry.entry('fixture-child')!, warnings);
-    expect(warnings).toEqual(['jargon- "leverage" removes nothing: the parent has no such item']);
+    const warnings: Problem[] = [];
+    const entry = registry.entry('fixture-child')!;
+    registry.resolveEntry(entry, warnings);
+    // at the file and key that asked for it
+    expect(warnings).toEqual([{ file: entry.file, line: 9, column: 1, message: 'jargon- "leverage" removes nothing: the parent has no such item' }]);
   });
 
   it('applies overlay keys even where the parent has no such mapping', () => {

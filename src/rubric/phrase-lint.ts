@@ -1,0 +1,14 @@
+// Rubric phrases are words in a small pattern language (word, word*, a|b, _, _?, #), never regular
+// expressions. A phrase written as a regular expression is accepted by the matcher as words and
+// then never matches, so the validator refuses it with a message that says what to write instead.
+
+// characters that mean something in a regular expression and nothing in a phrase; `.*`, `.+` and
+// a `*` that does not end a word are caught apart (a full stop alone is punctuation, "a.m.")
+const REGEX_SYNTAX = /[\\^$[\](){}?+]|\.[*+]|\*(?=[^\s|])/;
+
+/** Why a phrase would never match as meant, or undefined when it is a phrase. */
+export function regexLike(phrase: string): string | undefined {
+  // `_?` (one word or none) is the phrase language's own
+  if (!REGEX_SYNTAX.test(phrase.replace(/(^|\s)_\?(?=\s|$)/g, '$1_'))) return undefined;
+  return 'looks like a regular expression, and phrases are words, not regular expressions: write word* for any ending, a|b for either word, _ for any one word, _? for one word or none and # for a number';
+}
