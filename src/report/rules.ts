@@ -44,6 +44,12 @@ export const RULE_INFO: Readonly<Record<string, RuleInfo>> = {
     help: 'The strongest answers pick two or three qualities and show them well; a list of every virtue reads as a recital.',
     level: 'info',
   },
+  'pillars-claimed': {
+    name: 'Pillar claimed, not shown',
+    description: 'A pillar is only claimed: said as a value, a habit, a plan or a self-description ("I am patient", "I would call them back"), or named by a cliché, with no moment in the story that shows it.',
+    help: 'Every interview guide says show, don\'t tell: add the moment you did it ("I let her finish before I said a word") instead of the quality ("I am a good listener"). A claim earns half the credit of a pillar shown.',
+    level: 'info',
+  },
   'metric-missing': {
     name: 'No measurable result',
     description: 'The Result has no number: no percentage, money, count, time to resolution, rating, multiplier or renewal (an error when the rubric requires one, else a warning).',
