@@ -46,7 +46,9 @@ export function weightedScore(parts: Record<keyof ScoreWeights, number>, weights
   const keys = Object.keys(weights) as (keyof ScoreWeights)[];
   const total = keys.reduce((n, k) => n + weights[k], 0);
   if (!total) return 0;
-  return Math.round((100 * keys.reduce((n, k) => n + weights[k] * (parts[k] ?? 0), 0)) / total);
+  const score = Math.round((100 * keys.reduce((n, k) => n + weights[k] * (parts[k] ?? 0), 0)) / total);
+  // 99.6 is not a perfect answer: 100 only when every weighted part is full
+  return score === 100 && keys.some((k) => weights[k] > 0 && (parts[k] ?? 0) < 1) ? 99 : score;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { speakingRange } from '../analyze/checks/delivery.js';
 import { analyze, type AnalyzeOptions } from '../analyze/index.js';
 import type { Finding, Report } from '../analyze/types.js';
 import { parseAnswer } from '../answer/index.js';
@@ -111,21 +112,7 @@ const BACK_CHOICE: { name: string; value: ReviewChoice } = { name: 'Go back to a
 // "A one-line definition" → "a one-line definition", but "NPS score" stays as it is
 const lowerFirst = (s: string) => (/^[A-Z](?![A-Z])/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
 const indent = (text: string, pad = '    ') => text.split('\n').map((l) => pad + l).join('\n');
-/** A speaking time in the unit that says it best: "40 seconds", "1 minute", "1.5 minutes". */
-function spoken(words: number, wpm: number): string {
-  const seconds = (words / wpm) * 60;
-  if (seconds < 55) return `${Math.max(5, Math.round(seconds / 5) * 5)} seconds`;
-  const minutes = Math.round((seconds / 60) * 2) / 2;
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-}
-
-/** The rubric's own length range as a speaking time: "1–2 minutes", "40 seconds–1 minute". */
-export function speakingRange(min: number, max: number, wpm: number): string {
-  const [from, to] = [spoken(min, wpm), spoken(max, wpm)];
-  const unit = (t: string) => t.replace(/^[\d.]+ /, '');
-  // "1–2 minutes", not "1 minute–2 minutes"
-  return unit(from).replace(/s$/, '') === unit(to).replace(/s$/, '') ? `${from.replace(/ .*/, '')}–${to}` : `${from}–${to}`;
-}
+export { speakingRange };
 
 /** The questions to pick from, each with its rubric. */
 function questionBank(setup: PracticeSetup): { question: string; rubric: Rubric }[] {

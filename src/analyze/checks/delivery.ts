@@ -15,6 +15,22 @@ function isContextualFiller(text: string, tokens: readonly Token[], i: number): 
   return i === 0 && after === ',';
 }
 
+/** A speaking time in the unit that says it best: "40 seconds", "1 minute", "1.5 minutes". */
+function spoken(words: number, wpm: number): string {
+  const seconds = (words / wpm) * 60;
+  if (seconds < 55) return `${Math.max(5, Math.round(seconds / 5) * 5)} seconds`;
+  const minutes = Math.round((seconds / 60) * 2) / 2;
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+/** The rubric's own length range as a speaking time: "1–2 minutes", "40 seconds–1 minute". */
+export function speakingRange(min: number, max: number, wpm: number): string {
+  const [from, to] = [spoken(min, wpm), spoken(max, wpm)];
+  const unit = (t: string) => t.replace(/^[\d.]+ /, '');
+  // "1–2 minutes", not "1 minute–2 minutes"
+  return unit(from).replace(/s$/, '') === unit(to).replace(/s$/, '') ? `${from.replace(/ .*/, '')}–${to}` : `${from}–${to}`;
+}
+
 /** Delivery: fillers, hedges, "we" where "I" belongs, and length against the time an answer should take. */
 export const deliveryCheck: Check = {
   id: 'delivery',
@@ -70,10 +86,10 @@ export const deliveryCheck: Check = {
     let lengthPenalty = 0;
     if (words < min) {
       lengthPenalty = Math.min(0.5, (min - words) / min);
-      findings.push(finding('length', 'warning', `${words} words (about ${speakingSeconds} s spoken): a strong answer takes ${min}–${max} words, 1–2 minutes. Add the detail a listener needs.`));
+      findings.push(finding('length', 'warning', `${words} words (about ${speakingSeconds} s spoken): a strong answer takes ${min}–${max} words, ${speakingRange(min, max, wpm)}. Add the detail a listener needs.`));
     } else if (words > max) {
       lengthPenalty = Math.min(0.5, (words - max) / max);
-      findings.push(finding('length', 'warning', `${words} words (about ${speakingSeconds} s spoken): a strong answer takes ${min}–${max} words, 1–2 minutes. Cut the setup first.`));
+      findings.push(finding('length', 'warning', `${words} words (about ${speakingSeconds} s spoken): a strong answer takes ${min}–${max} words, ${speakingRange(min, max, wpm)}. Cut the setup first.`));
     }
     const per100 = (n: number) => (words ? (n * 100) / words : 0);
     const score = Math.max(0, 1 - lengthPenalty - Math.min(0.3, per100(fillers) * 0.05) - Math.min(0.2, per100(hedges) * 0.05) - (findings.some((f) => f.rule === 'we-action') ? 0.2 : 0));

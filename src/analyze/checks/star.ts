@@ -6,6 +6,9 @@ import type { Check, StarPartSummary } from '../types.js';
 
 const PART_NAMES: Record<StarPart, string> = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result' };
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+/** A share against its limit, rounded so it never reads as the limit it breaks: 35.4% over 35% is "36%". */
+export const pctOver = (x: number, max: number) => `${Math.max(Math.round(x * 100), Math.floor(max * 100) + 1)}%`;
+export const pctUnder = (x: number, min: number) => `${Math.min(Math.round(x * 100), Math.ceil(min * 100) - 1)}%`;
 
 /** STAR structure: which parts are there and how the story's words are spread across them. */
 export const starCheck: Check = {
@@ -63,11 +66,11 @@ export const starCheck: Check = {
       const setup = star.situation.share + star.task.share;
       if (total >= 40 && setup > setupMax) {
         const at = first.situation ?? first.task ?? 0;
-        findings.push(finding('star-balance', 'warning', `Situation and Task take ${pct(setup)} of the story (aim for at most ${pct(setupMax)}): set the scene in fewer words and spend them on what you did.`, { start: at, end: at }));
+        findings.push(finding('star-balance', 'warning', `Situation and Task take ${pctOver(setup, setupMax)} of the story (aim for at most ${pct(setupMax)}): set the scene in fewer words and spend them on what you did.`, { start: at, end: at }));
       }
       if (total >= 40 && star.result.present && star.result.share < resultMin) {
         const at = first.result ?? 0;
-        findings.push(finding('star-balance', 'warning', `The Result is ${pct(star.result.share)} of the story (aim for at least ${pct(resultMin)}): say what changed, for whom, and by how much.`, { start: at, end: at }));
+        findings.push(finding('star-balance', 'warning', `The Result is ${pctUnder(star.result.share, resultMin)} of the story (aim for at least ${pct(resultMin)}): say what changed, for whom, and by how much.`, { start: at, end: at }));
       }
     }
     const balancePenalty = findings.filter((f) => f.rule === 'star-balance').length * 0.1;
