@@ -124,8 +124,33 @@ function stepsIn(s: DocSentence, presentOk: boolean, habitual: boolean): Step[] 
   let k = 0;
   while (k < t.length && CONNECTORS.has(t[k].norm)) k++;
   if (!steps.length && k < t.length && isPastStep(t[k]) && s.text[t[k].end - s.start] !== ',') steps.push({ at: 0, verb: k, person: 'first' });
+  // the tagger's clauses find steps the word lists miss ("I split the work", "we cut the wait")
+  for (const c of s.clauses) {
+    if (!c.finite || c.mode !== 'narrated' || c.verb < 0 || t[c.verb].pos !== 'VERB' || c.quoted || c.conditional || steps.some((st) => st.verb === c.verb)) continue;
+    if (STATIVE.has(c.lemma) || (c.lemma === 'work' && SETTING_PREPS.has(t[c.verb + 1]?.norm ?? '')) || /ing$/.test(t[c.verb].norm)) continue;
+    if (c.actor === 'speaker' || c.actor === 'team') steps.push({ at: c.subject >= 0 ? c.subject : c.first, verb: c.verb, person: 'first' });
+    else if (c.actor === 'other' && c.subject >= 0) steps.push({ at: c.subject, verb: c.verb, person: 'third' });
+  }
+  steps.sort((a, b) => a.at - b.at);
   return steps;
 }
+
+/**
+ * Where someone else's answer to the speaker's steps starts, when it ends the sentence: "I said
+ * sorry and offered to cover it, but she said there was no need" — no step of the speaker's after it.
+ */
+function response(s: DocSentence): number[] {
+  const cs = s.clauses.filter((c) => c.finite && !c.quoted);
+  const lastMine = cs.map((c) => c.actor === 'speaker' || c.actor === 'team').lastIndexOf(true);
+  if (lastMine < 0) return [];
+  const theirs = cs.findIndex((c, k) => k > lastMine && c.actor === 'other' && c.mode === 'narrated' && c.subject >= 0 && /^(but|and|so|then)$/.test(s.tokens[c.first]?.norm ?? ''));
+  return theirs >= 0 ? [cs[theirs].first] : [];
+}
+
+/** Verbs that say how things stood, not what someone did. */
+const STATIVE = new Set('be have know think feel want need like love hate hope wish seem believe guess realise realize mean expect assume worry wonder remember forget understand suppose happen appear sound look become remain stay get'.split(' '));
+/** "I worked at a bank", "I worked on the help desk": a setting, not a step. */
+const SETTING_PREPS = new Set(['at', 'in', 'for', 'as', 'on', 'with', 'there']);
 
 const FREQUENCY = new Set(['always', 'usually', 'often', 'sometimes', 'normally', 'generally', 'typically']);
 // Words that make a present-tense sentence a general statement: a condition or a frequency.
@@ -230,7 +255,7 @@ function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean,
     situation,
     task,
     result,
-    results: [...resultMatches.map((m) => m.first), ...measured].sort((a, b) => a - b),
+    results: [...resultMatches.map((m) => m.first), ...measured, ...response(s)].sort((a, b) => a - b),
     reflection: reflection.length > 0,
     unknown: cues.unknownOutcome.test(t),
     lasting,

@@ -52,7 +52,7 @@ export const RULE_INFO: Readonly<Record<string, RuleInfo>> = {
   },
   'metric-missing': {
     name: 'No measurable result',
-    description: 'The Result has no number: no percentage, money, count, time to resolution, rating, multiplier or renewal (an error when the rubric requires one, else a warning).',
+    description: 'No measurable outcome in the Result: no percentage, money, count, time to resolution, rating, multiplier or renewal (an error when the rubric requires one, else a warning).',
     help: 'A number makes the outcome believable: how much faster, how many customers, what rating, what renewal. Dates, your tenure and hyperbole ("110%") do not count.',
     level: 'error',
   },

@@ -180,3 +180,25 @@ describe('metric-missing', () => {
     expect(metrics('So I learned the system in a week. By the end of term I closed 40 tickets a day on my own.')).toEqual(['40 tickets']);
   });
 });
+
+describe('outcomes the numbers show without a set phrase', () => {
+  const setup = 'Last March I was the only accountant left at a small firm when our biggest client sent eight late tax returns. I had to file them before the deadline. I split the work, called the client for the missing papers and worked through the weekend. ';
+  const found = (ending: string) => report(setup + ending, 'text').metrics.map((m) => [m.text, m.kind, m.part]);
+
+  it('a share of a whole, a run with no failure since, repeat business, time to spare', () => {
+    expect(found('Seven of the eight returns went in on time.')).toEqual([['Seven of the eight returns', 'fraction', 'result']]);
+    expect(found('We have not missed a filing date in the 18 months since.')).toEqual([['18 months', 'retention', 'result']]);
+    expect(found('She has bought three pairs from us since.')).toEqual([['three pairs', 'count', 'result']]);
+    expect(found('We filed the last one with 20 minutes to spare.')).toEqual([['20 minutes to spare', 'time', 'action']]);
+  });
+
+  it('not how often the problem came back', () => {
+    expect(metrics('I worked on the help desk. An elderly customer rang because her internet had dropped three days in a row. I booked an engineer and the line was fixed.')).toEqual([]);
+  });
+
+  it('never contradicts the metric line: numbers before the Result are named as such', () => {
+    const r = report('Last March we had 40 unanswered complaints at the shop. I had to clear them. I called every customer back. They all thanked me.', 'text');
+    expect(r.metrics.map((m) => m.text)).toEqual(['40 unanswered complaints']);
+    expect(r.findings.find((f) => f.rule === 'metric-missing')?.message).toMatch(/^No measurable outcome in the Result \("40 unanswered complaints" is not in the Result\)/);
+  });
+});

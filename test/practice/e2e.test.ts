@@ -120,7 +120,7 @@ describe.skipIf(!TMUX)('practice in a real terminal (tmux)', () => {
       await typePart(s, [...lines]);
     }
     const nudged = await waitFor(s, 'Your Result: keep, rewrite or add to it?');
-    expect(nudged).toContain('→ The Result has no number. Can you quantify it?');
+    expect(nudged).toContain('→ No measurable outcome in the Result. Can you quantify it?');
     keys(s, 'Enter');
     await waitFor(s, 'Save your answer as');
     keys(s, 'Enter');
@@ -134,7 +134,7 @@ describe.skipIf(!TMUX)('practice in a real terminal (tmux)', () => {
     const check = spawnSync('node', [BIN, 'check', 'what-does-customer-service-mean-to-you.md'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', COLUMNS: '220' } });
     expect(check.status).toBe(1); // the missing number is an error
     const report = check.stdout.trimEnd();
-    expect(report).toContain('The Result has no number');
+    expect(report).toContain('No measurable outcome in the Result');
     expect(end).toContain(report);
     expect(end).toContain('The three things most worth improving:');
     // the finished answer's draft is gone

@@ -284,6 +284,40 @@ function fromToCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
   return out;
 }
 
+/** Clauses that hold token k: the innermost finite one. */
+const finiteAt = (s: DocSentence, k: number) => {
+  let best: DocSentence['clauses'][number] | undefined;
+  for (const c of s.clauses) if (c.finite && c.first <= k && k < c.last && (!best || c.first >= best.first)) best = c;
+  return best;
+};
+const STORY_PARTS = new Set(['action', 'result']);
+
+/**
+ * Outcomes the language layer's numbers show without a set phrase: a share of a whole ("seven of
+ * the eight returns"), time to spare ("with 20 minutes to spare"), a run with no failure since
+ * ("we have not missed a filing date in the 18 months since"), repeat business ("she has bought
+ * three pairs from us since"), time a step took after a change ("the research took us only six
+ * hours"), and a count of people or cases large enough to be the scale of what was at stake
+ * ("a group of 20 people").
+ */
+function factCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
+  const out: Candidate[] = [];
+  const t = s.tokens;
+  for (const n of s.numbers) {
+    const c = finiteAt(s, n.first);
+    const after = t[n.last]?.norm;
+    const clauseWords = c ? t.slice(c.first, c.last).map((x) => x.norm) : [];
+    const since = clauseWords.includes('since');
+    if (n.kind === 'fraction' && n.unit && !TIME_UNITS.test(n.unit)) out.push({ start: n.start, end: n.end, kind: 'fraction' });
+    else if (n.kind === 'duration' && after === 'to' && t[n.last + 1]?.norm === 'spare') out.push({ start: n.start, end: t[n.last + 1].end, kind: 'time' });
+    else if (n.kind === 'duration' && since && c && (c.negated || c.mode === 'ongoing')) out.push({ start: n.start, end: n.end, kind: 'retention' });
+    else if (n.kind === 'count' && since && c && c.actor === 'other' && c.mode === 'ongoing') out.push({ start: n.start, end: n.end, kind: 'count' });
+    else if (n.kind === 'duration' && c && c.lemma === 'take' && c.actor === 'other' && STORY_PARTS.has(s.role) && clauseWords.some((w) => w === 'only' || w === 'just')) out.push({ start: n.start, end: n.end, kind: 'time' });
+    else if (n.kind === 'count' && (n.value ?? 0) >= 10 && p.counts.longestAt(t, n.last - 1)) out.push({ start: n.start, end: n.end, kind: 'count' });
+  }
+  return out;
+}
+
 function sentenceCandidates(s: DocSentence, p: MetricPhrases, framing: boolean): Candidate[] {
   const candidates: Candidate[] = [];
   const holds = { digit: /\d/.test(s.text), star: /star/i.test(s.text) };
@@ -291,7 +325,7 @@ function sentenceCandidates(s: DocSentence, p: MetricPhrases, framing: boolean):
     if (!holds[needs]) continue;
     for (const m of s.text.matchAll(re)) candidates.push({ start: s.start + m.index!, end: s.start + m.index! + m[0].length, kind });
   }
-  candidates.push(...countCandidates(s, p), ...timeCandidates(s, p, framing), ...changeCandidates(s, p), ...ratingCandidates(s, p), ...fromToCandidates(s, p));
+  candidates.push(...countCandidates(s, p), ...timeCandidates(s, p, framing), ...changeCandidates(s, p), ...ratingCandidates(s, p), ...fromToCandidates(s, p), ...factCandidates(s, p));
   for (const m of p.outcomes.findAll(s.tokens)) {
     // the inflection matcher lets "doubled" match "double", as in "double-checked" or "charged double"
     if (m.last - m.first === 1 && NUMBER_WORDS.has(s.tokens[m.first].norm)) continue;
@@ -362,9 +396,13 @@ export const metricCheck: Check = {
     const mode = rubric.expectations.metric;
     if (mode !== 'off' && !inResult) {
       const at = doc.sentences.find((s) => s.role === 'result');
+      // never contradict the metric line: numbers elsewhere may set the scene, but the outcome has none
+      const elsewhere = metrics.length ? ` (${metrics.map((m) => `"${m.text}"`).join(', ')} ${metrics.length === 1 ? 'is' : 'are'} not in the Result)` : '';
       const message = hasResult
-        ? 'The Result has no number. Can you quantify it? % faster, customers helped, time to resolution, a rating, a renewal.'
-        : 'No measurable result: end the story on what changed, with a number (% faster, customers helped, a rating).';
+        ? `No measurable outcome in the Result${elsewhere}. Can you quantify it? % faster, customers helped, time to resolution, a rating, a renewal.`
+        : metrics.length
+          ? `No Result to put a number on: end the story on what changed${elsewhere.replace(' are not in the Result', ' come before it').replace(' is not in the Result', ' comes before it')}.`
+          : 'No measurable result: end the story on what changed, with a number (% faster, customers helped, a rating).';
       findings.push(finding('metric-missing', mode === 'required' ? 'error' : 'warning', message, at ? { start: at.start, end: at.start } : undefined));
     }
     return { findings, score: inResult ? 1 : metrics.length ? 0.5 : 0, report: { metrics } };
