@@ -5,6 +5,7 @@ import type { PhraseMatch, PhraseSet } from '../text/phrases.js';
 import type { Token } from '../text/tokens.js';
 import { partForLabel, type AnswerDocument, type DocSentence, type Role } from './document.js';
 import { clauseTask } from './task.js';
+import { clauseAt } from '../language/index.js';
 
 interface Cues {
   situation: PhraseSet;
@@ -309,8 +310,11 @@ export function segmentStar(doc: AnswerDocument, rubric: Rubric, phrases: (l: re
   else segmentPlain(doc, cues, rubric, pieces);
   // "as a customer", not "as a customer service representative"
   // "without losing him as a customer" is about him
-  doc.customerSide = doc.sentences.some(
-    (s) => !cues.hypothetical.test(s.tokens) && cues.customerSide.findAll(s.tokens).some((m) => s.tokens[m.last]?.pos !== 'NOUN' && !OBJECTS.has(s.tokens[m.first - 1]?.norm ?? '')),
+  doc.customerSide = doc.sentences.some((s) =>
+    cues.customerSide.findAll(s.tokens).some((m) => {
+      const c = clauseAt(s, m.first);
+      return s.tokens[m.last]?.pos !== 'NOUN' && !OBJECTS.has(s.tokens[m.first - 1]?.norm ?? '') && c?.mode !== 'modal' && !c?.conditional;
+    }),
   );
 }
 

@@ -278,6 +278,8 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
       if (object && (g.kind === 'complement' || (g.kind === 'infinitive' && (object.pos === 'PRON' || object.pos === 'NOUN' || object.pos === 'PROPN') && lastFinite && CAUSATIVE.has(lastFinite.lemma)))) {
         actor = actorOf(tokens, g.first - (g.kind === 'infinitive' ? 2 : 1));
       }
+      // "she thanked me for responding so quickly": the one thanked did the responding
+      if (g.kind === 'gerund' && tokens[g.first - 1]?.norm === 'for' && OBJECT_PRONOUNS.has(tokens[g.first - 2]?.norm ?? '')) actor = actorOf(tokens, g.first - 2);
       clauses.push({
         first: g.kind === 'infinitive' ? g.first - 1 : g.first, last: tokens.length, subject: -1, actor, verb: head, lemma: lemmaOf(tokens[head]),
         mode: lastFinite?.mode ?? 'none', negated: g.negated, passive: false,
@@ -335,8 +337,12 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     for (let c = clauses.length - 1; c >= 0 && clauses[c].last > clause.first; c--) clauses[c].last = Math.max(clauses[c].first + 1, clause.first);
     clauses.push(clause);
     lastFinite = clause;
-    // "… what had happened": a clause under another (or with a wh-word subject) is no main clause
-    if (joiners.every((w) => MAIN_JOINERS.has(w)) && !clause.reported && !(subject >= 0 && SUBORDINATORS.has(tokens[subject].norm))) lastMain = clause;
+    // "… what had happened", "so every voicemail had a name": a clause under another (or with a
+    // wh-word subject) is no main clause — but one of the speaker's ("so I phoned his doctor") is
+    // the narration the next listed verbs continue
+    const intro = tokens.slice(lastGroupEnd, lead).map((t) => t.norm);
+    const under = intro.some((w) => SUBORDINATORS.has(w) || w === 'so') || !joiners.every((w) => MAIN_JOINERS.has(w)) || (subject >= 0 && SUBORDINATORS.has(tokens[subject].norm));
+    if (!clause.reported && (!under || ((actor === 'speaker' || actor === 'team') && subject >= 0 && !SUBORDINATORS.has(tokens[subject].norm)))) lastMain = clause;
     lastGroupEnd = g.end;
     reporting = REPORTING.has(clause.lemma) && clause.mode !== 'modal';
   }

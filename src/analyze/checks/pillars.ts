@@ -13,7 +13,11 @@ const STORY = new Set(['situation', 'task', 'action', 'result']);
 /** Modes that say what happened, as opposed to what usually happens, would happen or should. */
 const HAPPENED = new Set(['narrated', 'background', 'ongoing']);
 /** Third-person pronouns: "she listened" is someone else's doing; "service means listening" is a value. */
-const PERSON = /^(he|she|they|him|her|them|someone|somebody|everyone|everybody|anyone|people|you)$/;
+const PERSON = /^(he|she|they|him|her|them|someone|somebody|everyone|everybody|anyone|people)$/;
+/** Verbs that say what someone is like: "she was patient" is about her. */
+const COPULAR = new Set(['be', 'seem', 'feel', 'look', 'sound', 'become', 'stay', 'remain', 'get']);
+/** Verbs that introduce quoted words, for a quote that stands as its own sentence. */
+const SAYING = new Set(['say', 'tell', 'ask', 'reply', 'answer', 'explain', 'promise', 'add', 'respond', 'apologise', 'apologize', 'offer', 'reassure']);
 /** Nouns for people: "the regulars greet me by name" is theirs, not a value of the speaker's. */
 const PEOPLE = new Set(
   'customer client guest patient caller passenger member shopper diner user visitor buyer regular people person man woman lady gentleman guy family couple father mother dad mum mom husband wife son daughter child kid friend neighbour neighbor manager boss supervisor colleague coworker staff employee owner agent clerk cashier waiter waitress driver technician engineer nurse doctor teacher student'.split(' '),
@@ -30,18 +34,34 @@ const SPEAKERS_OWN = new Set(['my', 'me', 'myself', 'mine', 'our', 'us', 'ours',
  * quoted in the story are their speaker's doing: "she said, 'this is our mistake'" is hers, said
  * when "said" happened.
  */
-function clauseOf(s: DocSentence, m: PhraseMatch): Clause | undefined {
+function clauseOf(doc: AnswerDocument, s: DocSentence, m: PhraseMatch): Clause | undefined {
   let c: Clause | undefined;
   for (let k = m.first; k < m.last && !c; k++) if (s.tokens[k].pos === 'VERB' || s.tokens[k].pos === 'AUX') c = clauseAt(s, k);
   c ??= clauseAt(s, m.first);
+  // a quote that is a sentence of its own ("I'm sorry your food is cold.") is said by whoever spoke last
+  if (c?.quoted && c.saidBy < 0) {
+    const says = lastSaying(doc, s);
+    if (says) return { ...c, actor: says.actor, mode: says.mode, quoted: false, reported: false };
+  }
   if (c && c.saidBy >= 0) {
     const says = s.clauses[c.saidBy];
+    // the customer's words about "you" are about the speaker: "you've got the patience of a saint"
+    if (c.quoted && says.actor === 'other' && c.subject >= 0 && /^you/.test(s.tokens[c.subject].norm)) return { ...c, actor: 'speaker', mode: says.mode, quoted: false, reported: false };
     // "I guess my job was to …", "as far as I know he's still a member": a hedge changes nothing
     if (c.reported && HEDGES.has(says.lemma) && says.mode === 'present') return { ...c, reported: false };
     // "I told her the mistake was ours", "she said, 'we'll fix it'": what was said is the sayer's doing, done when it was said
     if (c.quoted || c.actor === 'other' || c.actor === 'none' || says.actor === c.actor) return { ...c, actor: says.actor, mode: says.mode, quoted: false, reported: false };
   }
   return c;
+}
+
+/** The last unquoted verb of saying in the three sentences before s (dialogue told a line at a time). */
+function lastSaying(doc: AnswerDocument, s: DocSentence): Clause | undefined {
+  for (let i = s.index - 1; i >= Math.max(0, s.index - 3); i--) {
+    const said = doc.sentences[i].clauses.filter((c) => c.finite && !c.quoted && SAYING.has(c.lemma)).at(-1);
+    if (said) return said;
+  }
+  return undefined;
 }
 
 /** Is the clause about the person whose doing counts: the speaker, or the server when the story is told as the customer? */
@@ -64,7 +84,9 @@ function aboutSomeone(s: DocSentence, c: Clause): boolean {
  * cliché show nothing.
  */
 export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch, source: Source): { kind: EvidenceKind; why: string } | undefined {
-  const c = clauseOf(s, m);
+  const c = clauseOf(doc, s, m);
+  // a phrase read across a comma or a semicolon is two things ("finding it; and a second server")
+  if (/[,;:()\u2013\u2014]/.test(doc.text.slice(m.start, m.end))) return undefined;
   // a quote nobody is said to say, or a question ("Did the customer notice?"), shows nothing
   if (c?.quoted || c?.question || isQuoted(doc.text, m.start, m.end) || isNegated(doc.text, s.tokens, m.first) || isMentionOnly(doc.text, s.tokens, m.first, m.last)) return undefined;
   const inStory = STORY.has(s.role);
@@ -73,8 +95,9 @@ export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch
   const customerSide = doc.customerSide;
   if (source === 'quality') {
     // "I am patient", "with empathy": a quality named, of the speaker or as a value, is a claim
+    // ... but "she was patient" is about her ("they loved the personal attention" is not)
     const mine = /^(my|our)$/.test(s.tokens[m.first - 1]?.norm ?? '');
-    if (c && c.actor === 'other' && !customerSide && aboutSomeone(s, c) && !mine) return undefined;
+    if (c && c.actor === 'other' && !customerSide && aboutSomeone(s, c) && !mine && COPULAR.has(c.lemma) && m.first > c.verb) return undefined;
     return { kind: 'claimed', why: 'names the quality' };
   }
   if (source === 'outcome') {
@@ -85,9 +108,9 @@ export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch
   }
   if (source === 'noticed') {
     // "she was close to tears, so I sat with her": a feeling answered by a step of the speaker's,
-    // in the same sentence or the next
-    const next = doc.sentences[s.index + 1];
-    const answer = s.clauses.find((x) => x.finite && x.first > m.first && bySpeaker(x, customerSide)) ?? next?.clauses.find((x) => x.finite && bySpeaker(x, customerSide));
+    // in the same sentence or the next two
+    const later = doc.sentences.slice(s.index + 1, s.index + 3).flatMap((x) => x.clauses);
+    const answer = s.clauses.find((x) => x.finite && x.first > m.first && bySpeaker(x, customerSide)) ?? later.find((x) => x.finite && bySpeaker(x, customerSide));
     if (!answer) return undefined;
     const answered = (HAPPENED.has(answer.mode) || (answer.mode === 'present' && inStory)) && !answer.conditional;
     return answered ? { kind: 'shown', why: 'a feeling you noticed and answered' } : { kind: 'claimed', why: 'how you would answer a feeling' };
