@@ -2,7 +2,7 @@ import type { ParsedAnswer } from '../answer/types.js';
 import type { Rubric, ScoreWeights } from '../rubric/types.js';
 import { PhraseSet } from '../text/phrases.js';
 import { CHECKS } from './checks/index.js';
-import { buildDocument, type AnswerDocument, type DocSentence } from './document.js';
+import { buildDocument } from './document.js';
 import { segmentStar } from './star-segment.js';
 import { acceptTerms, applyRuleSettings, type AnalyzeOptions } from './suppress.js';
 import type { CheckContext, Finding, Report, Severity } from './types.js';
@@ -30,11 +30,6 @@ function phrases(list: readonly string[]): PhraseSet {
   }
   byIdentity.set(list, set);
   return set;
-}
-
-function defaultWhy(doc: AnswerDocument, s: DocSentence): string {
-  const label = doc.sections[s.section]?.label;
-  return label !== undefined ? `under the heading "${label}"` : 'read in story order';
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -94,7 +89,7 @@ export function analyze(answer: ParsedAnswer, judgedBy: Rubric, options: Analyze
     report.scoreParts[check.id] = Math.round(result.score * 1000) / 1000;
     report.findings.push(...result.findings);
   }
-  report.sentences = doc.sentences.map((s) => ({ ...doc.span(s.start, s.end), part: s.role, why: s.why || defaultWhy(doc, s) }));
+  report.sentences = doc.sentences.map((s) => ({ ...doc.span(s.start, s.end), part: s.role, why: s.why }));
   report.findings = applyRuleSettings(report.findings, answer, options, (f) => wholeAnswer.has(f));
   report.findings.sort((a, b) => a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || byCodePoint(a.rule, b.rule));
   report.score = weightedScore(report.scoreParts, rubric.weights);

@@ -144,7 +144,12 @@ function response(s: DocSentence): number[] {
   const cs = s.clauses.filter((c) => c.finite && !c.quoted);
   const lastMine = cs.map((c) => c.actor === 'speaker' || c.actor === 'team').lastIndexOf(true);
   if (lastMine < 0) return [];
-  const theirs = cs.findIndex((c, k) => k > lastMine && c.actor === 'other' && c.mode === 'narrated' && c.subject >= 0 && /^(but|and|so|then)$/.test(s.tokens[c.first]?.norm ?? ''));
+  // a person's reaction ("but she said", "and he thanked me"), not a purpose or a consequence ("so he could get to work", "so it could never stay true")
+  const theirs = cs.findIndex(
+    (c, k) =>
+      k > lastMine && c.actor === 'other' && c.mode === 'narrated' && c.subject >= 0 && /^(but|and|then)$/.test(s.tokens[c.first]?.norm ?? '') &&
+      /^(he|she|they)$/.test(s.tokens[c.subject].norm) && !/^(could|would|might|couldn't|wouldn't)$/.test(s.tokens[c.verb - 1]?.norm ?? ''),
+  );
   return theirs >= 0 ? [cs[theirs].first] : [];
 }
 
@@ -316,6 +321,64 @@ export function segmentStar(doc: AnswerDocument, rubric: Rubric, phrases: (l: re
       return s.tokens[m.last]?.pos !== 'NOUN' && !OBJECTS.has(s.tokens[m.first - 1]?.norm ?? '') && c?.mode !== 'modal' && !c?.conditional;
     }),
   );
+  explainRoles(doc, cues, rubric, pieces);
+}
+
+const PART_WORDS: Record<StarPart, string> = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result' };
+
+/**
+ * Says why each sentence got its part, in a few words with the words that decided it: the cue
+ * ("sets the scene: \"I worked at\""), the step ("your step: \"called\""), the outcome, or what
+ * kept it out of the story (a hypothetical, a habit, a lesson).
+ */
+function explainRoles(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: readonly StarPiece[]): void {
+  const story = pieces.length > 0;
+  const firstStory = doc.sentences.findIndex((s) => s.role !== 'opening' && s.role !== 'closing');
+  for (const s of doc.sentences) {
+    const r = read(s, cues, rubric, true);
+    const t = s.tokens;
+    const words = (from: number, n = 3) => `"${s.text.slice(t[from].start - s.start, t[Math.min(t.length, from + n) - 1].end - s.start)}"`;
+    const cueAt = (at: number, set: PhraseSet) => set.findAll(t).find((m) => m.first >= at) ?? set.findAll(t)[0];
+    const label = doc.sections[s.section]?.label;
+    const heading = label !== undefined && doc.sections[s.section].declared !== undefined ? `under "${label.trim()}": ` : '';
+    const mine = pieces.filter((p) => p.sentence === s.index);
+    const reason = (part: StarPart, at: number): string => {
+      switch (part) {
+        case 'situation': {
+          const m = cueAt(at, cues.situation);
+          return m ? `sets the scene (${words(m.first, m.last - m.first)})` : 'sets the scene: what happened before your steps';
+        }
+        case 'task':
+          return r.task >= 0 ? `what you had to do or get past (${words(r.task, 4)})` : 'what you had to do';
+        case 'action': {
+          const step = r.steps.find((st) => st.verb >= at) ?? r.steps[0];
+          return step ? `${doc.customerSide ? 'their step for you' : 'your step'} (${words(step.verb, 1)})` : 'what was done';
+        }
+        case 'result': {
+          const m = cueAt(at, cues.result);
+          return m ? `an outcome (${words(m.first, m.last - m.first)})` : 'what came of the steps';
+        }
+      }
+    };
+    let why: string;
+    if (s.role === 'opening' || s.role === 'closing') {
+      const where = !story ? 'no story' : s.role === 'opening' && (firstStory < 0 || s.index < firstStory) ? 'before the story' : 'after the story';
+      const hyp = cues.hypothetical.findAll(t)[0];
+      const habit = cues.habit.findAll(t)[0];
+      if (r.reflection) why = `${where}: a lesson or an opinion`;
+      else if (hyp) why = `${where}: says what you would do (${words(hyp.first, hyp.last - hyp.first)})`;
+      else if (habit) why = `${where}: says what you usually do (${words(habit.first, habit.last - habit.first)})`;
+      else if (r.unknown) why = `${where}: the outcome is not known`;
+      else if (!r.past) why = `${where}: no event told in the past`;
+      else why = where;
+    } else {
+      const main = mine.find((p) => p.part === s.role) ?? { part: s.role as StarPart, first: 0 };
+      why = reason(main.part, main.first);
+      const also = mine.filter((p) => p.part !== main.part).map((p) => `also the ${PART_WORDS[p.part]}: ${reason(p.part, p.first)}`);
+      if (also.length) why += `; ${also.join('; ')}`;
+    }
+    s.why = heading + why;
+  }
 }
 
 function segmentSections(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: StarPiece[]): void {
@@ -430,6 +493,16 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
   const state = newPlainState();
   const start = pieces.length;
   for (const s of doc.sentences) readPlain(s, state, cues, rubric, pieces);
+  // what someone says or does between the speaker's steps ("He mentioned a heavy pannier") is
+  // part of the action, not its result: a result with no outcome cue that more steps follow
+  for (const s of doc.sentences) {
+    const mine = pieces.filter((p) => p.sentence === s.index);
+    if (s.role !== 'result' || mine.length !== 1 || read(s, cues, rubric, true).results.length) continue;
+    if (pieces.some((p) => p.sentence > s.index && p.part === 'action')) {
+      mine[0].part = 'action';
+      s.role = 'action';
+    }
+  }
   const { pastSentences, presentSteps, setByCue } = state;
   // no narrated past: a definition or an opinion, whatever cues it has; one past sentence that
   // only sets a scene ("I worked in retail for five years") is background, not a story

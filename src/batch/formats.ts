@@ -18,6 +18,8 @@ export interface WriterOptions {
   width?: number;
   /** The project's public address, for SARIF's informationUri and each rule's helpUri. */
   homepage?: string;
+  /** pretty: also print how each sentence was read and the evidence in it (check --explain). */
+  explain?: boolean;
 }
 
 /** The JSON document of report/json.ts, written one result at a time (same bytes: see the tests). */
@@ -62,7 +64,7 @@ export async function createWriter(format: Format, options: WriterOptions, sinks
       // same bytes as formatPretty: answers and the summary joined by blank lines
       return {
         begin: () => '',
-        render: (r: FileResult) => formatAnswer(r.file, r.report, c, options.width),
+        render: (r: FileResult) => formatAnswer(r.file, r.report, c, options.width, options.explain),
         place: (piece: string) => (count++ ? '\n\n' : '') + piece,
         end: (_errors, summary) => (count ? '\n\n' : '') + formatSummary(summary, c, options.width) + '\n',
       } satisfies ReportWriter<string>;

@@ -22,6 +22,8 @@ export { DEFAULT_RUBRIC, summarize };
 export const STDIN_NAME = '<stdin>';
 
 export interface CheckOptions {
+  /** pretty: print each sentence's part and why, and the evidence in it. */
+  explain?: boolean;
   /** Per-rule settings from the project config (off, or a severity). */
   rules?: AnalyzeOptions['rules'];
   /** Terms that are not jargon here (config `accept`, `--accept`). */
@@ -136,7 +138,7 @@ async function checkInto(paths: readonly string[], registry: RubricRegistry, opt
   const tally = new Tally(options);
   problems.forEach(() => tally.addError());
   // plain data: worker threads make the same writer, and render their answers themselves
-  const output = { format: options.format, options: { color: options.color, version: options.version, failOn: options.failOn, minScore: options.minScore, rules: RULE_IDS, width: options.width, homepage: options.homepage } };
+  const output = { format: options.format, options: { color: options.color, version: options.version, failOn: options.failOn, minScore: options.minScore, rules: RULE_IDS, width: options.width, homepage: options.homepage, explain: options.explain } };
   const stepSummary = options.stepSummaryFile ? stepSummaryWriter(options.stepSummaryFile, io) : undefined;
   const writer = await createWriter(output.format, output.options, { stepSummary: stepSummary?.write.bind(stepSummary) });
   const out = new OutputBuffer(sink);

@@ -278,6 +278,8 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
       if (object && (g.kind === 'complement' || (g.kind === 'infinitive' && (object.pos === 'PRON' || object.pos === 'NOUN' || object.pos === 'PROPN') && lastFinite && CAUSATIVE.has(lastFinite.lemma)))) {
         actor = actorOf(tokens, g.first - (g.kind === 'infinitive' ? 2 : 1));
       }
+      // "wait for them to calm down": the one after "for" does it
+      if (g.kind === 'infinitive' && tokens[g.first - 3]?.norm === 'for' && (object?.pos === 'PRON' || object?.pos === 'NOUN')) actor = actorOf(tokens, g.first - 2);
       // "she thanked me for responding so quickly": the one thanked did the responding
       if (g.kind === 'gerund' && tokens[g.first - 1]?.norm === 'for' && OBJECT_PRONOUNS.has(tokens[g.first - 2]?.norm ?? '')) actor = actorOf(tokens, g.first - 2);
       clauses.push({

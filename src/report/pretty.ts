@@ -70,7 +70,7 @@ function severityStyle(f: Finding, c: ChalkInstance): Style {
  * The report for one answer, as a person reads it in a terminal `width` columns wide: each line
  * broken between words, continuation lines under the text they continue.
  */
-export function formatAnswer(file: string, report: Report, c: ChalkInstance, width = DEFAULT_WIDTH): string {
+export function formatAnswer(file: string, report: Report, c: ChalkInstance, width = DEFAULT_WIDTH, explain = false): string {
   const lines: string[] = [];
   // the facts after the score break only between themselves
   const facts = [oneLine(report.rubric), `· ${report.stats.words} words`, `· ~${report.stats.speakingSeconds}s`].flatMap((t, i) => unit(t, c.dim, i ? 1 : 2));
@@ -78,7 +78,9 @@ export function formatAnswer(file: string, report: Report, c: ChalkInstance, wid
   lines.push(layout('', head, width, 2));
   const labelled = (label: string, items: Word[]) => lines.push(layout(`  ${label.padEnd(LABEL_WIDTH - 2)}`, items, width, LABEL_WIDTH));
   labelled('STAR', starLine(report, c));
-  const pillars = report.pillars.flatMap((p, i) => unit(`${p.present ? '✓' : '✗'} ${oneLine(p.id)}`, p.present ? c.green : c.dim, i ? 2 : 0));
+  // a claimed pillar is there, but only said: "~ ownership (claimed)"
+  const pillarMark = (p: Report['pillars'][number]) => (p.status === 'shown' ? `✓ ${oneLine(p.id)}` : p.status === 'claimed' ? `~ ${oneLine(p.id)} (claimed)` : `✗ ${oneLine(p.id)}`);
+  const pillars = report.pillars.flatMap((p, i) => unit(pillarMark(p), p.status === 'shown' ? c.green : p.status === 'claimed' ? c.yellow : c.dim, i ? 2 : 0));
   if (pillars.length) labelled('pillars', pillars);
   labelled('metric', report.metrics.length ? words(`✓ ${report.metrics.map((m) => `"${oneLine(m.text)}"`).join(', ')}`, c.green) : unit('✗ none', c.red));
   const at = Math.max(0, ...report.findings.map((f) => `${f.line}:${f.column}`.length));
@@ -86,7 +88,36 @@ export function formatAnswer(file: string, report: Report, c: ChalkInstance, wid
     const prefix = `  ${c.dim(`${f.line}:${f.column}`.padEnd(at))}  ${severityStyle(f, c)(f.severity.padEnd(7))} `;
     lines.push(layout(prefix, [...words(oneLine(f.message)), ...unit(f.rule, c.dim, 2)], width, 2 + at + 2 + 8));
   }
+  if (explain) lines.push(...explainLines(report, c, width));
   return lines.join('\n');
+}
+
+const PART_LABEL: Record<string, string> = { situation: 'S', task: 'T', action: 'A', result: 'R', opening: 'opening', closing: 'closing' };
+const before = (a: { line: number; column: number }, b: { line: number; column: number }) => a.line < b.line || (a.line === b.line && a.column < b.column);
+
+/**
+ * The explain view: each sentence with the part it was read as and why, and under it what it holds
+ * — pillar evidence (shown or claimed, and why), metrics, jargon.
+ */
+function explainLines(report: Report, c: ChalkInstance, width: number): string[] {
+  const lines = ['', `  ${c.bold('How it was read')}`];
+  const marks: { line: number; column: number; text: Word[] }[] = [
+    ...report.pillars.flatMap((p) =>
+      p.evidence.map((e) => ({ ...e, text: [...unit(`${e.kind === 'shown' ? '✓' : '~'} ${oneLine(p.id)} ${e.kind}:`, e.kind === 'shown' ? c.green : c.yellow), ...words(`"${oneLine(e.text)}" — ${oneLine(e.why)}`)] })),
+    ),
+    ...report.metrics.map((m) => ({ ...m, text: [...unit(`# metric (${m.kind}):`, c.cyan), ...words(`"${oneLine(m.text)}"`)] })),
+    ...report.jargon.map((j) => ({ ...j, text: [...unit('! jargon:', c.yellow), ...words(`"${oneLine(j.text)}" — ${oneLine(j.suggestion)}`)] })),
+  ];
+  const pos = Math.max(0, ...report.sentences.map((s) => `${s.line}:${s.column}`.length));
+  for (const s of report.sentences) {
+    const head = `    ${c.dim(`${s.line}:${s.column}`.padEnd(pos))}  ${(PART_LABEL[s.part] ?? s.part).padEnd(7)} `;
+    const indent = 4 + pos + 2 + 8;
+    lines.push(layout(head, words(oneLine(s.text)), width, indent));
+    lines.push(layout(' '.repeat(indent), words(oneLine(s.why), c.dim), width, indent));
+    const end = { line: s.endLine, column: s.endColumn };
+    for (const m of marks) if (!before(m, s) && before(m, end)) lines.push(layout(' '.repeat(indent + 2), m.text, width, indent + 4));
+  }
+  return lines;
 }
 
 export function formatSummary(s: Summary, c: ChalkInstance, width = DEFAULT_WIDTH): string {

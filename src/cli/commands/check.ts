@@ -64,6 +64,7 @@ Examples:
   $ cat answer.txt | answer-coach check -         from stdin
   $ answer-coach check - --stdin-filename answers/a.md < a.md   stdin, named (format and config from the name)
   $ answer-coach check answer.txt --question "Tell me about a difficult customer"
+  $ answer-coach check answer.md --explain        each sentence's STAR part and why, and the evidence in it
   $ answer-coach check answers/ --format json     one JSON document for scripts
   $ answer-coach check answers/ --format sarif -o answers.sarif   for code scanning
   $ answer-coach check answers/ --format github   annotations in a GitHub Actions job
@@ -96,6 +97,7 @@ interface CheckFlags {
   outputFile?: string;
   accept?: string[];
   printConfig?: string;
+  explain?: boolean;
 }
 
 export function registerCheck(program: Command, ctx: CliContext): void {
@@ -109,6 +111,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     .option('--min-score <n>', 'exit 1 when an answer scores under n (0-100)', parseScore)
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseCount)
     .option('-q, --quiet', 'report errors only')
+    .option('--explain', 'pretty: show how each sentence was read (its STAR part and why) and the evidence in it')
     .option('-r, --rubric <id|path>', "rubric for every answer (default: picked by each answer's question)")
     .option('--question <text>', "the question the answers answer: it picks the rubric, in place of a file's own")
     .option('--rubrics-dir <dir>', 'also read rubrics from this folder (repeatable; shadows others by id)', collect)
@@ -158,6 +161,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
             homepage: ctx.homepage,
             record,
             question: opts.question,
+            explain: opts.explain,
             stdinFilename: opts.stdinFilename,
             outputFile: opts.outputFile,
             width: outputWidth(toFile ? undefined : process.stdout, env),
