@@ -188,7 +188,7 @@ interface Reading {
   past: boolean;
   /** A past that cannot be read as a present ("called", not "let"). */
   clearPast: boolean;
-  situation: PhraseMatch[];
+  situation: readonly PhraseMatch[];
   task: number;
   result: number;
   /** Token indexes of every outcome cue. */
@@ -201,13 +201,23 @@ interface Reading {
   label?: StarPart | 'opening';
 }
 
-const firstAt = (ms: PhraseMatch[]) => (ms.length ? ms[0].first : -1);
+const firstAt = (ms: readonly PhraseMatch[]) => (ms.length ? ms[0].first : -1);
 
 /**
  * Reads one sentence. A hypothetical is an "I would" that is not reported speech: "I told him I
  * would call" is a commitment, "If a customer came, I would listen" is not a story.
  */
 function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean, habitual = false, presentOk = storyStarted): Reading {
+  // the segmenter asks about a sentence several times, in a few states of the story
+  const key = (storyStarted ? 4 : 0) + (habitual ? 2 : 0) + (presentOk ? 1 : 0);
+  let known = readings.get(s);
+  if (!known) readings.set(s, (known = []));
+  return (known[key] ??= readSentence(s, cues, rubric, storyStarted, habitual, presentOk));
+}
+
+const readings = new WeakMap<DocSentence, Reading[]>();
+
+function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean, habitual: boolean, presentOk: boolean): Reading {
   const t = s.tokens;
   const conditional = t.some((x) => x.norm === 'if');
   const hypMatches = cues.hypothetical.findAll(t).filter((m) => {

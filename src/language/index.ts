@@ -80,13 +80,21 @@ function align(tokens: Token[], words: readonly TaggedWord[], from: number): num
 export function readText(text: string, ranges: readonly [number, number][]): SentenceFacts[] {
   const sentences: SentenceFacts[] = [];
   for (const [from, to] of ranges) {
+    // the tagger reads the whole range at once (a call has a cost of its own); its sentences are then
+    // cut where a block starts, and every character of a block belongs to a sentence, also what
+    // the tagger did not see (over-long runs)
+    const tagged = tagText(text, from, to);
+    let w = 0;
+    let next = 0;
     for (const [a, b] of blocksOf(text, from, to)) {
-      const tagged = tagText(text, a, b);
-      let w = 0;
-      let e = 0;
-      // every character of the block belongs to a sentence, also what the tagger did not see (over-long runs)
-      const bounds = tagged.sentences.length ? tagged.sentences.map(([s], k) => [k === 0 ? a : s, tagged.sentences[k + 1]?.[0] ?? b] as const) : [[a, b] as const];
-      for (const [rawStart, rawEnd] of bounds) {
+      const cuts = [a];
+      while (next < tagged.sentences.length && tagged.sentences[next][0] < b) {
+        if (tagged.sentences[next][0] > a) cuts.push(tagged.sentences[next][0]);
+        next++;
+      }
+      for (let k = 0; k < cuts.length; k++) {
+        const rawStart = cuts[k];
+        const rawEnd = cuts[k + 1] ?? b;
         let start = rawStart;
         let end = rawEnd;
         while (start < end && /\s/.test(text[start])) start++;
@@ -95,10 +103,7 @@ export function readText(text: string, ranges: readonly [number, number][]): Sen
         const tokens = tokenize(slice, start);
         if (!tokens.length) continue;
         w = align(tokens, tagged.words, w);
-        while (e < tagged.entities.length && tagged.entities[e].end <= start) e++;
-        const entities = [];
-        for (let k = e; k < tagged.entities.length && tagged.entities[k].start < end; k++) entities.push(tagged.entities[k]);
-        sentences.push({ start, end, text: slice, tokens, clauses: readClauses(tokens, slice, start), numbers: readNumbers(tokens, slice, start, entities) });
+        sentences.push({ start, end, text: slice, tokens, clauses: readClauses(tokens, slice, start), numbers: readNumbers(tokens, slice, start) });
       }
     }
   }

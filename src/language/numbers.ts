@@ -1,11 +1,10 @@
 import { NUMBER_WORDS } from '../text/phrases.js';
 import type { Token } from '../text/tokens.js';
-import type { TaggedEntity } from './tagger.js';
 import type { NumberFact, NumberKind } from './types.js';
 
 // Every number in a sentence with what it measures: the kind (a date, a clock time, a duration,
 // money, a count, a rating, …) and the unit or noun it counts. Built from the words around the
-// number and the tagger's DATE/TIME entities; what counts as a metric is the metric check's call.
+// number; what counts as a metric is the metric check's call.
 
 const MONTHS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\.?$/;
 const TIME_UNIT = /^(second|sec|minute|min|hour|hr|day|night|week|weekend|fortnight|month|quarter|year|yr|shift|decade)s?$/;
@@ -45,10 +44,9 @@ function valueOf(words: readonly Token[]): number | undefined {
   return total + current;
 }
 
-export function readNumbers(tokens: readonly Token[], text: string, base: number, entities: readonly TaggedEntity[]): NumberFact[] {
+export function readNumbers(tokens: readonly Token[], text: string, base: number): NumberFact[] {
   const facts: NumberFact[] = [];
   const gap = (k: number) => (k <= 0 || k >= tokens.length ? '' : text.slice(tokens[k - 1].end - base, tokens[k].start - base));
-  const entityAt = (t: Token) => entities.find((e) => e.start <= t.start && t.end <= e.end);
   const lemma = (t: Token | undefined) => (t ? (t.lemma ?? t.norm).toLowerCase() : '');
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -94,7 +92,7 @@ export function readNumbers(tokens: readonly Token[], text: string, base: number
     while (b < tokens.length && isNumberWord(tokens[b]) && isNumberWord(t) && !/[,;:]/.test(gap(b))) b++;
     const words = tokens.slice(i, b);
     const value = valueOf(words);
-    const { kind, end, unit } = kindOf(tokens, i, b, text, base, gap, entityAt(t)?.type);
+    const { kind, end, unit } = kindOf(tokens, i, b, text, base, gap);
     facts.push(fact(tokens, i, end, kind, value, unit));
     i = Math.max(i, end - 1);
   }
@@ -122,7 +120,7 @@ function nounEnd(tokens: readonly Token[], from: number): number {
 }
 
 function kindOf(
-  tokens: readonly Token[], i: number, b: number, text: string, base: number, gap: (k: number) => string, entity: string | undefined,
+  tokens: readonly Token[], i: number, b: number, text: string, base: number, gap: (k: number) => string,
 ): { kind: NumberKind; end: number; unit: string } {
   const t = tokens[i];
   const w = t.norm;
@@ -159,8 +157,6 @@ function kindOf(
     const unitAt = TIME_UNIT.test(nextNorm) ? b : b + 1;
     return { kind: 'duration', end: unitAt + 1, unit: lemma(tokens[unitAt]).replace(/s$/, '') };
   }
-  if (entity === 'TIME') return { kind: 'time', end: b, unit: '' };
-  if (entity === 'DATE' && !/^\d+$/.test(w)) return { kind: 'date', end: b, unit: '' };
   const end = nounEnd(tokens, b);
   // "one busy day", "one evening": a point in time, not a count
   if (end > b && w === 'one' && (TIME_UNIT.test(tokens[end - 1].norm) || /^(morning|afternoon|evening|time|occasion|holiday)s?$/.test(tokens[end - 1].norm))) return { kind: 'date', end, unit: '' };

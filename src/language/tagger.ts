@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { PartOfSpeech } from './types.js';
 
-// Part-of-speech tags, dictionary forms, sentence boundaries and number entities come from
+// Part-of-speech tags, dictionary forms and sentence boundaries come from
 // wink-nlp's English model: a trained tagger is right far more often than word lists ("I let him
 // explain", "worked" as a verb or an adjective, "rang" as a past). It is loaded on first use.
 
@@ -13,24 +13,15 @@ export interface TaggedWord {
   lemma: string;
 }
 
-export interface TaggedEntity {
-  start: number;
-  end: number;
-  /** DATE, TIME, DURATION, MONEY, PERCENT, CARDINAL, ORDINAL, … */
-  type: string;
-}
-
 export interface TaggedText {
   words: TaggedWord[];
   /** Sentence ranges [start, end) in order, covering the words. */
   sentences: [number, number][];
-  entities: TaggedEntity[];
 }
 
 interface WinkDoc {
   tokens(): { out(f?: unknown): unknown[] };
   sentences(): { out(f?: unknown): unknown[] };
-  entities(): { out(f?: unknown): unknown[] };
 }
 interface Wink {
   readDoc(text: string): WinkDoc;
@@ -43,8 +34,8 @@ function loadWink(): Wink {
   if (!wink) {
     const require = createRequire(import.meta.url);
     const winkNLP = require('wink-nlp') as (model: unknown, pipe?: string[]) => Wink;
-    // sentence boundaries, parts of speech and entities; no sentiment, no negation scopes (ours are clause-bound)
-    wink = winkNLP(require('wink-eng-lite-web-model'), ['sbd', 'pos', 'ner']);
+    // sentence boundaries and parts of speech; numbers, negation and quotes are read by our own clause and number readers
+    wink = winkNLP(require('wink-eng-lite-web-model'), ['sbd', 'pos']);
   }
   return wink;
 }
@@ -85,12 +76,12 @@ function cutAt(text: string, from: number): number {
 
 const POS_TAGS = new Set(['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE']);
 
-/** Tags text[from, to): its words, sentences and entities, with offsets in `text`. */
+/** Tags text[from, to): its words and sentences, with offsets in `text`. */
 export function tagText(text: string, from = 0, to = text.length): TaggedText {
   const nlp = loadWink();
   const its = nlp.its;
   const prepared = forTagger(text.slice(from, to));
-  const out: TaggedText = { words: [], sentences: [], entities: [] };
+  const out: TaggedText = { words: [], sentences: [] };
   for (let at = 0; at < prepared.length; ) {
     const end = cutAt(prepared, at);
     const piece = prepared.slice(at, end);
@@ -129,6 +120,4 @@ function readPiece(nlp: Wink, its: Record<string, unknown>, piece: string, base:
     while (e >= s && !values[e].trim()) e--;
     if (s <= e) out.sentences.push([base + starts[s], endOf(e)]);
   }
-  const types = doc.entities().out(its.type) as string[];
-  (doc.entities().out(its.span) as [number, number][]).forEach(([a, b], k) => out.entities.push({ start: base + starts[a], end: endOf(b), type: types[k] }));
 }

@@ -261,6 +261,8 @@ export interface PhraseStarts extends SlotMask {
   generation: number;
   /** For each set's slot, the first words to try on this token. */
   edges: Slots;
+  /** The slots that have any, in no order: a sentence's candidates for every set come from one pass. */
+  slots: number[];
 }
 
 /**
@@ -310,7 +312,7 @@ function startsOf(t: Token): PhraseStarts {
   const byLemma = lexeme && t.lemma !== undefined && t.lemma !== t.norm;
   let s = byLemma ? lexeme.lemmaStarts?.get(t.lemma!) : lexeme?.starts;
   if (s === undefined || s.generation !== shared.generation) {
-    s = { generation: shared.generation, edges: [], m0: 0, m1: 0, m2: 0, m3: 0 };
+    s = { generation: shared.generation, edges: [], slots: [], m0: 0, m1: 0, m2: 0, m3: 0 };
     const merge = (entry: KeyEntry | undefined) => {
       if (!entry) return;
       for (const slot of entry.used) {
@@ -318,6 +320,7 @@ function startsOf(t: Token): PhraseStarts {
         const into = s!.edges[slot];
         if (!into) {
           s!.edges[slot] = from;
+          s!.slots.push(slot);
           const bit = 1 << slot % BITS;
           if (slot < BITS) s!.m0 |= bit;
           else if (slot < 2 * BITS) s!.m1 |= bit;
@@ -356,6 +359,21 @@ function withOptionals(source: string): string[] {
   return variants.map((v) => v.trim()).filter(Boolean);
 }
 
+/**
+ * Matches already found, by token list and set: a token list is a sentence's, read by many checks
+ * with the same sets. One pass over its tokens finds where each set may start (the shared index
+ * gives every set's first words at once), so a set then tries only those positions.
+ */
+const found = new WeakMap<readonly Token[], { generation: number; starts: number[][]; bySet: Map<PhraseSet, readonly PhraseMatch[]> }>();
+
+function startPositions(tokens: readonly Token[]): number[][] {
+  const starts: number[][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    for (const slot of startsOf(tokens[i]).slots) (starts[slot] ??= []).push(i);
+  }
+  return starts;
+}
+
 /** A set of phrases to find in token lists: longest match first, no overlaps. */
 export class PhraseSet {
   readonly phrases: CompiledPhrase[];
@@ -386,8 +404,35 @@ export class PhraseSet {
     return this.phrases.length;
   }
 
-  /** Every match in the tokens, longest first at each position, without overlaps. */
-  findAll(tokens: readonly Token[]): PhraseMatch[] {
+  /**
+   * Every match in the tokens, longest first at each position, without overlaps. A sentence's
+   * tokens are read by many checks with the same sets, so each set's matches are kept with them.
+   */
+  findAll(tokens: readonly Token[]): readonly PhraseMatch[] {
+    let seen = found.get(tokens);
+    if (!seen || seen.generation !== shared.generation) found.set(tokens, (seen = { generation: shared.generation, starts: startPositions(tokens), bySet: new Map() }));
+    let out = seen.bySet.get(this);
+    if (!out) seen.bySet.set(this, (out = this.epoch === shared.epoch ? this.scanAt(tokens, seen.starts[this.slot]) : this.scan(tokens)));
+    return out;
+  }
+
+  /** Matches at the given candidate positions (in order), longest first at each, without overlaps. */
+  private scanAt(tokens: readonly Token[], positions: readonly number[] | undefined): PhraseMatch[] {
+    const out: PhraseMatch[] = [];
+    if (!positions) return out;
+    let next = 0;
+    for (const i of positions) {
+      if (i < next) continue;
+      const best = this.longestAt(tokens, i);
+      if (best) {
+        out.push(best);
+        next = best.last;
+      }
+    }
+    return out;
+  }
+
+  private scan(tokens: readonly Token[]): PhraseMatch[] {
     const out: PhraseMatch[] = [];
     const indexed = this.epoch === shared.epoch;
     for (let i = 0; i < tokens.length; ) {
@@ -403,9 +448,7 @@ export class PhraseSet {
 
   /** True when any phrase matches anywhere in the tokens. */
   test(tokens: readonly Token[]): boolean {
-    const indexed = this.epoch === shared.epoch;
-    for (let i = 0; i < tokens.length; i++) if ((!indexed || mayStart(startsOf(tokens[i]), this.slot)) && this.longestAt(tokens, i)) return true;
-    return false;
+    return this.findAll(tokens).length > 0;
   }
 
   /**
