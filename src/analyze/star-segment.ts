@@ -331,7 +331,30 @@ export function segmentStar(doc: AnswerDocument, rubric: Rubric, phrases: (l: re
       return s.tokens[m.last]?.pos !== 'NOUN' && !OBJECTS.has(s.tokens[m.first - 1]?.norm ?? '') && c?.mode !== 'modal' && !c?.conditional;
     }),
   );
+  doc.customerSide ||= servedTheSpeaker(doc);
   explainRoles(doc, cues, rubric, pieces);
+}
+
+/** Signs the speaker is the one serving: a job, a shift, a role, "our customers". */
+const WORKS_THERE = /\b(i|we) (worked|work|was working|were working|was employed|ran|run|managed|volunteered)\b|\b(my|our) (previous |last |first |current |old |new )?(job|internship|shift|role|position|manager|boss|supervisor|team|colleagues?|customers?|clients?|guests?|patients?|accounts?|store|shop|hotel|restaurant|company|office|clinic|practice|branch)\b|\bas an? (?!customer|client|guest|patient|passenger|shopper|buyer)[a-z]+ ?[a-z]* (at|in|for|with)\b/i;
+
+/**
+ * A story told as the customer, with no cue phrase for it: someone else's narrated steps for the
+ * speaker ("she offered me", "they rang us back") outnumber the speaker's own for others, and
+ * nothing says the speaker works there.
+ */
+function servedTheSpeaker(doc: AnswerDocument): boolean {
+  let forMe = 0;
+  let mine = 0;
+  for (const s of doc.sentences) {
+    for (const c of s.clauses) {
+      if (!c.finite || c.mode !== 'narrated' || c.verb < 0) continue;
+      const after = s.tokens.slice(c.verb + 1, c.last);
+      if (c.actor === 'other' && c.subject >= 0 && after.some((t) => /^(me|us|my|our)$/.test(t.norm))) forMe++;
+      if ((c.actor === 'speaker' || c.actor === 'team') && after.some((t) => /^(him|her|them)$/.test(t.norm))) mine++;
+    }
+  }
+  return forMe >= 2 && forMe >= mine && !WORKS_THERE.test(doc.text);
 }
 
 const PART_WORDS: Record<StarPart, string> = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result' };

@@ -12,3 +12,13 @@ export function regexLike(phrase: string): string | undefined {
   if (!REGEX_SYNTAX.test(phrase.replace(/(^|\s)_\?(?=\s|$)/g, '$1_'))) return undefined;
   return 'looks like a regular expression, and phrases are words, not regular expressions: write word* for any ending, a|b for either word, _ for any one word, _? for one word or none and # for a number';
 }
+
+/**
+ * Why a phrase would match more than meant, or undefined: one that ends in a slot ("within _?")
+ * matches any word there — most often the rest was cut off, because YAML reads an unquoted " #"
+ * as the start of a comment.
+ */
+export function danglingSlot(phrase: string): string | undefined {
+  if (!/(^|\s)_\??\s*$/.test(phrase)) return undefined;
+  return 'ends in a slot that matches any word; if the phrase went on with a number (#), quote it: YAML reads " #" as the start of a comment';
+}

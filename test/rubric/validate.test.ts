@@ -71,6 +71,11 @@ describe('rubric validation', () => {
     expect(problems[0].message).toMatch(/larger than 512 KiB/);
   });
 
+  it('refuses a phrase that ends in a slot, most often cut off by an unquoted " #" that YAML read as a comment', () => {
+    const { problems } = parseRubricSource('id: r\ntitle: R\nfillers:\n  - within _? # minute|hour\n  - "within _? # minute|hour"\n', 'r.yaml');
+    expect(problems.map((p) => `${p.line}:${p.column}: ${p.message}`)).toEqual([expect.stringMatching(/^4:5: fillers\[0\] "within _\?" ends in a slot that matches any word; .*quote it/)]);
+  });
+
   it('has no regular expressions: one written as a phrase is refused at its place, and matched it would be only words, in linear time', () => {
     const evil = '(a+)+$';
     const { problems } = parseRubricSource(`id: evil\ntitle: Evil\nfillers: ["${evil}", "(x|x|x)*y"]\n`, 'evil.yaml');

@@ -55,6 +55,12 @@ function clauseOf(doc: AnswerDocument, s: DocSentence, m: PhraseMatch): Clause |
   return c;
 }
 
+/** Whether the match stands in a quotation someone in the story is said to say. */
+function attributedQuote(doc: AnswerDocument, s: DocSentence, m: PhraseMatch): boolean {
+  const c = clauseAt(s, m.first);
+  return Boolean(c?.quoted && (c.saidBy >= 0 || lastSaying(doc, s)));
+}
+
 /** The last unquoted verb of saying in the three sentences before s (dialogue told a line at a time). */
 function lastSaying(doc: AnswerDocument, s: DocSentence): Clause | undefined {
   for (let i = s.index - 1; i >= Math.max(0, s.index - 3); i--) {
@@ -87,8 +93,10 @@ export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch
   const c = clauseOf(doc, s, m);
   // a phrase read across a comma or a semicolon is two things ("finding it; and a second server")
   if (/[,;:()\u2013\u2014]/.test(doc.text.slice(m.start, m.end))) return undefined;
-  // a quote nobody is said to say, or a question ("Did the customer notice?"), shows nothing
-  if (c?.quoted || c?.question || isQuoted(doc.text, m.start, m.end) || isNegated(doc.text, s.tokens, m.first) || isMentionOnly(doc.text, s.tokens, m.first, m.last)) return undefined;
+  // a quote nobody is said to say, or a question ("Did the customer notice?"), shows nothing; words
+  // someone is said to say are theirs, not a mention ("she said, 'this is our mistake'")
+  const said = attributedQuote(doc, s, m);
+  if (c?.quoted || c?.question || (!said && isQuoted(doc.text, m.start, m.end)) || isNegated(doc.text, s.tokens, m.first) || (!said && isMentionOnly(doc.text, s.tokens, m.first, m.last))) return undefined;
   const inStory = STORY.has(s.role);
   // a step told in the past happened, story or not; a present tense only inside a story ("so I ask her")
   const happened = c !== undefined && (HAPPENED.has(c.mode) || (c.mode === 'present' && inStory)) && !c.conditional && !c.question;
@@ -108,8 +116,8 @@ export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch
   }
   if (source === 'noticed') {
     // "she was close to tears, so I sat with her": a feeling answered by a step of the speaker's,
-    // in the same sentence or the next two
-    const later = doc.sentences.slice(s.index + 1, s.index + 3).flatMap((x) => x.clauses);
+    // in the same sentence or the next
+    const later = doc.sentences[s.index + 1]?.clauses ?? [];
     const answer = s.clauses.find((x) => x.finite && x.first > m.first && bySpeaker(x, customerSide)) ?? later.find((x) => x.finite && bySpeaker(x, customerSide));
     if (!answer) return undefined;
     const answered = (HAPPENED.has(answer.mode) || (answer.mode === 'present' && inStory)) && !answer.conditional;
