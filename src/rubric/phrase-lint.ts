@@ -22,3 +22,17 @@ export function danglingSlot(phrase: string): string | undefined {
   if (!/(^|\s)_\??\s*$/.test(phrase)) return undefined;
   return 'ends in a slot that matches any word; if the phrase went on with a number (#), quote it: YAML reads " #" as the start of a comment';
 }
+
+/**
+ * Why an alternative can never match, or undefined: words are matched one token at a time, and a
+ * hyphen splits a word into tokens, so "top-notch|first-class" is two words that no single
+ * token is. Write "top|first notch|class", or give each its own phrase.
+ */
+export function splitAlternative(phrase: string): string | undefined {
+  const bad = phrase
+    .split(/\s+/)
+    .filter((w) => w.includes('|'))
+    .flatMap((w) => w.split('|'))
+    .find((o) => /[-\u2010-\u2015/]/.test(o));
+  return bad ? `has the alternative "${bad}", which is two words and never matches one; write its words in their own slots ("top|first notch|class") or give it its own phrase` : undefined;
+}

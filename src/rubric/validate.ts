@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Node } from 'yaml';
-import { danglingSlot, regexLike } from './phrase-lint.js';
+import { danglingSlot, regexLike, splitAlternative } from './phrase-lint.js';
 import { RUBRIC_SCHEMA, type FieldSpec } from './schema.js';
 import { yaml } from './yaml.js';
 
@@ -75,7 +75,7 @@ export function parseRubricSource(source: string, file: string): { value: Record
     if (aliases > MAX_ALIASES) return;
     if (!isScalar(node) || typeof node.value !== 'string' || !node.value.trim()) return at(node as Node, `${path} must be a non-empty string`);
     if (node.value.length > MAX_PHRASE_LENGTH) at(node, `${path} is longer than ${MAX_PHRASE_LENGTH} characters`);
-    const notPhrase = phrase ? (regexLike(node.value) ?? danglingSlot(node.value)) : undefined;
+    const notPhrase = phrase ? (regexLike(node.value) ?? danglingSlot(node.value) ?? splitAlternative(node.value)) : undefined;
     if (notPhrase) at(node, `${path} "${node.value}" ${notPhrase}`);
   };
 

@@ -76,6 +76,11 @@ describe('rubric validation', () => {
     expect(problems.map((p) => `${p.line}:${p.column}: ${p.message}`)).toEqual([expect.stringMatching(/^4:5: fillers\[0\] "within _\?" ends in a slot that matches any word; .*quote it/)]);
   });
 
+  it('refuses an alternative with a hyphen, which is two words and would match nothing', () => {
+    const { problems } = parseRubricSource('id: r\ntitle: R\nfillers: [top-notch|first-class, top|first notch|class]\n', 'r.yaml');
+    expect(problems.map((p) => `${p.line}:${p.column}: ${p.message}`)).toEqual([expect.stringMatching(/^3:11: fillers\[0\] .*has the alternative "top-notch", which is two words and never matches one/)]);
+  });
+
   it('has no regular expressions: one written as a phrase is refused at its place, and matched it would be only words, in linear time', () => {
     const evil = '(a+)+$';
     const { problems } = parseRubricSource(`id: evil\ntitle: Evil\nfillers: ["${evil}", "(x|x|x)*y"]\n`, 'evil.yaml');
