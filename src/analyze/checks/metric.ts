@@ -312,7 +312,9 @@ function factCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
     else if (n.kind === 'duration' && after === 'to' && t[n.last + 1]?.norm === 'spare') out.push({ start: n.start, end: t[n.last + 1].end, kind: 'time' });
     else if (n.kind === 'duration' && since && c && (c.negated || c.mode === 'ongoing')) out.push({ start: n.start, end: n.end, kind: 'retention' });
     else if (n.kind === 'count' && since && c && c.actor === 'other' && c.mode === 'ongoing') out.push({ start: n.start, end: n.end, kind: 'count' });
-    else if (n.kind === 'duration' && c && c.lemma === 'take' && c.actor === 'other' && STORY_PARTS.has(s.role) && clauseWords.some((w) => w === 'only' || w === 'just')) out.push({ start: n.start, end: n.end, kind: 'time' });
+    else if (n.kind === 'duration' && c && c.lemma === 'take' && STORY_PARTS.has(s.role) && (s.role === 'result' || (c.actor === 'other' && clauseWords.some((w) => w === 'only' || w === 'just')))) out.push({ start: n.start, end: n.end, kind: 'time' });
+    // "two days ahead of schedule", "a week early", "an hour earlier than promised"
+    else if (n.kind === 'duration' && STORY_PARTS.has(s.role) && (after === 'early' || after === 'earlier' || after === 'sooner' || (after === 'ahead' && t[n.last + 1]?.norm === 'of'))) out.push({ start: n.start, end: t[n.last].end, kind: 'time' });
     else if (n.kind === 'count' && (n.value ?? 0) >= 10 && p.counts.longestAt(t, n.last - 1)) out.push({ start: n.start, end: n.end, kind: 'count' });
   }
   return out;
