@@ -36,6 +36,8 @@ const SPEAKERS_OWN = new Set(['my', 'me', 'myself', 'mine', 'our', 'us', 'ours',
  */
 function clauseOf(doc: AnswerDocument, s: DocSentence, m: PhraseMatch): Clause | undefined {
   let c: Clause | undefined;
+  // "(I stayed on it) until the problem was solved": a phrase that opens with "until" belongs to the clause it ends
+  if (/^(until|till|before|after|once|so)$/.test(s.tokens[m.first].norm) && m.first > 0) c = clauseAt(s, m.first - 1);
   for (let k = m.first; k < m.last && !c; k++) if (s.tokens[k].pos === 'VERB' || s.tokens[k].pos === 'AUX') c = clauseAt(s, k);
   c ??= clauseAt(s, m.first);
   // a quote that is a sentence of its own ("I'm sorry your food is cold.") is said by whoever spoke last

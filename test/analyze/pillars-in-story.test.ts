@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { analyze } from '../../src/analyze/index.js';
+import { parseAnswer } from '../../src/answer/index.js';
+import { RubricRegistry } from '../../src/rubric/registry.js';
+
+const fixture = parse(readFileSync(new URL('../fixtures/pillars/in-story.yaml', import.meta.url), 'utf8')) as { setup: string; shows: Record<string, string[]>; wordOnly: Record<string, string[]> };
+const registry = new RubricRegistry();
+const pillar = (id: string, sentence: string) => analyze(parseAnswer(`${fixture.setup} ${sentence}`, 'text'), registry.get('customer-service')).pillars.find((p) => p.id === id)!;
+
+describe('pillars in a story: the speaker\'s step shows it, the word alone does not', () => {
+  it.each(Object.entries(fixture.shows).flatMap(([id, list]) => list.map((s) => [id, s] as const)))('%s is shown by: %s', (id, sentence) => {
+    const p = pillar(id, sentence);
+    expect(p.status, JSON.stringify(p.evidence)).toBe('shown');
+    expect(p.evidence.some((e) => e.kind === 'shown' && sentence.includes(e.text))).toBe(true);
+  });
+
+  it.each(Object.entries(fixture.wordOnly).flatMap(([id, list]) => list.map((s) => [id, s] as const)))('%s is not shown by: %s', (id, sentence) => {
+    expect(pillar(id, sentence).evidence.filter((e) => sentence.includes(e.text))).toEqual([]);
+  });
+});
