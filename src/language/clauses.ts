@@ -124,6 +124,8 @@ function lastAuxIndex(tokens: readonly Token[], from: number, to: number): numbe
   return from;
 }
 
+/** Verbs of being and having: a clause of them ("so every voicemail had a name") hands its subject to no listed verb. */
+const STATES = new Set(['be', 'have', 'seem', 'appear', 'remain', 'know', 'want', 'need', 'feel', 'look', 'sound', 'become']);
 const PARTICIPLE_TAKERS = new Set(['keep', 'leave', 'find', 'get', 'have', 'want', 'need', 'see', 'hear', 'like', 'make']);
 
 /** Whether the group is a finite verb, or an infinitive, a gerund or the complement of "let him …". */
@@ -263,6 +265,7 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
   };
   let lastFinite: Clause | undefined;
   let lastMain: Clause | undefined;
+  let lastDoer: Clause | undefined;
   let reporting = false;
   let conditional = false;
   let lastGroupEnd = 0;
@@ -318,13 +321,17 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     else if (lastFinite && (joiners.some((w) => COORDINATORS.has(w)) || (subject === -1 && tokens[g.first - 1] && COORDINATORS.has(tokens[g.first - 1].norm)) || listed)) {
       // "I called and apologised", "I called the branch, found the stock": the subject carries
       // over from the last main clause ("I called around until one had it, drove over …")
-      const from = lastMain ?? lastFinite;
+      // — or from the clause just before with a subject of its own and a verb that does something
+      // ("because the owner came round the counter, sat me down and said …")
+      const from = lastDoer ?? lastMain ?? lastFinite;
       subject = from.subject;
       actor = from.actor;
     } else if (subject === -2 || (subject === -1 && (open === 0 || labelled(g.first) || tokens.slice(0, g.first).every((t) => t.pos === 'ADV' || t.pos === 'CCONJ' || t.pos === 'SCONJ' || CLAUSE_JOINERS.has(t.norm))))) {
       // a sentence that opens with its verb: a past is the speaker's note ("Called the branch."), a bare verb an instruction
       if (h && h.pos === 'VERB' && !g.aux.length && isPastForm(h)) actor = 'speaker';
       else if (h && h.pos === 'VERB' && g.aux.every((a) => a === "don't" || a === 'do') && h.norm === lemmaOf(h)) mode = 'imperative'; // "Listen first", "Don't argue"
+    } else if (subject === -1 && g.aux.length && g.aux.every((a) => a === "don't") && h?.pos === 'VERB' && h.norm === lemmaOf(h) && CLAUSE_PUNCT.test(gapBefore(open))) {
+      mode = 'imperative'; // "I told her, like, don't worry"
     }
     const negated = g.negated || tokens.slice(g.first, g.end).some((t) => NEGATORS.has(t.norm)) || (subject >= 0 && NEGATIVE_SUBJECTS.has(tokens[subject].norm));
     // frequency: "I always listen", "I usually called back"
@@ -339,6 +346,10 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     for (let c = clauses.length - 1; c >= 0 && clauses[c].last > clause.first; c--) clauses[c].last = Math.max(clauses[c].first + 1, clause.first);
     clauses.push(clause);
     lastFinite = clause;
+    // (a step told as it happened: not a state, a plan, a report, a passive or a "that …" / "how …" clause)
+    const complement = tokens.slice(lastGroupEnd, lead).some((t) => /^(that|how|what|why|where|whether|which|who)$/.test(t.norm));
+    if (subject >= 0 && !SUBORDINATORS.has(tokens[subject].norm) && clause.mode === 'narrated' && !clause.passive && !clause.reported && !complement && !STATES.has(clause.lemma) && clause.lemma) lastDoer = clause;
+    else if (subject >= 0 && !SUBORDINATORS.has(tokens[subject].norm) && !complement && !clause.reported) lastDoer = undefined;
     // "… what had happened", "so every voicemail had a name": a clause under another (or with a
     // wh-word subject) is no main clause — but one of the speaker's ("so I phoned his doctor") is
     // the narration the next listed verbs continue

@@ -40,6 +40,11 @@ function clauseOf(doc: AnswerDocument, s: DocSentence, m: PhraseMatch): Clause |
   if (/^(until|till|before|after|once|so)$/.test(s.tokens[m.first].norm) && m.first > 0) c = clauseAt(s, m.first - 1);
   for (let k = m.first; k < m.last && !c; k++) if (s.tokens[k].pos === 'VERB' || s.tokens[k].pos === 'AUX') c = clauseAt(s, k);
   c ??= clauseAt(s, m.first);
+  // "I told her, like, don't worry": an instruction after a verb of saying is the sayer's words
+  if (c && c.mode === 'imperative' && c.actor === 'none') {
+    const says = s.clauses.filter((x) => x.finite && x.first < c!.first && SAYING.has(x.lemma) && !x.quoted).at(-1);
+    if (says) return { ...c, actor: says.actor, mode: says.mode, reported: false };
+  }
   // a quote that is a sentence of its own ("I'm sorry your food is cold.") is said by whoever spoke last
   if (c?.quoted && c.saidBy < 0) {
     const says = lastSaying(doc, s);
