@@ -278,7 +278,10 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
       // who does a non-finite verb: the object of "asked him to wait" / "let him explain", else the clause's subject
       let actor: Actor = lastFinite?.actor ?? 'none';
       const object = tokens[g.first - (g.kind === 'infinitive' ? 2 : 1)];
-      if (object && (g.kind === 'complement' || (g.kind === 'infinitive' && (object.pos === 'PRON' || object.pos === 'NOUN' || object.pos === 'PROPN') && lastFinite && CAUSATIVE.has(lastFinite.lemma)))) {
+      // (the object right after the verb: "asked her to wait", not "had to go down to the kitchen to track some down")
+      const objectAt = g.first - (g.kind === 'infinitive' ? 2 : 1);
+      const nextToVerb = lastFinite !== undefined && lastFinite.verb >= 0 && objectAt - lastFinite.verb <= 3 && objectAt > lastFinite.verb;
+      if (object && (g.kind === 'complement' || (g.kind === 'infinitive' && (object.pos === 'PRON' || object.pos === 'NOUN' || object.pos === 'PROPN') && nextToVerb && CAUSATIVE.has(lastFinite!.lemma)))) {
         actor = actorOf(tokens, g.first - (g.kind === 'infinitive' ? 2 : 1));
       }
       // "wait for them to calm down": the one after "for" does it
