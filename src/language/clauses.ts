@@ -2,7 +2,7 @@ import type { Token } from '../text/tokens.js';
 import type { Actor, Clause, Mode } from './types.js';
 import {
   BE, CAUSATIVE, CLAUSE_JOINERS, DUTY_NOUNS, ORG_NOUNS, CONDITIONS, COORDINATORS, DO, FREQUENCY, FUTURE_MODALS, HAVE, HYPOTHETICAL_MODALS, MODALS, NEGATIVE_SUBJECTS,
-  NEGATORS, OTHER_SUBJECTS, PAST_BE, PAST_DO, PAST_HAVE, REPORTING, SPEAKER, SPEAKER_OBJECT, TEAM, TEAM_NOUNS, TEAM_OBJECT,
+  NEGATORS, OTHER_SUBJECTS, PAST_BE, PAST_DO, PAST_HAVE, REPORTING, SAYING, SPEAKER, SPEAKER_OBJECT, TEAM, TEAM_NOUNS, TEAM_OBJECT,
 } from './words.js';
 
 // Reads a sentence's clauses from its tagged tokens: each finite verb group (auxiliaries and a
@@ -368,8 +368,6 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
   return clauses;
 }
 
-/** Verbs that introduce quoted words: "she said", "I told him", "he shouted". */
-const SAYING = new Set(['say', 'tell', 'ask', 'reply', 'answer', 'explain', 'shout', 'yell', 'promise', 'add', 'insist', 'respond', 'scream', 'write', 'text', 'announce', 'apologise', 'apologize', 'go']);
 
 /**
  * Who says each quoted or reported clause: for a quote, the nearest unquoted verb of saying

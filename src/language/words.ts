@@ -59,3 +59,11 @@ export const CLAUSE_JOINERS = words(
   'and but so or then because since when while as after before until once although though whereas which who whom whose that where if unless whenever however yet',
 );
 export const COORDINATORS = words('and but or so then yet');
+
+/** Verbs that introduce someone's words: "she said", "I told him", "he shouted", "I apologised". */
+export const SAYING = words('say tell ask reply answer explain shout yell promise add insist respond scream write text announce apologise apologize offer reassure go');
+
+/** Nouns for people (not the speaker): "the regulars greet me by name" is theirs. */
+export const PEOPLE_NOUNS = words(
+  'customer client guest patient caller passenger member shopper diner user visitor buyer regular people person man woman lady gentleman guy family couple father mother dad mum mom husband wife son daughter child kid friend neighbour neighbor manager boss supervisor colleague coworker staff employee owner agent clerk cashier waiter waitress driver technician engineer nurse doctor teacher student',
+);

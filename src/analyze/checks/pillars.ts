@@ -1,4 +1,4 @@
-import { clauseAt, type Clause } from '../../language/index.js';
+import { clauseAt, PEOPLE_NOUNS, SAYING, type Clause } from '../../language/index.js';
 import { isMentionOnly, isNegated, isQuoted } from '../../text/mention.js';
 import type { PhraseMatch } from '../../text/phrases.js';
 import type { PillarRule } from '../../rubric/types.js';
@@ -16,12 +16,6 @@ const HAPPENED = new Set(['narrated', 'background', 'ongoing']);
 const PERSON = /^(he|she|they|him|her|them|someone|somebody|everyone|everybody|anyone|people)$/;
 /** Verbs that say what someone is like: "she was patient" is about her. */
 const COPULAR = new Set(['be', 'seem', 'feel', 'look', 'sound', 'become', 'stay', 'remain', 'get']);
-/** Verbs that introduce quoted words, for a quote that stands as its own sentence. */
-const SAYING = new Set(['say', 'tell', 'ask', 'reply', 'answer', 'explain', 'promise', 'add', 'respond', 'apologise', 'apologize', 'offer', 'reassure']);
-/** Nouns for people: "the regulars greet me by name" is theirs, not a value of the speaker's. */
-const PEOPLE = new Set(
-  'customer client guest patient caller passenger member shopper diner user visitor buyer regular people person man woman lady gentleman guy family couple father mother dad mum mom husband wife son daughter child kid friend neighbour neighbor manager boss supervisor colleague coworker staff employee owner agent clerk cashier waiter waitress driver technician engineer nurse doctor teacher student'.split(' '),
-);
 
 type Source = 'behaviour' | 'quality' | 'outcome' | 'noticed';
 /** Verbs of thinking that only hedge what follows them. */
@@ -87,7 +81,7 @@ function bySpeaker(c: Clause | undefined, customerSide: boolean): boolean {
 function aboutSomeone(s: DocSentence, c: Clause): boolean {
   if (c.subject < 0) return false;
   const t = s.tokens[c.subject];
-  return PERSON.test(t.norm) || PEOPLE.has((t.lemma ?? t.norm).toLowerCase());
+  return PERSON.test(t.norm) || PEOPLE_NOUNS.has((t.lemma ?? t.norm).toLowerCase());
 }
 
 /**
