@@ -57,6 +57,14 @@ describe('customer-service pillars', () => {
     expect(report.jargon.map((j) => j.text)).toEqual(['above and beyond']);
   });
 
+  it('takes what people in general should do, in an opinion, for a value the speaker states; a particular person\'s doing is theirs', () => {
+    const report = analyze(parseAnswer('Good customer service is when staff explain the fees up front. A good employee listens before answering.', 'text'), registry.get('customer-service'));
+    const claimed = (id: string) => report.pillars.find((p) => p.id === id)!.evidence.map((e) => [e.text, e.kind]);
+    expect(claimed('communication')).toContainEqual(['explain', 'claimed']);
+    expect(claimed('empathy')).toContainEqual(['listens', 'claimed']);
+    expect(shown('She explained the fees to me at the desk.')).not.toContain('communication');
+  });
+
   it('does not count a phrase in quotation marks', () => {
     expect(shown('I don\'t like the phrase "above and beyond".')).not.toContain('extra-mile');
   });

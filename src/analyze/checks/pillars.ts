@@ -84,6 +84,18 @@ function aboutSomeone(s: DocSentence, c: Clause): boolean {
   return PERSON.test(t.norm) || PEOPLE_NOUNS.has((t.lemma ?? t.norm).toLowerCase());
 }
 
+/** Whether the clause is about people in general: "someone", "everyone", "a good employee", "customers". */
+function anyone(s: DocSentence, c: Clause): boolean {
+  if (c.subject < 0) return false;
+  const t = s.tokens[c.subject];
+  if (/^(someone|somebody|anyone|anybody|everyone|everybody|people|nobody)$/.test(t.norm)) return true;
+  // a person noun with no "the", "my", "his": "customers", "a customer", "every employee", "good staff"
+  let k = c.subject - 1;
+  while (k >= 0 && s.tokens[k].pos === 'ADJ') k--;
+  const det = k >= 0 ? s.tokens[k].norm : '';
+  return PEOPLE_NOUNS.has((t.lemma ?? t.norm).toLowerCase()) && !/^(the|my|our|his|her|their|this|that|your)$/.test(det) && (det === '' || /^(a|an|every|each|any|all|most|some|good|great)$/.test(det) || t.norm !== (t.lemma ?? t.norm));
+}
+
 /**
  * What a match shows, if anything: `shown` by something that happened (a step of the speaker's,
  * or of the server's in a story told as the customer), `claimed` by a value, a habit, a plan or a
@@ -130,8 +142,9 @@ export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch
     const mood = c.mode === 'modal' || c.mode === 'future' || c.reported ? 'what you would do' : c.mode === 'habit' ? 'what you usually do' : 'a value you state';
     return { kind: 'claimed', why: mood };
   }
-  // a general statement with no person doing it: "Service means listening", "Listen first."
-  if (!inStory && !happened && (!c || c.actor === 'none' || (c.actor === 'other' && !aboutSomeone(s, c)))) return { kind: 'claimed', why: 'a value you state' };
+  // a general statement: no person doing it ("Service means listening", "Listen first."), or people
+  // in general ("a good employee listens", "staff should explain the fees") — not a particular one
+  if (!inStory && !happened && (!c || c.actor === 'none' || (c.actor === 'other' && (!aboutSomeone(s, c) || anyone(s, c))))) return { kind: 'claimed', why: 'a value you state' };
   return undefined;
 }
 
