@@ -55,7 +55,7 @@ export function checkAnswer(file: string, text: string, format: AnswerFormat, re
     // the text goes with the report for a format that shows it (html); analyze() stays pure
     return { file, report: analyzeText(text, format, registry, settings.rubric, settings.analyze, settings.question), source: text };
   } catch (e) {
-    if (e instanceof AnswerFormatError) return { file: e.line ? `${file}:${e.line}:${e.column ?? 1}` : file, message: e.message };
+    if (e instanceof AnswerFormatError) return e.line ? { file, line: e.line, column: e.column ?? 1, message: e.message } : { file, message: e.message };
     return { file, message: `internal error: ${e instanceof Error ? e.message : String(e)}` };
   }
 }

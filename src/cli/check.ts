@@ -9,7 +9,7 @@ import { startProgress } from '../batch/progress.js';
 import type { Item } from '../batch/render.js';
 import { limitHeapGrowth, PARALLEL_MIN_FILES, runFiles } from '../batch/run.js';
 import { Tally } from '../batch/tally.js';
-import { oneLine } from '../report/sanitize.js';
+import { fileName, oneLine } from '../report/sanitize.js';
 import { summarize } from '../report/summary.js';
 import type { FileError, FileResult, Summary } from '../report/types.js';
 import type { RubricRegistry } from '../rubric/registry.js';
@@ -174,7 +174,7 @@ async function checkInto(paths: readonly string[], registry: RubricRegistry, opt
     progress?.stop();
   }
   // one line each, after the bar is gone
-  for (const e of errors) io.stderr(`answer-coach: ${oneLine(e.file)}: ${oneLine(e.message)}\n`);
+  for (const e of errors) io.stderr(`answer-coach: ${fileName(e.file)}${e.line ? `:${e.line}:${e.column ?? 1}` : ''}: ${oneLine(e.message)}\n`);
   const summary = tally.summary();
   out.write(writer.end(errors, summary));
   out.flush();

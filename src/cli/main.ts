@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { oneLine } from '../report/sanitize.js';
+import { fileName, oneLine } from '../report/sanitize.js';
 import { RubricError } from '../rubric/types.js';
 import { ConfigError } from '../config/error.js';
 import type { Io } from './check.js';
@@ -65,11 +65,11 @@ Examples:
       return ok ? ExitCode.Clean : ExitCode.Error;
     }
     if (e instanceof ConfigError) {
-      for (const p of e.problems) io.stderr(`answer-coach: config ${oneLine(p.file)}${p.line ? `:${p.line}:${p.column ?? 1}` : ''}: ${oneLine(p.message)}\n`);
+      for (const p of e.problems) io.stderr(`answer-coach: config ${fileName(p.file)}${p.line ? `:${p.line}:${p.column ?? 1}` : ''}: ${oneLine(p.message)}\n`);
       return ExitCode.Error;
     }
     if (e instanceof RubricError) {
-      for (const p of e.problems) io.stderr(`answer-coach: rubric ${oneLine(p.file)}${p.line ? `:${p.line}:${p.column ?? 1}` : ''}: ${oneLine(p.message)}\n`);
+      for (const p of e.problems) io.stderr(`answer-coach: rubric ${fileName(p.file)}${p.line ? `:${p.line}:${p.column ?? 1}` : ''}: ${oneLine(p.message)}\n`);
       return ExitCode.Error;
     }
     io.stderr(`answer-coach: internal error: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { loadProjectConfig, type ProjectConfig } from '../config/index.js';
-import { oneLine, sanitize } from '../report/sanitize.js';
+import { fileName, oneLine } from '../report/sanitize.js';
 import { RubricRegistry, rubricSources, type RubricEntry, type RubricSource } from '../rubric/registry.js';
 import { RubricError, type Rubric } from '../rubric/types.js';
 import type { Problem } from '../rubric/validate.js';
@@ -28,7 +28,7 @@ export interface OpenedRubrics {
   sources: RubricSource[];
 }
 
-export const formatProblem = (p: Problem) => `${oneLine(p.file)}${p.line ? `:${p.line}:${p.column ?? 1}` : ''}: ${oneLine(p.message)}`;
+export const formatProblem = (p: Problem) => `${fileName(p.file)}${p.line ? `:${p.line}:${p.column ?? 1}` : ''}: ${oneLine(p.message)}`;
 
 /** A path as short as it is clear: relative under the working folder, absolute elsewhere. */
 function shortPath(file: string): string {
@@ -74,7 +74,7 @@ export function list({ io, env, setExitCode }: CliContext, opts: RubricsSetup & 
     const lines = [['ID', 'TITLE', 'QUESTIONS', 'FROM']];
     for (const r of rows) {
       const note = r.shadows.length ? ` (shadows ${r.shadows.map((s) => (s.origin === 'built-in' ? 'built-in' : `${s.origin}: ${shortPath(s.file)}`)).join(', ')})` : '';
-      lines.push([oneLine(r.id), oneLine(r.title), r.questions ? String(r.questions.length) : '?', oneLine(r.from + note)]);
+      lines.push([oneLine(r.id), oneLine(r.title), r.questions ? String(r.questions.length) : '?', fileName(r.from + note)]);
     }
     io.stdout(table(lines));
     const total = rows.reduce((n, r) => n + (r.questions?.length ?? 0), 0);
@@ -92,7 +92,7 @@ export function formatRubric(rubric: Rubric, entry?: RubricEntry): string {
   const e = rubric.expectations;
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   out.push(`${oneLine(rubric.id)} — ${oneLine(rubric.title)}`);
-  out.push(`  from     ${oneLine(entry ? where(entry) : rubric.source)}`);
+  out.push(`  from     ${fileName(entry ? where(entry) : rubric.source)}`);
   if (entry && typeof entry.raw.extends === 'string') out.push(`  extends  ${oneLine(entry.raw.extends)}`);
   out.push('', `Questions (${rubric.questions.length}):`);
   for (const q of rubric.questions) out.push(`  - ${oneLine(q)}`);
@@ -262,12 +262,12 @@ export function init({ io, env, setExitCode }: CliContext, name: string, opts: R
   if (known && known.file !== file && !opts.shadow) {
     return fail(`"${name}" is already the id of a rubric (${oneLine(where(known))}): yours would replace it. Pick another name, or pass --shadow to write your own version of it that builds on it (extends: ${name})`);
   }
-  if (existsSync(file) && !opts.force) return fail(`${oneLine(file)} already exists (use --force to replace it)`);
+  if (existsSync(file) && !opts.force) return fail(`${fileName(file)} already exists (use --force to replace it)`);
   try {
     writeFileSync(file, known && opts.shadow ? overlayScaffold(name, known.origin) : scaffold(name), { flag: opts.force ? 'w' : 'wx' });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return fail(`${oneLine(file)}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : 'cannot be written'}`);
+    return fail(`${fileName(file)}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : 'cannot be written'}`);
   }
-  io.stdout(`created ${sanitize(shortPath(file))}\nnext: edit it, then run  answer-coach rubrics validate ${sanitize(shortPath(file))}\n`);
+  io.stdout(`created ${fileName(shortPath(file))}\nnext: edit it, then run  answer-coach rubrics validate ${fileName(shortPath(file))}\n`);
 }

@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { oneLine } from '../report/sanitize.js';
+import { fileName, oneLine } from '../report/sanitize.js';
 import type { QuestionSummary } from './summary.js';
 
 export const HISTORY_SCHEMA_VERSION = 1;
@@ -24,20 +24,20 @@ export function formatHistoryPretty(view: HistoryView, options: { color: boolean
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const lines: string[] = [];
   if (!view.total) {
-    lines.push(`No attempts recorded yet (${oneLine(view.path)}).`);
+    lines.push(`No attempts recorded yet (${fileName(view.path)}).`);
     lines.push(c.dim('Record one with: answer-coach check answer.md --record, or answer-coach practice.'));
     return lines.join('\n') + '\n';
   }
-  if (!view.summaries.length) return `No attempts match ${oneLine(view.filter ?? 'the filter')} (${view.total} recorded in ${oneLine(view.path)}).\n`;
+  if (!view.summaries.length) return `No attempts match ${oneLine(view.filter ?? 'the filter')} (${view.total} recorded in ${fileName(view.path)}).\n`;
   const shown = view.summaries.reduce((n, s) => n + s.attempts, 0);
-  lines.push(c.dim(`${oneLine(view.path)} · ${shown} attempt${shown === 1 ? '' : 's'} · ${view.summaries.length} question${view.summaries.length === 1 ? '' : 's'}`));
+  lines.push(c.dim(`${fileName(view.path)} · ${shown} attempt${shown === 1 ? '' : 's'} · ${view.summaries.length} question${view.summaries.length === 1 ? '' : 's'}`));
   for (const s of view.summaries) {
     lines.push('');
-    lines.push(c.bold(s.question ? oneLine(s.question) : `(no question) ${oneLine(s.file ?? '')}`));
+    lines.push(c.bold(s.question ? oneLine(s.question) : `(no question) ${fileName(s.file ?? '')}`));
     const score = (n: number) => scoreColor(n, c)(String(n));
     lines.push(
       `  ${s.attempts} attempt${s.attempts === 1 ? '' : 's'}${s.reruns ? c.dim(` (+${s.reruns} unchanged re-check${s.reruns === 1 ? '' : 's'})`) : ''} · best ${score(s.best)} · latest ${score(s.latest)}` +
-        `  ${scoreColor(s.latest, c)(s.sparkline)}  ${c.dim(`${s.rubrics.map(oneLine).join(', ')} · last ${s.lastAt.slice(0, 16).replace('T', ' ')} UTC`)}`,
+        `  ${scoreColor(s.latest, c)(s.sparkline)}  ${c.dim(`${s.rubrics.map(oneLine).join(', ')} · last ${oneLine(s.lastAt.slice(0, 16).replace('T', ' '))} UTC`)}`,
     );
     // a lower score is said first: what did get better is then not "improved" overall
     const fell = s.attempts > 1 && s.latest < s.first;

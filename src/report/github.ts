@@ -24,12 +24,6 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** A malformed file's error names its place as `path:line:col`; split it back for tools that locate it. */
-export function splitErrorLocation(file: string): { file: string; line?: number; column?: number } {
-  const m = /^(.*):(\d+):(\d+)$/s.exec(file);
-  return m ? { file: m[1], line: Number(m[2]), column: Number(m[3]) } : { file };
-}
-
 function summaryLine(s: Summary): string {
   const parts = [`${s.analyzed} answer${s.analyzed === 1 ? '' : 's'} checked`];
   if (s.averageScore !== null) parts.push(`average score ${s.averageScore}`);
@@ -112,11 +106,10 @@ export function githubWriter(options: GithubOptions = {}): ReportWriter<GithubPi
     end(errors: readonly FileError[], summary) {
       let out = '';
       for (const e of errors) {
-        const at = splitErrorLocation(e.file);
-        const pos = at.line ? `,line=${at.line},col=${at.column}` : '';
-        out += annotate('error', `::error file=${escapeProperty(at.file)}${pos},title=answer-coach::${escapeData(oneLine(e.message))}\n`);
+        const pos = e.line ? `,line=${e.line},col=${e.column ?? 1}` : '';
+        out += annotate('error', `::error file=${escapeProperty(e.file)}${pos},title=answer-coach::${escapeData(oneLine(e.message))}\n`);
       }
-      if (errors.length) toSummary(`### Files that could not be checked\n\n| file | problem |\n|---|---|\n${errors.map((e) => `| ${markdownCell(e.file)} | ${markdownCell(e.message)} |`).join('\n')}\n\n`);
+      if (errors.length) toSummary(`### Files that could not be checked\n\n| file | problem |\n|---|---|\n${errors.map((e) => `| ${markdownCell(e.file)}${e.line ? `:${e.line}:${e.column ?? 1}` : ''} | ${markdownCell(e.message)} |`).join('\n')}\n\n`);
       if (summaryBytes || errors.length) toSummary(`${summaryLine(summary).replace(/^answer-coach: /, '')}\n`);
       if (unlisted) options.stepSummary?.(`\n_${unlisted} more answer${unlisted === 1 ? '' : 's'} not listed: a job summary holds at most 1 MiB. Run with \`--format line\` to see every finding._\n`);
       return out;

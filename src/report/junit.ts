@@ -1,6 +1,6 @@
 import { SEVERITIES, type Report, type Severity } from '../analyze/types.js';
 import { formatWith, type ReportWriter } from './writer.js';
-import { oneLine } from './sanitize.js';
+import { fileName, oneLine } from './sanitize.js';
 import type { RunResult } from './types.js';
 
 export interface JunitOptions {
@@ -45,7 +45,7 @@ export function junitWriter(options: JunitOptions): ReportWriter<JunitPiece> {
   return {
     begin: () => '',
     render({ file, report }) {
-      const name = escapeXml(oneLine(file));
+      const name = escapeXml(fileName(file));
       const lines = report.findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.rule}: ${oneLine(f.message)}`);
       const out = escapeXml(`score ${report.score}/100 (rubric ${report.rubric})\n${lines.join('\n')}`);
       let body = '';
@@ -66,8 +66,8 @@ export function junitWriter(options: JunitOptions): ReportWriter<JunitPiece> {
     },
     end(errors) {
       for (const e of errors) {
-        const name = escapeXml(oneLine(e.file));
-        cases.push(`    <testcase classname="answer-coach" name="${name}" file="${name}">\n      <error message="${escapeXml(oneLine(e.message))}" type="unreadable"/>\n    </testcase>\n`);
+        const name = escapeXml(fileName(e.file));
+        cases.push(`    <testcase classname="answer-coach" name="${name}" file="${name}">\n      <error message="${escapeXml((e.line ? `${e.line}:${e.column ?? 1}: ` : '') + oneLine(e.message))}" type="unreadable"/>\n    </testcase>\n`);
       }
       const counts = `tests="${cases.length}" failures="${failures}" errors="${errors.length}"`;
       return (

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { STAR_PARTS, type StarPart } from '../answer/types.js';
 import type { Finding, Report } from '../analyze/types.js';
-import { oneLine, sanitize } from './sanitize.js';
+import { fileName, oneLine } from './sanitize.js';
 import type { RunResult, Summary } from './types.js';
 import { DEFAULT_WIDTH, layout, unit, words, type Style, type Word } from './wrap.js';
 
@@ -74,7 +74,7 @@ export function formatAnswer(file: string, report: Report, c: ChalkInstance, wid
   const lines: string[] = [];
   // the facts after the score break only between themselves
   const facts = [oneLine(report.rubric), `· ${report.stats.words} words`, `· ~${report.stats.speakingSeconds}s`].flatMap((t, i) => unit(t, c.dim, i ? 1 : 2));
-  const head = [...unit(sanitize(file), c.bold.underline), ...unit(`${report.score}/100`, scoreColor(report.score, c).bold, 2), ...facts];
+  const head = [...unit(fileName(file), c.bold.underline), ...unit(`${report.score}/100`, scoreColor(report.score, c).bold, 2), ...facts];
   lines.push(layout('', head, width, 2));
   const labelled = (label: string, items: Word[]) => lines.push(layout(`  ${label.padEnd(LABEL_WIDTH - 2)}`, items, width, LABEL_WIDTH));
   labelled('STAR', starLine(report, c));

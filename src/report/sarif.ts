@@ -2,7 +2,6 @@ import { isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../analyze/types.js';
 import { formatWith, indentJson, type ReportWriter } from './writer.js';
-import { splitErrorLocation } from './github.js';
 import { oneLine } from './sanitize.js';
 import { RULE_INFO, ruleHelpUri } from './rules.js';
 import type { FormatOptions, RunResult } from './types.js';
@@ -84,9 +83,8 @@ export function sarifWriter(options: SarifOptions): ReportWriter<SarifPiece> {
     },
     end(errors) {
       const notifications = errors.map((e) => {
-        const at = splitErrorLocation(e.file);
-        const physicalLocation: Record<string, unknown> = { artifactLocation: artifactLocation(at.file) };
-        if (at.line) physicalLocation.region = { startLine: at.line, startColumn: at.column };
+        const physicalLocation: Record<string, unknown> = { artifactLocation: artifactLocation(e.file) };
+        if (e.line) physicalLocation.region = { startLine: e.line, startColumn: e.column ?? 1 };
         return { level: 'error', message: { text: oneLine(e.message) }, locations: [{ physicalLocation }] };
       });
       const invocation = { executionSuccessful: errors.length === 0, toolExecutionNotifications: notifications };

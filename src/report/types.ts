@@ -8,9 +8,12 @@ export interface FileResult {
   source?: string;
 }
 
-/** A file that could not be analyzed, with a one-line reason. */
+/** A file that could not be analyzed, with a one-line reason; a malformed file also names where. */
 export interface FileError {
+  /** The path as given (never with a position appended: a file may be named `notes:12:3`). */
   file: string;
+  line?: number;
+  column?: number;
   message: string;
 }
 

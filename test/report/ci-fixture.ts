@@ -29,7 +29,9 @@ export function fixtureRun(): RunResult {
     { file: HOSTILE_FILE, report: synthetic },
   ];
   const errors: FileError[] = [
-    { file: 'answers/bad.yaml:4:7', message: 'invalid YAML: bad indentation' },
+    { file: 'answers/bad.yaml', line: 4, column: 7, message: 'invalid YAML: bad indentation' },
+    // a name that looks like a position is a name, not a position
+    { file: 'notes:12:3', message: 'permission denied' },
     { file: 'answers/gone & <lost>.txt', message: 'no such file or directory' },
   ];
   return { results, errors, summary: summarize(results, errors, { failOn: 'error' }) };

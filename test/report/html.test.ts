@@ -178,7 +178,8 @@ describe('html format: safe by construction', () => {
     expect(text(byClass(section, 'fn')[0])).toBe(HOSTILE_NAME);
     const shown = rowsOf(section).map((r) => r.text);
     expect(shown[0]).toContain('<script>window.__pwned=1</script>');
-    expect(shown).toContain('A customer typed "><img src=x onerror="window.__pwned=2"> into our form & said evil text.');
+    // the bidi override and the bell are shown as what they are, never obeyed
+    expect(shown).toContain('A customer typed "><img src=x onerror="window.__pwned=2"> into our form & said \\u202eevil\\u202c text\\x07.');
     expect(shown).toContain('I listened and <b>fixed</b> it; we cut the wait by 30% using synergy.');
     expect(HOSTILE_TEXT).toContain('\u202e');
     expect(html).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u0000-\u0008\u000b\u000c\u000e-\u001f]/);

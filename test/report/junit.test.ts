@@ -14,14 +14,16 @@ describe('junit format', () => {
   it('has a test case per answer and per unreadable file, failing exactly the answers that fail the run', () => {
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
     const suite = doc.testsuites.testsuite;
-    expect(suite).toMatchObject({ tests: '4', failures: '1', errors: '2' });
+    expect(suite).toMatchObject({ tests: '5', failures: '1', errors: '3' });
     const cases = suite.testcase;
-    expect(cases).toHaveLength(4);
+    expect(cases).toHaveLength(5);
     const hostile = cases.find((c: any) => c.failure);
-    expect(hostile.name).toBe('answers/a, b: 100% <"x"> & red line.md');
-    expect(hostile.name).toBe(HOSTILE_FILE.replace(/\u001b\[\d+m/g, '').replace('\n', ' '));
+    // escapes shown as text, the line break as \n: the name stays one line and cannot recolour the report
+    expect(hostile.name).toBe('answers/a, b: 100% <"x"> & \\x1b[31mred\\x1b[0m\\nline.md');
     expect(hostile.failure['#text']).toContain('3:5 error jargon: Say 100%, not "a lot" & <more>: second line');
-    expect(cases.filter((c: any) => c.error)).toHaveLength(2);
+    expect(cases.filter((c: any) => c.error)).toHaveLength(3);
+    expect(cases.find((c: any) => c.name === 'answers/bad.yaml').error.message).toBe('4:7: invalid YAML: bad indentation');
+    expect(cases.find((c: any) => c.name === 'notes:12:3').error.message).toBe('permission denied');
   });
 
   it('fails on a low score when --min-score is set', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeFileName, formatLine } from '../../src/report/line.js';
+import { formatLine } from '../../src/report/line.js';
+import { fileName } from '../../src/report/sanitize.js';
 import { fixtureRun } from './ci-fixture.js';
 
 describe('line format', () => {
@@ -10,11 +11,11 @@ describe('line format', () => {
     const total = fixtureRun().results.reduce((n, r) => n + r.report.findings.length, 0);
     expect(lines).toHaveLength(total);
     for (const l of lines) expect(l).toMatch(/^.+:\d+:\d+: (error|warning|info) [a-z-]+: .+$/);
-    expect(lines).toContain('answers/a, b: 100% <"x"> & red\\nline.md:3:5: error jargon: Say 100%, not "a lot" & <more>: second line done');
+    expect(lines).toContain('answers/a, b: 100% <"x"> & \\x1b[31mred\\x1b[0m\\nline.md:3:5: error jargon: Say 100%, not "a lot" & <more>: second line\\x1b[2J\\x07 done');
   });
 
-  it('shows line breaks and tabs in a file name as \\n and \\t, and strips terminal escapes', () => {
-    expect(escapeFileName('a\tb\r\nc\u001b[2Jd\u0000.md')).toBe('a\\tb\\r\\nc' + 'd.md');
+  it('shows line breaks and tabs in a file name as \\n and \\t, and terminal escapes as inert text', () => {
+    expect(fileName('a\tb\r\nc\u001b[2Jd\u0000.md')).toBe('a\\tb\\r\\nc\\x1b[2Jd\\x00.md');
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   });
 

@@ -83,8 +83,10 @@ describe('sarif format', () => {
     expect(uri.uri).not.toMatch(/[\s<>"]/);
     expect(decodeURIComponent(uri.uri.split('/')[1])).toBe(HOSTILE_FILE.split('/')[1]);
     const notes = log.runs[0].invocations[0].toolExecutionNotifications;
-    expect(notes).toHaveLength(2);
+    expect(notes).toHaveLength(3);
     expect(notes[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'answers/bad.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 4, startColumn: 7 } });
+    // a file named like a position is that file, with no region
+    expect(notes[1].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'notes%3A12%3A3', uriBaseId: '%SRCROOT%' } });
     expect(log.runs[0].invocations[0].executionSuccessful).toBe(false);
   });
 

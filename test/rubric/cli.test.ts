@@ -156,15 +156,16 @@ describe('answer-coach rubrics', () => {
     expect(r.stderr).toContain('must be lower-case words joined by hyphens');
   });
 
-  it('prints no control sequences from a rubric', () => {
+  it('prints no control sequence or bidi control from a rubric: each is shown as inert text', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ac-escape-'));
-    writeFileSync(join(dir, 'evil.yaml'), 'id: evil\ntitle: "Evil \\e[31mred\\e]0;pwned\\a"\nextends: base\nquestions: ["Why \\e[2J?"]\npillars:\n  - { id: a, name: "A \\e[31m", phrases: [a] }\n  - { id: b, name: B, phrases: [b] }\n');
+    // \u202e (RIGHT-TO-LEFT OVERRIDE) and \u2066 (LEFT-TO-RIGHT ISOLATE) would reorder what follows them (Trojan Source)
+    writeFileSync(join(dir, 'evil.yaml'), 'id: evil\ntitle: "Evil \\e[31mred\\e]0;pwned\\a \\u202Egnp.exe\\u2066"\nextends: base\nquestions: ["Why \\e[2J?"]\npillars:\n  - { id: a, name: "A \\e[31m", phrases: [a] }\n  - { id: b, name: B, phrases: [b] }\n');
     const r = run(['rubrics', 'list', '--rubrics-dir', dir], { env, cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Evil red');
-    expect(r.stdout).not.toMatch(/\u001b|\u0007/);
-    const show = run(['rubrics', 'show', 'evil', '--rubrics-dir', dir], { env, cwd: dir });
-    expect(show.stdout).toContain('Why ?');
-    expect(show.stdout).not.toMatch(/\u001b|\u0007/);
+    expect(r.stdout).toContain('Evil \\x1b[31mred\\x1b]0;pwned\\x07 \\u202egnp.exe\\u2066');
+    const shown = run(['rubrics', 'show', 'evil', '--rubrics-dir', dir], { env, cwd: dir }).stdout;
+    expect(shown).toContain('Why \\x1b[2J?');
+    expect(shown).toContain('A \\x1b[31m');
+    for (const out of [r.stdout, shown]) expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/);
   });
 });
