@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readRegularFile } from '../io/index.js';
 
 // Reading one answer file, shared by the main thread and the batch's worker threads.
 
@@ -27,27 +27,11 @@ export function decodeAnswer(bytes: Buffer): { text?: string; problem?: string }
   return { text };
 }
 
-/** Reads one answer file, refusing a huge one by its size before reading it. */
+/** Reads one answer file: only a regular file (after symlinks), never more than the limit, never blocking. */
 export function readAnswerFile(path: string): { text?: string; problem?: string } {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { problem: code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : 'cannot be read' };
-  }
-  try {
-    const size = fstatSync(fd).size;
-    if (size > MAX_ANSWER_BYTES) return { problem: `file is too large to be an answer (${(size / 1024 / 1024).toFixed(1)} MB; the limit is 1 MB)` };
-    const bytes = Buffer.alloc(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, bytes, read, size - read, read);
-      if (!n) break;
-      read += n;
-    }
-    return decodeAnswer(bytes.subarray(0, read));
-  } finally {
-    closeSync(fd);
-  }
+  const read = readRegularFile(path, { maxBytes: MAX_ANSWER_BYTES });
+  if (!read.problem) return decodeAnswer(read.bytes);
+  const { kind, message, size } = read.problem;
+  if (kind === 'too-large') return { problem: size ? `file is too large to be an answer (${(size / 1024 / 1024).toFixed(1)} MB; the limit is 1 MB)` : `file is too large to be an answer (over ${MAX_ANSWER_BYTES / 1024 / 1024} MB)` };
+  return { problem: message };
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readTextFile } from '../io/index.js';
 import { join } from 'node:path';
 
 // A draft beside --out (answer.md → answer.draft.md) lives outside the drafts folder; so that a
@@ -9,11 +9,8 @@ const INDEX = '.beside-out';
 
 /** The drafts listed as kept outside `dir`, whether or not they still exist. */
 export function draftsElsewhere(dir: string): string[] {
-  try {
-    return readFileSync(join(dir, INDEX), 'utf8').split('\n').filter(Boolean);
-  } catch {
-    return [];
-  }
+  const read = readTextFile(join(dir, INDEX), { maxBytes: 1024 * 1024 });
+  return read.problem ? [] : read.text.split('\n').filter(Boolean);
 }
 
 /**

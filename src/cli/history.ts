@@ -4,7 +4,7 @@ import { defaultHistoryPath } from '../history/index.js';
 import { formatHistoryJson, formatHistoryPretty, type HistoryView } from '../history/format.js';
 import { clearHistory, readHistory, type HistoryRead } from '../history/store.js';
 import { summarizeHistory } from '../history/summary.js';
-import { oneLine } from '../report/sanitize.js';
+import { fileName, oneLine } from '../report/sanitize.js';
 import type { Io } from './check.js';
 import type { CliContext } from './context.js';
 import { ExitCode } from './exit-codes.js';
@@ -22,7 +22,7 @@ export async function askConfirm(message: string, context: PromptContext = {}): 
 function warnSkipped(read: HistoryRead, path: string, io: Io): void {
   if (!read.skipped) return;
   const lines = read.skipped === 1 ? '1 unreadable line' : `${read.skipped} unreadable lines`;
-  io.stderr(`answer-coach: warning: skipped ${lines} in ${oneLine(path)} (first at line ${read.firstSkippedLine})\n`);
+  io.stderr(`answer-coach: warning: skipped ${lines} in ${fileName(path)} (first at line ${read.firstSkippedLine})\n`);
 }
 
 /**
@@ -30,10 +30,17 @@ function warnSkipped(read: HistoryRead, path: string, io: Io): void {
  * terminal and without --yes it refuses (exit 2) rather than delete unasked.
  */
 export async function runHistoryClear(path: string, opts: { yes: boolean; interactive: boolean; ask: Ask }, io: Io): Promise<number> {
-  const read = readHistory(path);
-  const count = read.attempts.length;
+  let count: number | undefined;
+  let unreadable = '';
+  try {
+    count = readHistory(path).attempts.length;
+  } catch (e) {
+    // a history that cannot be read can still be deleted
+    unreadable = ` (it cannot be read: ${oneLine((e as Error).message)})`;
+  }
+  const attempts = count === undefined ? 'the history' : `${count} recorded attempt${count === 1 ? '' : 's'}`;
   if (!existsSync(path)) {
-    io.stdout(`No history to clear (${oneLine(path)}).\n`);
+    io.stdout(`No history to clear (${fileName(path)}).\n`);
     return ExitCode.Clean;
   }
   if (!opts.yes) {
@@ -43,7 +50,7 @@ export async function runHistoryClear(path: string, opts: { yes: boolean; intera
     }
     let yes: boolean;
     try {
-      yes = await opts.ask(`Delete all ${count} recorded attempt${count === 1 ? '' : 's'} in ${oneLine(path)}? This cannot be undone.`);
+      yes = await opts.ask(`Delete ${count === undefined ? attempts : `all ${attempts}`} in ${fileName(path)}${unreadable}? This cannot be undone.`);
     } catch (e) {
       // Ctrl-C at the prompt.
       if (e instanceof Error && e.name === 'ExitPromptError') {
@@ -58,7 +65,7 @@ export async function runHistoryClear(path: string, opts: { yes: boolean; intera
     }
   }
   clearHistory(path);
-  io.stdout(`Deleted ${count} recorded attempt${count === 1 ? '' : 's'} (${oneLine(path)}).\n`);
+  io.stdout(`Deleted ${attempts} (${fileName(path)}).\n`);
   return ExitCode.Clean;
 }
 
@@ -76,7 +83,7 @@ export function showHistory({ io, env, version, setExitCode }: CliContext, opts:
   try {
     read = readHistory(path);
   } catch (e) {
-    io.stderr(`answer-coach: cannot read the history ${oneLine(path)}: ${oneLine((e as Error).message)}\n`);
+    io.stderr(`answer-coach: cannot read the history ${fileName(path)}: ${oneLine((e as Error).message)}\n`);
     setExitCode(ExitCode.Error);
     return;
   }

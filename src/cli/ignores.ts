@@ -1,6 +1,7 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { readHead, readTextFile } from '../io/index.js';
 
 /**
  * Files a folder holds beside answers that are never answers themselves: a project's README and
@@ -14,18 +15,10 @@ export const NEVER_ANSWERS = ['README*', 'CHANGELOG*', 'CHANGES*', 'CONTRIBUTING
  */
 export function looksLikeRubric(path: string): boolean {
   if (!/\.ya?ml$/i.test(path)) return false;
-  let head = '';
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      const buffer = Buffer.alloc(8192);
-      head = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8');
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return false; // unreadable: checking it will say why
-  }
+  // a FIFO or a device is no rubric (and is never opened for a blocking read); checking it will say what it is
+  const bytes = readHead(path, 8192);
+  if (!bytes) return false; // unreadable: checking it will say why
+  const head = bytes.toString('utf8');
   return /^id[ \t]*:/m.test(head) && !/^(question|opening|situation|task|action|result)[ \t]*:/im.test(head);
 }
 
@@ -111,12 +104,9 @@ export class IgnoreRules {
     if (matcher === undefined) {
       matcher = null;
       const file = join(dir, '.gitignore');
-      try {
-        // a .gitignore is a few lines; a huge one is no .gitignore worth reading whole
-        if (statSync(file).isFile() && statSync(file).size <= 1024 * 1024) matcher = ignore().add(readFileSync(file, 'utf8'));
-      } catch {
-        // no .gitignore here
-      }
+      // a .gitignore is a few lines; a huge one, or one that is no regular file, is no .gitignore worth reading
+      const read = readTextFile(file, { maxBytes: 1024 * 1024 });
+      if (!read.problem) matcher = ignore().add(read.text);
       this.gitignores.set(dir, matcher);
     }
     return matcher;

@@ -1,8 +1,9 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type * as Tinyglobby from 'tinyglobby';
 
 import { decodeAnswer, MAX_ANSWER_BYTES } from '../batch/read-answer.js';
+import { errnoProblem, statOrUndefined, statProblem } from '../io/index.js';
 
 export { checkAnswerBytes, decodeAnswer, MAX_ANSWER_BYTES, readAnswerFile } from '../batch/read-answer.js';
 const ANSWER_FILE = /\.(md|markdown|txt|ya?ml)$/i;
@@ -21,13 +22,42 @@ export interface SkipRule {
   within?(dir: string): SkipRule;
 }
 
-function walk(dir: string, out: string[], skip?: SkipRule): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+/**
+ * Every answer file under `dir` that `skip` keeps. A folder that cannot be read is one problem and
+ * the walk goes on; a symlink is followed (to a file or a folder; each real folder is walked once,
+ * so a link loop ends), and a broken one named like an answer is reported, never skipped without a word.
+ */
+function walk(dir: string, out: string[], problems: InputProblem[], seen: Set<string>, skip?: SkipRule): void {
+  const self = statOrUndefined(dir);
+  if (self) {
+    const id = `${self.dev}:${self.ino}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+  }
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    problems.push({ file: dir, message: `folder cannot be read: ${errnoProblem(e, dir).message}` });
+    return;
+  }
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (entry.name.startsWith('.') || SKIP_DIRS.has(entry.name)) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!skip?.ignored(path, true)) walk(path, out, skip);
-    } else if (entry.isFile() && ANSWER_FILE.test(entry.name) && !skip?.ignored(path)) out.push(path);
+    let isDir = entry.isDirectory();
+    if (entry.isSymbolicLink()) {
+      const target = statOrUndefined(path);
+      if (!target) {
+        if (ANSWER_FILE.test(entry.name) && !skip?.ignored(path)) problems.push({ file: path, message: statProblem(path)?.message ?? 'cannot be read' });
+        continue;
+      }
+      isDir = target.isDirectory();
+    }
+    if (isDir) {
+      if (!skip?.ignored(path, true)) walk(path, out, problems, seen, skip);
+    }
+    // a FIFO or device named like an answer is kept: reading it says what it is
+    else if (ANSWER_FILE.test(entry.name) && !skip?.ignored(path)) out.push(path);
   }
 }
 
@@ -48,16 +78,12 @@ export async function expandInputs(args: readonly string[], cwd = process.cwd(),
       stdin = true;
       continue;
     }
-    let stat;
-    try {
-      stat = statSync(arg);
-    } catch {
-      stat = undefined;
-    }
+    const stat = statOrUndefined(arg);
     if (stat?.isDirectory()) {
       const found: string[] = [];
-      walk(arg, found, skip?.within?.(arg) ?? skip);
-      if (!found.length) problems.push({ file: arg, message: 'no answer files (.md, .txt, .yaml, .yml) in this folder, or all of them are ignored' });
+      const before = problems.length;
+      walk(arg, found, problems, new Set(), skip?.within?.(arg) ?? skip);
+      if (!found.length && problems.length === before) problems.push({ file: arg, message: 'no answer files (.md, .txt, .yaml, .yml) in this folder, or all of them are ignored' });
       found.forEach((f) => files.add(f));
     } else if (stat) {
       files.add(arg);
@@ -66,7 +92,7 @@ export async function expandInputs(args: readonly string[], cwd = process.cwd(),
       if (!found.length) problems.push({ file: arg, message: 'no answer files match this pattern' });
       found.forEach((f) => files.add(relative(cwd, join(cwd, f)).split(sep).join('/') || f));
     } else {
-      problems.push({ file: arg, message: 'no such file or directory' });
+      problems.push({ file: arg, message: statProblem(arg)?.message ?? 'no such file or directory' });
     }
   }
   if (stdin) inputs.push({ kind: 'stdin' });

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Node } from 'yaml';
+import { lstatOrUndefined, readTextFile, statOrUndefined } from '../io/index.js';
 import { RULE_IDS, type RuleSetting } from '../analyze/suppress.js';
 import { SEVERITIES, type Severity } from '../analyze/types.js';
 import { didYouMean, type Problem } from '../rubric/validate.js';
@@ -160,7 +160,8 @@ export function findConfigFile(from: string): string | undefined {
   for (;;) {
     for (const name of CONFIG_FILE_NAMES) {
       const file = join(dir, name);
-      if (existsSync(file) && statSync(file).isFile()) return file;
+      // anything of that name but a folder is the config: reading it says what is wrong with it
+      if (lstatOrUndefined(file) && !statOrUndefined(file)?.isDirectory()) return file;
     }
     const parent = dirname(dir);
     if (parent === dir) return undefined;
@@ -172,8 +173,9 @@ export function findConfigFile(from: string): string | undefined {
 export function loadProjectConfig(cwd: string): ProjectConfig | undefined {
   const file = findConfigFile(cwd);
   if (!file) return undefined;
-  if (statSync(file).size > MAX_CONFIG_BYTES) throw new ConfigError([{ file, message: `config is larger than ${MAX_CONFIG_BYTES / 1024} KiB` }]);
-  const { value, problems } = parseConfigSource(readFileSync(file, 'utf8'), file);
+  const read = readTextFile(file, { maxBytes: MAX_CONFIG_BYTES });
+  if (read.problem) throw new ConfigError([{ file, message: read.problem.kind === 'too-large' ? `config is larger than ${MAX_CONFIG_BYTES / 1024} KiB` : read.problem.message }]);
+  const { value, problems } = parseConfigSource(read.text, file);
   if (!value) throw new ConfigError(problems);
   return value;
 }

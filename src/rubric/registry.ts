@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, delimiter, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
+import { errnoProblem, readTextFile } from '../io/index.js';
 import { finalizeRubric, mergeRaw } from './resolve.js';
 import { primeStems, stemsOf } from '../text/tokens.js';
 import { pickable, RubricError, type Rubric } from './types.js';
@@ -72,15 +73,18 @@ export function rubricSources({ rubricsDirs = [], projectDirs = [], env = {}, bu
   return sources;
 }
 
-function readRubricFile(file: string, origin: Origin): RubricEntry {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw new RubricError([{ file, message: 'no such rubric file' }]);
+/** A rubric file's text: only a regular file, never more than the limit, never a blocking open. */
+function readRubricSource(file: string): string {
+  const read = readTextFile(file, { maxBytes: MAX_RUBRIC_BYTES });
+  if (read.problem) {
+    const { kind, message } = read.problem;
+    throw new RubricError([{ file, message: kind === 'missing' ? 'no such rubric file' : kind === 'too-large' ? `rubric is larger than ${MAX_RUBRIC_BYTES / 1024} KiB` : message }]);
   }
-  if (size > MAX_RUBRIC_BYTES) throw new RubricError([{ file, message: `rubric is larger than ${MAX_RUBRIC_BYTES / 1024} KiB` }]);
-  const source = readFileSync(file, 'utf8');
+  return read.text;
+}
+
+function readRubricFile(file: string, origin: Origin): RubricEntry {
+  const source = readRubricSource(file);
   const { value, problems } = parseRubricSource(source, file);
   if (!value) throw new RubricError(problems);
   return { id: String(value.id), file, origin, raw: value, extendsAt: extendsPosition(source), keysAt: keyPositions(source) };
@@ -88,12 +92,13 @@ function readRubricFile(file: string, origin: Origin): RubricEntry {
 
 /** Line and column of each block-style top-level key (`pillars:`, `jargon-:`). */
 function keyPositions(source: string): Record<string, { line: number; column: number }> {
-  const at: Record<string, { line: number; column: number }> = {};
+  // no prototype: a key named like an Object.prototype member is a key like any other
+  const at: Record<string, { line: number; column: number }> = Object.create(null);
   let line = 0;
   for (const text of source.split('\n')) {
     line++;
     const m = /^([A-Za-z][\w-]*[+-]?)[ \t]*:/.exec(text);
-    if (m && !(m[1] in at)) at[m[1]] = { line, column: 1 };
+    if (m && !Object.hasOwn(at, m[1])) at[m[1]] = { line, column: 1 };
   }
   return at;
 }
@@ -109,6 +114,8 @@ function extendsPosition(source: string): { line: number; column: number } | und
 const isRubricFile = (name: string) => /\.ya?ml$/i.test(name);
 
 const SNAPSHOT_VERSION = 1;
+/** The build's snapshot is a few hundred KiB; far more is not one. */
+const MAX_SNAPSHOT_BYTES = 32 * 1024 * 1024;
 
 /** One rubric file as the snapshot keeps it: its exact text, and what parsing it gave. */
 interface SnapshotItem {
@@ -178,7 +185,9 @@ function validatorFingerprint(yamlPackage: string): string | undefined {
 function readSnapshot(file: string): Map<string, SnapshotItem> | undefined {
   let snapshot: Snapshot;
   try {
-    snapshot = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
+    const read = readTextFile(file, { maxBytes: MAX_SNAPSHOT_BYTES });
+    if (read.problem) return undefined;
+    snapshot = JSON.parse(read.text) as Snapshot;
   } catch {
     return undefined;
   }
@@ -196,13 +205,8 @@ function readSnapshot(file: string): Map<string, SnapshotItem> | undefined {
  */
 function snapshotEntry(item: SnapshotItem | undefined, file: string, origin: Origin): RubricEntry | undefined {
   if (!item) return undefined;
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  if (source !== item.source) return undefined;
+  const read = readTextFile(file, { maxBytes: MAX_RUBRIC_BYTES });
+  if (read.problem || read.text !== item.source) return undefined;
   return { id: item.id, file, origin, raw: item.raw, extendsAt: item.extendsAt, keysAt: item.keysAt };
 }
 
@@ -217,7 +221,7 @@ export function writeRubricSnapshot(dir: string, file: string): { files: number;
   for (const name of readdirSync(dir).filter(isRubricFile).sort()) {
     const path = join(dir, name);
     try {
-      const source = readFileSync(path, 'utf8');
+      const source = readRubricSource(path);
       const entry = readRubricFile(path, 'built-in');
       const item: SnapshotItem = { name, source, id: entry.id, raw: entry.raw, extendsAt: entry.extendsAt, keysAt: entry.keysAt };
       // only what JSON carries unchanged (a YAML-only value is parsed at run time instead)
@@ -270,8 +274,11 @@ export class RubricRegistry {
       let names: string[];
       try {
         names = readdirSync(dir).filter(isRubricFile).sort();
-      } catch {
-        continue; // a user folder that does not exist is no error
+      } catch (e) {
+        // a user folder that does not exist is no error; one that cannot be read is
+        const problem = errnoProblem(e, dir);
+        if (problem.kind !== 'missing') this.problems.push({ file: dir, message: `rubrics folder cannot be read: ${problem.message}` });
+        continue;
       }
       const snapped = snapshot && resolve(dir) === resolve(snapshot.dir) ? readSnapshot(snapshot.file) : undefined;
       const inThisDir = new Map<string, string>();

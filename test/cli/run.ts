@@ -18,14 +18,45 @@ function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return env;
 }
 
+export interface RunOptions {
+  cwd?: string;
+  input?: string | Buffer;
+  env?: NodeJS.ProcessEnv;
+  nodeArgs?: string[];
+  /** Milliseconds before the run is killed (its code is then null). */
+  timeout?: number;
+  /** A command that runs the rest as another user (see otherUser). */
+  asUser?: string[];
+}
+
 /** Runs the built CLI as a user would, with no terminal. */
-export function run(args: string[], options: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {}): Run {
-  const r = spawnSync(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
+export function run(args: string[], options: RunOptions = {}): Run {
+  const argv = [...(options.asUser ?? []), process.execPath, ...(options.nodeArgs ?? []), BIN, ...args];
+  const r = spawnSync(argv[0], argv.slice(1), {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',
     encoding: 'utf8',
     env: cleanEnv(options.env),
-    timeout: 30_000,
+    timeout: options.timeout ?? 30_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * How to run the CLI as a user whom file permissions bind: nothing to add when the tests already
+ * run as one; as root (who reads any folder), `setpriv` or `runuser` to `nobody`, when either is
+ * there and `nobody` can run the CLI; otherwise undefined, with the reason.
+ */
+export function otherUser(): { prefix: string[] } | { skip: string } {
+  if (process.getuid?.() !== 0) return { prefix: [] };
+  const candidates = [
+    ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', '--'],
+    ['setpriv', '--reuid=nobody', '--regid=nobody', '--clear-groups', '--'],
+    ['runuser', '-u', 'nobody', '--'],
+  ];
+  for (const prefix of candidates) {
+    const r = spawnSync(prefix[0], [...prefix.slice(1), process.execPath, BIN, '--version'], { encoding: 'utf8', timeout: 10_000 });
+    if (r.status === 0) return { prefix };
+  }
+  return { skip: 'the tests run as root and neither setpriv nor runuser could run the CLI as nobody' };
 }
