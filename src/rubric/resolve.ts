@@ -1,4 +1,4 @@
-import { RUBRIC_SCHEMA, REQUIRED_RESOLVED, type FieldSpec } from './schema.js';
+import { fieldOf, RUBRIC_SCHEMA, REQUIRED_RESOLVED, type FieldSpec } from './schema.js';
 import { RubricError, type JargonRule, type Rubric } from './types.js';
 import { didYouMean } from './validate.js';
 
@@ -16,12 +16,13 @@ const keyOf = (item: unknown, key?: string): string =>
  * match nothing are noted in `warnings`, so a typo does not pass silently.
  */
 export function mergeRaw(parent: Raw, child: Raw, fields: Record<string, FieldSpec> = RUBRIC_SCHEMA, warnings?: string[], path = ''): Raw {
-  const out: Raw = { ...parent };
+  // no prototype: a key named `__proto__` is a key like any other, never the object's prototype
+  const out: Raw = Object.assign(Object.create(null) as Raw, parent);
   const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
   for (const [rawKey, value] of Object.entries(child)) {
     const overlay = rawKey.endsWith('+') || rawKey.endsWith('-') ? rawKey.at(-1) : '';
     const name = overlay ? rawKey.slice(0, -1) : rawKey;
-    const spec = fields[name];
+    const spec = fieldOf(fields, name);
     const key = spec?.type === 'list' ? spec.key : undefined;
     const inherited = out[name];
     if (overlay === '+') {
@@ -52,7 +53,7 @@ export function mergeRaw(parent: Raw, child: Raw, fields: Record<string, FieldSp
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
-const obj = (v: unknown): Raw => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Raw) : {});
+const obj = (v: unknown): Raw => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Raw) : Object.create(null));
 const num = (v: unknown, dflt: number) => (typeof v === 'number' ? v : dflt);
 
 /** Turns a merged raw rubric into a complete `Rubric`, with defaults for optional keys. */
@@ -96,7 +97,7 @@ export function finalizeRubric(raw: Raw, source: string): Rubric {
       'customer-side': strings(star['customer-side']),
       'opening-headings': strings(star['opening-headings']),
     },
-    pillars: (raw.pillars as Raw[]).map((p) => ({ id: String(p.id), name: String(p.name), hint: String(p.hint ?? ''), phrases: strings(p.phrases), qualities: strings(p.qualities), outcomes: strings(p.outcomes), noticed: strings(p.noticed), weight: num(p.weight, 1) })),
+    pillars: (Array.isArray(raw.pillars) ? raw.pillars : []).map((p) => ({ id: String(p.id), name: String(p.name), hint: String(p.hint ?? ''), phrases: strings(p.phrases), qualities: strings(p.qualities), outcomes: strings(p.outcomes), noticed: strings(p.noticed), weight: num(p.weight, 1) })),
     metric: {
       'count-nouns': strings(metric['count-nouns']),
       'rating-words': strings(metric['rating-words']),

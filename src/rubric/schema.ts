@@ -129,5 +129,13 @@ export const RUBRIC_SCHEMA: Record<string, FieldSpec> = {
   },
 };
 
+/**
+ * The spec of a key, from the schema's own keys only: a plain object also answers to `constructor`,
+ * `__proto__`, `toString` and the rest of Object.prototype, which are no key of any rubric.
+ */
+export function fieldOf(fields: Record<string, FieldSpec>, name: string): FieldSpec | undefined {
+  return Object.hasOwn(fields, name) ? fields[name] : undefined;
+}
+
 /** Keys every resolved rubric must have (after `extends`). */
 export const REQUIRED_RESOLVED = ['id', 'title', 'star', 'pillars', 'expectations', 'weights'] as const;
