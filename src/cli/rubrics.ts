@@ -18,7 +18,10 @@ export interface RubricsSetup {
 export function openRubrics(env: NodeJS.ProcessEnv, rubricsDir: readonly string[] = [], { strict = true, cwd = process.cwd() } = {}): OpenedRubrics {
   const config = loadProjectConfig(cwd);
   const sources = rubricSources({ rubricsDirs: rubricsDir, projectDirs: config?.rubricsDirs, env });
-  return { config, registry: new RubricRegistry(sources, { strict }), sources };
+  const registry = new RubricRegistry(sources, { strict });
+  // strict: a rubric that cannot be resolved (an extends cycle) is an error before anything is checked
+  if (strict) registry.resolveAll();
+  return { config, registry, sources };
 }
 
 /** The project config, the registry every command reads rubrics from, and the folders it read. */

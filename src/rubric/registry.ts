@@ -353,6 +353,25 @@ export class RubricRegistry {
     return rubric;
   }
 
+  /**
+   * Every rubric in use, resolved; one RubricError names every rubric that cannot be (an extends
+   * cycle, a missing parent), so a run reports them before it checks anything, whatever its threads.
+   */
+  resolveAll(): Rubric[] {
+    const rubrics: Rubric[] = [];
+    const problems: Problem[] = [];
+    for (const id of this.ids()) {
+      try {
+        rubrics.push(this.get(id));
+      } catch (e) {
+        if (!(e instanceof RubricError)) throw e;
+        problems.push(...e.problems);
+      }
+    }
+    if (problems.length) throw new RubricError(problems);
+    return rubrics;
+  }
+
   /** Resolves one entry (in use or shadowed) with its `extends` chain; removals that match nothing go to `warnings`, each at its file and key. */
   resolveEntry(entry: RubricEntry, warnings?: Problem[]): Rubric {
     return this.finalize(entry, this.rawChain(entry, [], warnings));

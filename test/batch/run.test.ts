@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFiles, threadsFor, PARALLEL_MIN_FILES } from '../../src/batch/run.js';
 import { factsOf, Tally } from '../../src/batch/tally.js';
@@ -8,11 +10,14 @@ import { FORMATS } from '../../src/batch/formats.js';
 import { runCheck, summarize, type CheckOptions, type Io } from '../../src/cli/check.js';
 import { formatJson } from '../../src/report/json.js';
 import type { FileError, FileResult } from '../../src/report/types.js';
-import { RubricRegistry } from '../../src/rubric/registry.js';
+import { BUILT_IN_DIR, RubricRegistry } from '../../src/rubric/registry.js';
+import { RubricError } from '../../src/rubric/types.js';
+import { run } from '../cli/run.js';
 // @ts-expect-error: a plain .mjs script without types
 import { generateCorpus } from '../../scripts/gen-corpus.mjs';
 
 // The worker path runs the build in dist/ (npm test builds first).
+const CYCLE = fileURLToPath(new URL('../fixtures/rubrics/cycle', import.meta.url));
 let dir: string;
 const registry = new RubricRegistry();
 
@@ -90,4 +95,26 @@ describe('parallel batch', () => {
     expect(threadsFor(5000)).toBeGreaterThanOrEqual(1);
     expect(threadsFor(5000, 1)).toBe(1);
   });
+
+  it('never uses more threads than cores, whatever --threads asks (64 on 2 cores took 1.5 GB)', () => {
+    expect(threadsFor(5000, 64, 2)).toBe(2);
+    expect(threadsFor(5000, 3, 4)).toBe(3);
+    expect(threadsFor(5000, 64)).toBe(availableParallelism());
+  });
+
+  it('an extends cycle is the same one error with one thread or several, before anything is checked', () => {
+    const outs = [1, 2, 64].map((threads) => run(['check', join(dir, 'answers'), '--rubrics-dir', CYCLE, '--threads', String(threads), '--format', 'json'], { env: { HOME: dir, XDG_CONFIG_HOME: join(dir, 'config') } }));
+    expect(outs[0].code).toBe(2);
+    expect(outs[0].stdout).toBe('');
+    expect(outs[0].stderr).toMatch(/^answer-coach: rubric .*cycle\/a\.yaml:3:10: extends cycle: cycle-a → cycle-b → cycle-c → cycle-a\n/);
+    for (const other of outs.slice(1)) expect(other).toEqual(outs[0]);
+  }, 60_000);
+
+  it('a registry whose rubric cannot be resolved fails runFiles the same way on any number of threads', async () => {
+    const broken = new RubricRegistry([BUILT_IN_DIR, CYCLE]);
+    const paths = Array.from({ length: 60 }, () => join(dir, 'answers', 'set-000', 'answer-00001.yaml'));
+    const errors = await Promise.all([1, 2].map((threads) => runFiles(paths, broken, () => {}, { threads }).then(() => undefined, (e: Error) => e)));
+    expect(errors[0]).toBeInstanceOf(RubricError);
+    expect(errors[1]).toEqual(errors[0]);
+  }, 60_000);
 });
