@@ -17,6 +17,7 @@ import type { Rubric } from '../rubric/types.js';
 import { ExitCode } from './exit-codes.js';
 import { expandInputs, readAnswerFile, readStdin, type InputRef, type SkipRule } from './inputs.js';
 import { OutputFile, OutputFileError } from './output-file.js';
+import { whenStopped } from './terminal.js';
 
 export { DEFAULT_RUBRIC, summarize };
 export const STDIN_NAME = '<stdin>';
@@ -116,6 +117,8 @@ export async function runCheck(paths: readonly string[], registry: RubricRegistr
     io.stderr(`answer-coach: ${oneLine(e.message)}\n`);
     return ExitCode.Error;
   }
+  // a run stopped by a signal leaves no half-written temporary file behind
+  const unwatch = file && whenStopped(() => file.abort());
   try {
     const code = await checkInto(paths, registry, options, io, file ? file.write : io.stdout);
     file?.commit();
@@ -125,6 +128,8 @@ export async function runCheck(paths: readonly string[], registry: RubricRegistr
     if (!(e instanceof OutputFileError)) throw e;
     io.stderr(`answer-coach: ${oneLine(e.message)}\n`);
     return ExitCode.Error;
+  } finally {
+    unwatch?.();
   }
 }
 
@@ -159,6 +164,8 @@ async function checkInto(paths: readonly string[], registry: RubricRegistry, opt
     } else emit(outcome);
   };
   const progress = await startProgress(options.progress, inputs.length);
+  // Ctrl-C mid-batch: the bar is cleared and gives back the cursor and line wrap it took
+  const unwatch = progress && whenStopped(() => progress.stop());
   try {
     const files: string[] = [];
     let before = 0;
@@ -171,6 +178,7 @@ async function checkInto(paths: readonly string[], registry: RubricRegistry, opt
     }
     await runFiles(files, registry, emit, { settings: settingsOf(options), threads: options.threads, output, onProgress: (n) => progress?.update(before + n) });
   } finally {
+    unwatch?.();
     progress?.stop();
   }
   // one line each, after the bar is gone

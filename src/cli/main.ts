@@ -11,6 +11,7 @@ import { registerHistory } from './commands/history.js';
 import { registerPractice } from './commands/practice.js';
 import type { CliContext, RegisterCommand } from './context.js';
 import { ExitCode } from './exit-codes.js';
+import { guardTerminal } from './terminal.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; homepage?: string; repository?: string | { url?: string } };
 
@@ -37,6 +38,8 @@ for (const stream of [process.stdout, process.stderr]) {
 
 /** Runs the CLI and returns the exit code; the bin sets it. Errors are one line on stderr, never a stack trace. */
 export async function main(argv: readonly string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // the real process: a signal restores the terminal, in every command (not in a test's own process)
+  if (io === processIo) guardTerminal();
   let exitCode: number = ExitCode.Clean;
   const ctx: CliContext = { io, env, version: pkg.version, homepage: homepageOf(pkg), setExitCode: (code) => void (exitCode = code) };
   const program = new Command('answer-coach')
