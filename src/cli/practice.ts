@@ -1,13 +1,13 @@
 // `answer-coach practice`: the prompts, drafts and files; commands/practice.ts registers the command.
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { confirm, input, select } from '@inquirer/prompts';
 import { createPrompt, isBackspaceKey, isEnterKey, makeTheme, useEffect, useKeypress, usePrefix, useRef, useState } from '@inquirer/core';
 import { Chalk } from 'chalk';
 import { historyRecorder } from '../history/index.js';
-import { oneLine } from '../report/sanitize.js';
+import { lstatOrUndefined, readTextFile, statOrUndefined } from '../io/index.js';
+import { fileName, oneLine } from '../report/sanitize.js';
 import type { Rubric } from '../rubric/types.js';
 import { DraftError, parseDraft, slugify, type Draft } from '../practice/draft.js';
 import { practice, PracticeUsageError, type Ask, type PracticeDeps, type Step } from '../practice/walkthrough.js';
@@ -20,6 +20,11 @@ import { ExitCode } from './exit-codes.js';
 import { resolveRubric, useColor } from './commands/check.js';
 import { typeAhead } from './type-ahead.js';
 import { draftsElsewhere, listDraftElsewhere } from './draft-index.js';
+import { DraftFile, modeFor, writeAtomic } from './draft-file.js';
+import { whenStopped } from './terminal.js';
+
+/** A draft is an answer (at most 1 MB) with a comment or two. */
+const MAX_DRAFT_BYTES = 2 * 1024 * 1024;
 
 // ---------------------------------------------------------------------------------------------
 // A multi-line text prompt: inquirer's `input` keeps only the first line of a paste. Each Enter
@@ -36,6 +41,8 @@ export interface MultilineConfig {
   required?: boolean;
   /** Called with the text so far after every line. */
   onLine?: (textSoFar: string) => void;
+  /** Called with the text so far, the line being typed included, after every key (to keep it if the prompt is stopped). */
+  onType?: (textSoFar: string) => void;
   /** How long an empty line waits for more pasted text before it ends the answer. */
   finishDelayMs?: number;
 }
@@ -75,13 +82,18 @@ export const multiline = createPrompt<string, MultilineConfig>((config, done) =>
     if (!isEnterKey(key)) {
       setValue(rl.line);
       setError(undefined);
+      config.onType?.(joinLines([...lines, rl.line]));
       return;
     }
     if (value.trim()) {
       const next = [...lines, value];
       setLines(next);
       setValue('');
-      config.onLine?.(joinLines(next));
+      try {
+        config.onLine?.(joinLines(next));
+      } catch {
+        // a key handler must not throw (it would crash the process); whoever failed stops the prompt
+      }
       return;
     }
     if (!lines.some((l) => l.trim()) && config.required) {
@@ -138,14 +150,55 @@ export function promptTheme(color: boolean): PromptTheme {
   };
 }
 
-/** The walkthrough's prompts, as inquirer prompts. `context` is for tests (@inquirer/testing's streams). */
-export function inquirerAsk(context?: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream }, theme: PromptTheme = promptTheme(false)): Ask {
+/**
+ * The text prompt that is open, and what is typed in it but not yet entered: if the prompt is
+ * stopped (Ctrl-C, SIGTERM), `keep` hands that text to the step, which saves it in the draft.
+ */
+export class Typing {
+  private step?: Extract<Step, { kind: 'text' }>;
+  private typed?: string;
+  private given?: string;
+
+  open(step: Extract<Step, { kind: 'text' }>): void {
+    this.step = step;
+    this.typed = this.given = undefined;
+  }
+  type(text: string): void {
+    this.typed = text;
+  }
+  line(text: string): void {
+    this.typed = this.given = text;
+  }
+  close(step: Step): void {
+    if (this.step === step) this.step = undefined;
+  }
+  /** Gives the open step what was typed since its last line (once); a save that fails is the caller's to report. */
+  keep(): void {
+    const { step, typed } = this;
+    this.step = undefined;
+    if (step && typed !== undefined && typed !== this.given && typed.trim()) step.onProgress?.(typed);
+  }
+}
+
+/**
+ * The walkthrough's prompts, as inquirer prompts. `context` is for tests (@inquirer/testing's
+ * streams) and carries the signal that stops a prompt; `typing` learns what each text prompt holds.
+ */
+export function inquirerAsk(context?: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream; signal?: AbortSignal }, theme: PromptTheme = promptTheme(false), typing?: Typing): Ask {
   const ask = async (step: Step): Promise<string | boolean> => {
     switch (step.kind) {
       case 'question':
         return select({ message: step.message, choices: step.choices, pageSize: 12, theme }, context);
-      case 'text':
-        return multiline({ message: step.message, required: true, initial: step.initial, onLine: step.onProgress, theme }, context);
+      case 'text': {
+        typing?.open(step);
+        const onLine = (text: string) => {
+          typing?.line(text);
+          step.onProgress?.(text);
+        };
+        const text = await multiline({ message: step.message, required: true, initial: step.initial, onLine, onType: typing && ((t) => typing.type(t)), theme }, context);
+        typing?.close(step);
+        return text;
+      }
       case 'review':
       case 'unfinished':
       case 'back':
@@ -162,18 +215,7 @@ export function inquirerAsk(context?: { input?: NodeJS.ReadableStream; output?: 
 // ---------------------------------------------------------------------------------------------
 // Files: drafts and the saved answer, always written whole (temp file + rename).
 
-/** Writes a file so that a reader sees the old content or the new, never half of it. */
-export function writeAtomic(path: string, text: string, mode?: number): void {
-  mkdirSync(dirname(path), { recursive: true, mode: mode === undefined ? undefined : 0o700 });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    writeFileSync(tmp, text, { flag: 'wx', mode });
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
+export { writeAtomic } from './draft-file.js';
 
 /** Where drafts live: $XDG_DATA_HOME/answer-coach/drafts, or ~/.local/share/answer-coach/drafts. */
 export function draftsDir(env: NodeJS.ProcessEnv): string {
@@ -200,12 +242,10 @@ export function latestDraft(dir: string): string | undefined {
   } catch {
     return undefined;
   }
+  // a broken symlink, or anything but a file, is no draft
   const mtime = (path: string) => {
-    try {
-      return statSync(path).mtimeMs;
-    } catch {
-      return undefined;
-    }
+    const stats = statOrUndefined(path);
+    return stats?.isFile() ? stats.mtimeMs : undefined;
   };
   return [...names.map((n) => join(dir, n)), ...draftsElsewhere(dir)]
     .map((path) => ({ path, mtime: mtime(path) }))
@@ -242,16 +282,18 @@ export async function runPractice(opts: PracticeOptions, terminal: Terminal, ask
     io.stderr('answer-coach: practice needs an interactive terminal (piped input loses lines); to analyze an answer file, run: answer-coach check FILE\n');
     return ExitCode.Error;
   }
-  if (ask) return practiseWith(opts, terminal, ask);
+  const stop = new AbortController();
+  if (ask) return practiseWith(opts, terminal, ask, stop);
   const keys = typeAhead(process.stdin);
+  const typing = new Typing();
   try {
-    return await practiseWith(opts, terminal, inquirerAsk({ input: keys }, promptTheme(useColor(opts.color, stdout, terminal.env))));
+    return await practiseWith(opts, terminal, inquirerAsk({ input: keys, signal: stop.signal }, promptTheme(useColor(opts.color, stdout, terminal.env)), typing), stop, typing);
   } finally {
     keys.dispose();
   }
 }
 
-async function practiseWith(opts: PracticeOptions, { io, env, stdout }: Terminal, ask: Ask): Promise<number> {
+async function practiseWith(opts: PracticeOptions, { io, env, stdout }: Terminal, ask: Ask, stop: AbortController, typing?: Typing): Promise<number> {
   const fail = (message: string) => {
     io.stderr(`answer-coach: ${oneLine(message)}\n`);
     return ExitCode.Error;
@@ -273,10 +315,12 @@ async function practiseWith(opts: PracticeOptions, { io, env, stdout }: Terminal
   if (opts.resume) {
     draftPath = typeof opts.resume === 'string' ? resolve(opts.resume) : opts.out && existsSync(draftBesideOut(resolve(opts.out))) ? draftBesideOut(resolve(opts.out)) : latestDraft(draftsDir(env));
     if (!draftPath) return fail(`no draft to resume in ${draftsDir(env)}; start one with: answer-coach practice`);
+    const read = readTextFile(draftPath, { maxBytes: MAX_DRAFT_BYTES });
+    if (read.problem) return fail(`${draftPath}: ${read.problem.kind === 'too-large' ? 'too large to be a draft' : read.problem.message}`);
     try {
-      resume = parseDraft(readFileSync(draftPath, 'utf8'));
+      resume = parseDraft(read.text);
     } catch (e) {
-      if (e instanceof DraftError || (e as NodeJS.ErrnoException).code) return fail(`${draftPath}: ${(e as Error).message}`);
+      if (e instanceof DraftError) return fail(`${draftPath}: ${e.message}`);
       throw e;
     }
     if (!rubric) {
@@ -289,30 +333,43 @@ async function practiseWith(opts: PracticeOptions, { io, env, stdout }: Terminal
   }
   const width = outputWidth(stdout, env);
 
-  // a draft in the drafts folder is the latest one there, so plain --resume finds it
+  // a draft is private (0600): only its author can read it; a failed write stops the open prompt
+  let latest: Draft | undefined;
+  const file = new DraftFile(() => newDraftPath(latest!, env, new Date()), draftPath, () => stop.abort());
+  // one beside --out is listed in the drafts folder, so a bare --resume finds it (a list that cannot be written only loses that)
+  const listElsewhere = (path: string, listed: boolean) => {
+    if (dirname(path) === draftsDir(env)) return;
+    try {
+      listDraftElsewhere(draftsDir(env), path, listed, existsSync, (index, text) => writeAtomic(index, text, { mode: 0o600, dirMode: 0o700 }));
+    } catch {
+      // --resume PATH still finds it
+    }
+  };
+  // a draft in the drafts folder is the latest one there, so plain --resume finds it; only a draft written is named
   const resumeHint = () => {
-    if (!draftPath) return 'Nothing was written yet.';
-    const how = dirname(draftPath) === draftsDir(env) ? '--resume' : `--resume ${shellQuote(draftPath)}`;
-    return `Your draft is in ${shellQuote(draftPath)}; resume with: answer-coach practice ${how}`;
+    const saved = file.saved;
+    if (!saved) return 'Nothing was written yet.';
+    const how = dirname(saved) === draftsDir(env) ? '--resume' : `--resume ${shellQuote(saved)}`;
+    return `Your draft is in ${fileName(shellQuote(saved))}; resume with: answer-coach practice ${fileName(how)}`;
   };
   const deps: PracticeDeps = {
     ask,
     say: (text) => io.stdout(`${text}\n`),
     saveDraft(markdown, draft) {
-      const fresh = !draftPath;
-      draftPath ??= newDraftPath(draft, env, new Date());
-      // a draft is private: only its author can read it
-      writeAtomic(draftPath, markdown, 0o600);
-      // one beside --out is listed in the drafts folder, so a bare --resume finds it
-      if (fresh && dirname(draftPath) !== draftsDir(env)) listDraftElsewhere(draftsDir(env), draftPath, true, existsSync, (file, text) => writeAtomic(file, text, 0o600));
+      latest = draft;
+      const fresh = !file.saved;
+      file.save(markdown);
+      if (fresh && file.saved) listElsewhere(file.saved, true);
     },
     discardDraft() {
-      if (draftPath) rmSync(draftPath, { force: true });
-      if (draftPath && dirname(draftPath) !== draftsDir(env)) listDraftElsewhere(draftsDir(env), draftPath, false, existsSync, (file, text) => writeAtomic(file, text, 0o600));
-      draftPath = undefined;
+      const saved = file.saved;
+      file.discard();
+      if (saved) listElsewhere(saved, false);
     },
-    exists: (path) => existsSync(resolve(path)),
-    writeAnswer: (path, text) => writeAtomic(resolve(path), text),
+    // a dangling symlink is something there too: it is asked about like a file
+    exists: (path) => lstatOrUndefined(resolve(path)) !== undefined,
+    // the answer keeps the mode of the file it replaces, or is private
+    writeAnswer: (path, text) => writeAtomic(resolve(path), text, { mode: modeFor(resolve(path)) }),
     random: Math.random,
     color: useColor(opts.color, stdout, env),
     width,
@@ -320,6 +377,19 @@ async function practiseWith(opts: PracticeOptions, { io, env, stdout }: Terminal
   // the command that checks the saved answer as practice did: the same rubric folders, and the rubric when its question would not pick it
   const checkCommand = (path: string, chosen: Rubric, picked: boolean) =>
     ['answer-coach', 'check', path, ...(opts.rubricsDir ?? []).flatMap((d) => ['--rubrics-dir', d]), ...(picked ? [] : ['--rubric', rubricFile ?? chosen.id])].map(shellQuote).join(' ');
+
+  // what the open prompt holds is kept on Ctrl-C (the prompt's ExitPromptError) and on a signal
+  const keepTyping = () => {
+    try {
+      typing?.keep();
+    } catch {
+      // file.failure says what was kept
+    }
+  };
+  const unwatch = whenStopped(() => {
+    keepTyping();
+    io.stderr(file.failure ? `\nanswer-coach: ${file.failure}\n` : `\nStopped. ${resumeHint()}\n`);
+  });
 
   try {
     // the default rubric's questions head the list
@@ -332,6 +402,12 @@ async function practiseWith(opts: PracticeOptions, { io, env, stdout }: Terminal
     historyRecorder(env, (m) => io.stderr(`answer-coach: warning: ${oneLine(m)}\n`), 'practice')(done.path, done.markdown, done.report);
     return ExitCode.Clean;
   } catch (e) {
+    if (e instanceof Error && e.name === 'ExitPromptError') keepTyping();
+    if (file.failure) {
+      // one line: what could not be saved, and what was kept where
+      io.stderr(`answer-coach: ${file.failure}\n`);
+      return ExitCode.Error;
+    }
     if (e instanceof Error && e.name === 'ExitPromptError') {
       io.stderr(`\nStopped. ${resumeHint()}\n`);
       return ExitCode.Interrupted;
@@ -340,5 +416,7 @@ async function practiseWith(opts: PracticeOptions, { io, env, stdout }: Terminal
     if (e instanceof Error && e.name === 'RubricError') throw e;
     io.stderr(`answer-coach: internal error: ${oneLine(e instanceof Error ? e.message : String(e))}. ${resumeHint()}\n`);
     return ExitCode.Error;
+  } finally {
+    unwatch();
   }
 }

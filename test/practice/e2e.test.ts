@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs script without types
+import { generateCorpus } from '../../scripts/gen-corpus.mjs';
 
 // End to end through a real pseudo-terminal: tmux runs the built CLI (npm test builds first) and
 // the test types into it as a person would.
@@ -42,6 +44,22 @@ function start(args: string, { colour = 'NO_COLOR=1', width = 220 } = {}): Sessi
   const env = `-u NO_COLOR -u FORCE_COLOR XDG_DATA_HOME='${data}' XDG_CONFIG_HOME='${join(dir, '.config')}' ${colour} HOME='${dir}'`;
   tmux('new-session', '-d', '-x', String(width), '-y', '80', '-s', name, '-c', dir, `env ${env} node '${BIN}' ${args}; echo $? > '${exitFile}'; sleep 60`);
   return { name, exitFile };
+}
+
+/** The process a session's shell runs (its child), found in /proc: the command to send a signal to. */
+function commandPid(s: Session): number {
+  const shell = Number(tmux('display', '-p', '-t', s.name, '#{pane_pid}').trim());
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // pid (comm) state ppid …: the name may hold spaces and parentheses, so read after the last ")"
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === shell) return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  throw new Error(`no process under the shell of ${s.name}`);
 }
 
 const screen = (s: Session) => tmux('capture-pane', '-p', '-J', '-S', '-3000', '-t', s.name);
@@ -313,6 +331,76 @@ describe.skipIf(!TMUX)('practice and check agree (tmux)', () => {
       expect(report.map((l) => l.trim()).join(' ')).toContain('"customer-centric" is jargon: show one thing you did for a customer.');
     }
   }, 60_000);
+});
+
+describe.skipIf(!TMUX)('stopped mid-line, mid-batch (tmux)', () => {
+  tmuxFixture();
+
+  const drafted = () => {
+    const drafts = join(data, 'answer-coach', 'drafts');
+    return readdirSync(drafts).map((n) => readFileSync(join(drafts, n), 'utf8'));
+  };
+  /** The pane's cursor and line-wrap flags: 1 when visible / on. */
+  const terminalState = (s: Session) => tmux('display', '-p', '-t', s.name, '#{cursor_flag} #{wrap_flag}').trim();
+
+  it('Ctrl-C in the middle of a line keeps that line in the draft; --resume shows it', async () => {
+    rmSync(data, { recursive: true, force: true });
+    const s = start('practice --question 1');
+    await waitFor(s, 'In a sentence or two');
+    await typePart(s, OPENING);
+    await waitFor(s, /keep, rewrite or add to it\?\s*\n❯ Keep it and go on/);
+    keys(s, 'Enter');
+    await waitFor(s, 'Your Situation');
+    tmux('send-keys', '-t', s.name, '-l', SITUATION[0]);
+    keys(s, 'Enter');
+    await waitFor(s, SITUATION[0]);
+    // half a line, no Enter
+    tmux('send-keys', '-t', s.name, '-l', 'when an outage took down');
+    await waitFor(s, 'when an outage took down');
+    keys(s, 'C-c');
+    expect(await exitCode(s)).toBe(130);
+    expect(screen(s)).toMatch(/Stopped\. Your draft is in .*; resume with: answer-coach practice --resume/);
+    const [draft] = drafted();
+    expect(draft).toContain(`## Situation\n\n${SITUATION[0]}\nwhen an outage took down\n`);
+
+    const r = start('practice --resume');
+    const resumed = await waitFor(r, 'Your Situation: keep, rewrite or add to it?');
+    expect(resumed).toContain('when an outage took down');
+    keys(r, 'C-c');
+    expect(await exitCode(r)).toBe(130);
+  }, 60_000);
+
+  it('SIGTERM in the middle of a line keeps it too, and gives the terminal back as it was', async () => {
+    rmSync(data, { recursive: true, force: true });
+    const s = start('practice --question 1');
+    await waitFor(s, 'In a sentence or two');
+    tmux('send-keys', '-t', s.name, '-l', 'Customer service means the customer');
+    await waitFor(s, 'Customer service means the customer');
+    process.kill(commandPid(s), 'SIGTERM');
+    expect(await exitCode(s)).toBe(143);
+    expect(screen(s)).toMatch(/Stopped\. Your draft is in /);
+    expect(drafted()[0]).toContain('Customer service means the customer');
+    expect(terminalState(s)).toBe('1 1');
+  }, 60_000);
+
+  it('SIGTERM at a list (which hides the cursor) shows the cursor again', async () => {
+    const s = start('practice');
+    await waitFor(s, 'Which question do you want to practise?');
+    expect(terminalState(s)).toBe('0 1'); // the list hides the cursor
+    process.kill(commandPid(s), 'SIGTERM');
+    expect(await exitCode(s)).toBe(143);
+    expect(terminalState(s)).toBe('1 1');
+  }, 60_000);
+
+  it('Ctrl-C during a batch with a progress bar gives back the cursor and line wrap', async () => {
+    generateCorpus(join(dir, 'batch'), 4000, 3);
+    const s = start(`check batch --format json > '${join(dir, 'out.json')}'`);
+    await waitFor(s, /answer-coach .* \d+\/4000 answers/);
+    expect(terminalState(s)).toBe('0 0'); // the bar hides the cursor and turns wrap off
+    keys(s, 'C-c');
+    expect(await exitCode(s)).toBe(130);
+    expect(terminalState(s)).toBe('1 1');
+  }, 90_000);
 });
 
 describe('practice outside a terminal', () => {
