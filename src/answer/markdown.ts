@@ -1,7 +1,49 @@
 import { contiguousOffsets, type AnswerSection, type ParsedAnswer } from './types.js';
 
-const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/;
-const HTML_COMMENT = /<!--[\s\S]*?-->/g;
+// Every pass here is linear in the answer's length: no pattern that can retry from each character.
+
+const isHeadingEnd = (c: number) => c === 32 || c === 9 || c === 35; // space, tab, #
+
+/**
+ * An ATX heading (`## Situation ##`): its level and text, or undefined. By hand, as the pattern
+ * /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/ would read it: that pattern retried its lazy group at every
+ * character of the line, so a heading of " #" repeated took seconds.
+ */
+export function atxHeading(line: string): { level: number; text: string } | undefined {
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 32) i++;
+  let level = 0;
+  while (level < 7 && line.charCodeAt(i + level) === 35) level++;
+  if (level < 1 || level > 6) return undefined;
+  const after = line.charCodeAt(i + level);
+  if (after !== 32 && after !== 9) return undefined;
+  let end = line.length;
+  while (end > i + level && isHeadingEnd(line.charCodeAt(end - 1))) end--;
+  const text = line.slice(i + level, end);
+  // as before: a line with a carriage return or a Unicode line break inside is no heading
+  if (/[\r\u2028\u2029]/.test(text)) return undefined;
+  return { level, text: text.trim() };
+}
+
+/**
+ * HTML comments blanked to spaces (line breaks kept, so every offset stays true). Found with
+ * indexOf: /<!--[\s\S]*?-->/g scanned to the end from every unclosed `<!--`, quadratic in them.
+ */
+function blankComments(source: string): string {
+  let at = source.indexOf('<!--');
+  if (at < 0) return source;
+  const parts: string[] = [];
+  let last = 0;
+  while (at >= 0) {
+    const end = source.indexOf('-->', at + 4);
+    if (end < 0) break; // no comment closes after this one, so none does
+    parts.push(source.slice(last, at), source.slice(at, end + 3).replace(/[^\n]/g, ' '));
+    last = end + 3;
+    at = source.indexOf('<!--', last);
+  }
+  parts.push(source.slice(last));
+  return parts.join('');
+}
 
 /**
  * Splits a Markdown answer at its headings. The first level-1 heading is the question; every
@@ -9,7 +51,7 @@ const HTML_COMMENT = /<!--[\s\S]*?-->/g;
  * is the opening. Comments are blanked (kept as spaces so offsets stay true).
  */
 export function parseMarkdown(source: string): ParsedAnswer {
-  const text = source.replace(HTML_COMMENT, (c) => c.replace(/[^\n]/g, ' '));
+  const text = blankComments(source);
   const sections: AnswerSection[] = [];
   let question: string | undefined;
   let current: { label?: string; labelLine?: number; start: number } = { start: 0 };
@@ -30,11 +72,11 @@ export function parseMarkdown(source: string): ParsedAnswer {
     offset += line.length + 1;
     if (/^ {0,3}(```|~~~)/.test(line)) inFence = !inFence;
     if (inFence) continue;
-    const m = ATX_HEADING.exec(line.replace(/\r$/, ''));
-    if (!m) continue;
+    const heading = atxHeading(line.endsWith('\r') ? line.slice(0, -1) : line);
+    if (!heading) continue;
     close(lineStart);
-    const title = m[2].trim();
-    if (m[1].length === 1 && question === undefined) {
+    const title = heading.text;
+    if (heading.level === 1 && question === undefined) {
       question = title;
       current = { start: Math.min(offset, text.length) };
     } else {

@@ -74,7 +74,7 @@ export interface Io {
  */
 export function sniffFormat(text: string): AnswerFormat {
   if (/^\s{0,3}#{1,6}\s/m.test(text)) return 'markdown';
-  if (/^(question|opening|situation|task|action|result)\s*:/im.test(text)) {
+  if (/^(question|opening|situation|task|action|result)[ \t]*:/im.test(text)) {
     try {
       parseAnswer(text, 'yaml');
       return 'yaml';

@@ -4,6 +4,7 @@ import { lstatOrUndefined, readTextFile, statOrUndefined } from '../io/index.js'
 import { RULE_IDS, type RuleSetting } from '../analyze/suppress.js';
 import { SEVERITIES, type Severity } from '../analyze/types.js';
 import { didYouMean, type Problem } from '../rubric/validate.js';
+import { MAX_YAML_DEPTH, yamlTooDeep } from '../answer/yaml.js';
 import { yaml } from '../rubric/yaml.js';
 import { ConfigError } from './error.js';
 import { CONFIG_FILE_NAMES, CONFIG_SCHEMA, RULE_SETTINGS, SEVERITY_ALIASES } from './schema.js';
@@ -42,6 +43,8 @@ export function parseConfigSource(source: string, file: string): { value?: Proje
   const problems: Problem[] = [];
   if (source.length > MAX_CONFIG_BYTES) return { problems: [{ file, message: `config is larger than ${MAX_CONFIG_BYTES / 1024} KiB` }] };
   // loaded here, not at startup: most folders have no config file
+  const deep = yamlTooDeep(source);
+  if (deep) return { problems: [{ file, line: deep.line, column: 1, message: `the YAML is nested more than ${MAX_YAML_DEPTH} levels deep` }] };
   const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });

@@ -65,12 +65,21 @@ const RULE_LABELS: Record<string, string> = {
   'star-no-story': 'no specific story',
   'star-balance': 'STAR parts out of balance',
 };
-const ruleLabel = (rule: string) => RULE_LABELS[rule] ?? rule;
+const ruleLabel = (rule: string) => (Object.hasOwn(RULE_LABELS, rule) ? RULE_LABELS[rule] : rule);
+
+const CLOSING = new Set([' ', '?', '.', '!', ':']);
 
 /** Lowercase, one space, no closing punctuation: "What does customer service mean to you?" groups with "what does customer service mean to you". */
 export function questionKey(question: string): string {
-  return question.toLowerCase().replace(/\s+/g, ' ').replace(/[\s?.!:]+$/, '').trim();
+  const folded = question.toLowerCase().replace(/\s+/g, ' ');
+  // walked back by hand: a pattern anchored at the end (/[?.!:]+$/) retries from every character, quadratic in a run of them
+  let end = folded.length;
+  while (end > 0 && CLOSING.has(folded[end - 1])) end--;
+  return folded.slice(0, end).trim();
 }
+
+/** A rule's count in an attempt: only its own keys count (a line may hold "constructor" or "__proto__"). */
+const countOf = (findings: Record<string, number>, rule: string): number => (Object.hasOwn(findings, rule) ? findings[rule] : 0);
 
 /** Scores 0–100 as block characters on a fixed scale, so two sparklines compare at a glance. */
 export function sparkline(scores: readonly number[]): string {
@@ -99,7 +108,7 @@ function improvements(first: Attempt, latest: Attempt): Improvement[] {
   }
   for (const [rule, before] of Object.entries(first.findings)) {
     if (COVERED.has(rule)) continue;
-    const now = latest.findings[rule] ?? 0;
+    const now = countOf(latest.findings, rule);
     if (now < before) out.push({ item: `rule.${rule}`, first: before, latest: now, text: now ? `${ruleLabel(rule)} ${before} → ${now}` : `no more ${ruleLabel(rule)} (was ${before})` });
   }
   return out;
@@ -117,12 +126,12 @@ function recurring(recent: readonly Attempt[], total: number): Recurring[] {
     if (count >= 2 && count * 2 > n && has(latest)) out.push({ item, count, of: n, text: `${what} in ${count} ${of}` });
   };
   // An attempt with no story at all is told once ("no specific story"), not as four missing parts.
-  for (const part of STAR_PARTS) add(`star.${part}`, (a) => !a.star[part] && !a.findings['star-no-story'], `no ${PART_NAMES[part]}`);
+  for (const part of STAR_PARTS) add(`star.${part}`, (a) => !a.star[part] && !countOf(a.findings, 'star-no-story'), `no ${PART_NAMES[part]}`);
   // The finding, not the flag: a rubric that does not ask for a metric never reports one missing.
-  add('metric', (a) => (a.findings['metric-missing'] ?? 0) > 0, 'no metric');
-  add('pillars', (a) => (a.findings['pillars-missing'] ?? 0) > 0, 'too few pillars');
+  add('metric', (a) => countOf(a.findings, 'metric-missing') > 0, 'no metric');
+  add('pillars', (a) => countOf(a.findings, 'pillars-missing') > 0, 'too few pillars');
   const rules = [...new Set(recent.flatMap((a) => Object.keys(a.findings)))].filter((r) => !COVERED.has(r)).sort();
-  for (const rule of rules) add(`rule.${rule}`, (a) => (a.findings[rule] ?? 0) > 0, ruleLabel(rule));
+  for (const rule of rules) add(`rule.${rule}`, (a) => countOf(a.findings, rule) > 0, ruleLabel(rule));
   // Most frequent first; ties keep the order above (STAR, metric, pillars, rules).
   return out.map((r, i) => ({ r, i })).sort((a, b) => b.r.count - a.r.count || a.i - b.i).map(({ r }) => r);
 }

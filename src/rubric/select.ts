@@ -30,7 +30,23 @@ export function questionMatch(question: string, rubric: Rubric): number {
 }
 
 const MATCH_THRESHOLD = 0.6;
-const STORY_QUESTION = /\b(tell me about|describe|give (me )?an example|talk about|walk me through|share)\b.*\b(time|situation|occasion|moment|example)\b/i;
+const STORY_ASK = /\b(tell me about|describe|give (me )?an example|talk about|walk me through|share)\b/i;
+const STORY_OF = /\b(time|situation|occasion|moment|example)\b/gi;
+
+/**
+ * A "tell me about a time…" question: an ask, then later on the same line what it asks for. As
+ * /\b(ask)\b.*\b(of)\b/i has it, but the ask is found once per line and what follows searched once:
+ * that pattern ran `.*` to the end and back for every ask, quadratic in "describe describe …".
+ */
+export function isStoryQuestion(question: string): boolean {
+  for (const line of question.split('\n')) {
+    const ask = STORY_ASK.exec(line);
+    if (!ask) continue;
+    STORY_OF.lastIndex = ask.index + ask[0].length;
+    if (STORY_OF.test(line)) return true;
+  }
+  return false;
+}
 
 /**
  * Picks the rubric for an answer from its question: the rubric whose bank holds the closest
@@ -45,6 +61,6 @@ export function selectRubric(question: string | undefined, rubrics: readonly Rub
     if (score > best.score) best = { id: r.id, score };
   }
   if (best.score >= MATCH_THRESHOLD) return best.id;
-  if (STORY_QUESTION.test(question) && rubrics.some((r) => r.id === storyFallback)) return storyFallback;
+  if (isStoryQuestion(question) && rubrics.some((r) => r.id === storyFallback)) return storyFallback;
   return fallback;
 }

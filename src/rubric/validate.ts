@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { Node } from 'yaml';
 import { danglingSlot, regexLike, splitAlternative } from './phrase-lint.js';
 import { fieldOf, RUBRIC_SCHEMA, type FieldSpec } from './schema.js';
+import { MAX_YAML_DEPTH, yamlTooDeep } from '../answer/yaml.js';
 import { yaml } from './yaml.js';
 
 export interface Problem {
@@ -56,9 +57,12 @@ export function parseRubricSource(source: string, file: string): { value: Record
 function checkRubricSource(source: string, file: string): { value: Record<string, unknown> | undefined; problems: Problem[] } {
   const problems: Problem[] = [];
   if (source.length > MAX_RUBRIC_BYTES) return { value: undefined, problems: [{ file, message: `rubric is larger than ${MAX_RUBRIC_BYTES / 1024} KiB` }] };
+  const deep = yamlTooDeep(source);
+  if (deep) return { value: undefined, problems: [{ file, line: deep.line, column: 1, message: `the YAML is nested more than ${MAX_YAML_DEPTH} levels deep` }] };
   const { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  // duplicate keys are found by checkMap: the parser's own check compares every key with every earlier one
+  const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: false });
   for (const e of doc.errors) {
     const pos = e.linePos?.[0];
     problems.push({ file, line: pos?.line, column: pos?.col, message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') }); // the position is given already
@@ -139,6 +143,7 @@ function checkRubricSource(source: string, file: string): { value: Record<string
 
   function checkMap(node: unknown, fields: Record<string, FieldSpec>, path: string): void {
     if (!isMap(node)) return at(node as Node, `${path || 'the rubric'} must be a mapping`);
+    const keys = new Set<string>();
     for (const pair of node.items) {
       const keyNode = pair.key as Node;
       if (!isScalar(keyNode)) {
@@ -146,6 +151,11 @@ function checkRubricSource(source: string, file: string): { value: Record<string
         continue;
       }
       const rawKey = String(keyNode.value);
+      if (keys.has(rawKey)) {
+        at(keyNode, `${path ? `${path}.` : ''}${rawKey}: Map keys must be unique`);
+        continue;
+      }
+      keys.add(rawKey);
       const { name, overlay } = splitOverlay(rawKey);
       const spec = fieldOf(fields, name);
       const keyPath = path ? `${path}.${rawKey}` : rawKey;
