@@ -6,7 +6,10 @@
 // - write-good: its CLI over the same files (a devDependency, used only here), at 2,000 answers
 // Runs are interleaved (one of each per round) and the median is reported, so a noisy neighbour
 // slows every contender alike. Peak RSS comes from /usr/bin/time when it exists.
-// Usage: node scripts/bench.mjs [--runs N] [--quick]   (--quick: 2,000 answers only, 3 runs)
+// - largest answers: one answer of 1 KB … 1 MB (the size limit), plain text and Markdown, made of
+//   the corpus's own sentences, each checked alone; every pass is meant to be linear in its size
+// Usage: node scripts/bench.mjs [--runs N] [--quick] [--largest]
+//   (--quick: 2,000 answers only, 3 runs, answers up to 256 KB; --largest: only the largest answers)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -22,6 +25,7 @@ const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+const largestOnly = args.includes('--largest');
 const runsArg = args.indexOf('--runs');
 const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : quick ? 3 : 5;
 
@@ -114,7 +118,7 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Mat
 const report = [`Machine: ${machine}`, `Runs: median of ${RUNS} interleaved runs${TIME ? '; peak RSS by /usr/bin/time (largest of the runs)' : ''}`, ''];
 const results = { machine, runs: RUNS, sets: {} };
 
-for (const count of quick ? [2000] : [2000, 10000]) {
+for (const count of largestOnly ? [] : quick ? [2000] : [2000, 10000]) {
   const dir = corpus(count);
   const contenders = [
     { name: 'floor (read + split words)', argv: [process.execPath, join(BENCH, 'floor.mjs'), dir] },
@@ -142,12 +146,54 @@ const cold = race(
     { name: 'node -e 0', argv: [process.execPath, '-e', '0'] },
     { name: 'answer-coach check (one answer)', argv: [process.execPath, BIN, 'check', one, '--format', 'json'] },
   ],
-  quick ? 5 : 15,
+  quick || largestOnly ? 5 : 15,
 );
 results.coldStart = cold;
 report.push('### Cold start', '', '| | median time | peak RSS |', '|---|---:|---:|');
 for (const r of cold) report.push(`| ${r.name} | ${(r.seconds * 1000).toFixed(0)} ms | ${r.rss === null ? 'n/a' : `${Math.round(r.rss)} MB`} |`);
 report.push('', `check of one answer is ${(cold[1].seconds / cold[0].seconds).toFixed(1)}× \`node -e 0\`.`);
+
+/**
+ * One answer of about `bytes`, made of the corpus's sentences: plain text, or Markdown with the
+ * four STAR sections in the proportions coaches aim for (S 20%, T 10%, A 60%, R 10%).
+ */
+function largeAnswer(format, bytes, files) {
+  const texts = files.filter((f) => f.endsWith('.txt')).map((f) => readFileSync(f, 'utf8').trim());
+  const take = (size, from) => {
+    const out = [];
+    for (let i = from, n = 0; n < size; i++) n += out[out.push(texts[i % texts.length]) - 1].length + 2;
+    return out.join('\n\n').slice(0, Math.max(0, size));
+  };
+  if (format === 'text') return take(bytes, 0) + '\n';
+  const head = '# What does customer service mean to you?\n\n';
+  const part = (title, share, from) => `## ${title}\n${take(Math.round((bytes - head.length) * share) - title.length - 5, from)}\n\n`;
+  return head + part('Situation', 0.2, 0) + part('Task', 0.1, 7) + part('Action', 0.6, 13) + part('Result', 0.1, 29);
+}
+
+// the largest answers: each checked alone, as a person with one long answer would
+const SIZES_KB = quick ? [1, 4, 16, 64, 256] : [1, 4, 16, 64, 256, 1024];
+const corpusFiles = listFiles(corpus(2000));
+const largest = [];
+process.stderr.write('largest answers:\n');
+for (const format of ['text', 'markdown']) {
+  for (const kb of SIZES_KB) {
+    const file = join(BENCH, `largest-${kb}kb.${format === 'text' ? 'txt' : 'md'}`);
+    writeFileSync(file, largeAnswer(format, kb * 1024 - 64, corpusFiles));
+    const [row] = race([{ name: `${format} ${kb} KB`, argv: [process.execPath, BIN, 'check', file, '--format', 'json'] }], kb >= 256 ? Math.min(RUNS, 3) : RUNS);
+    largest.push({ format, kb, ...row });
+  }
+}
+results.largest = largest;
+const coldSeconds = cold[1].seconds;
+report.push('', '### Largest answers', '', 'One answer checked alone (`check FILE --format json`), made of the corpus\'s sentences; "beyond cold start" subtracts the one-answer cold start above, so a linear pass shows as a flat ms per KB.', '');
+report.push('| size | text | text, ms/KB beyond cold start | Markdown | Markdown, ms/KB beyond cold start | peak RSS (text / Markdown) |', '|---:|---:|---:|---:|---:|---:|');
+for (const kb of SIZES_KB) {
+  const t = largest.find((r) => r.format === 'text' && r.kb === kb);
+  const m = largest.find((r) => r.format === 'markdown' && r.kb === kb);
+  const perKb = (r) => (Math.max(0, r.seconds - coldSeconds) * 1000 / kb).toFixed(2);
+  const rss = (r) => (r.rss === null ? 'n/a' : `${Math.round(r.rss)}`);
+  report.push(`| ${kb >= 1024 ? `${kb / 1024} MB` : `${kb} KB`} | ${(t.seconds * 1000).toFixed(0)} ms | ${perKb(t)} | ${(m.seconds * 1000).toFixed(0)} ms | ${perKb(m)} | ${rss(t)} / ${rss(m)} MB |`);
+}
 
 writeFileSync(join(BENCH, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 process.stdout.write(report.join('\n') + '\n');
