@@ -70,7 +70,8 @@ export class DraftSaveError extends Error {
   }
 }
 
-const quote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+/** A path as a shell reads it back: bare when it is plain, else in single quotes. */
+export const shellQuote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 /** One practice session's draft on disk. */
 export class DraftFile {
@@ -120,11 +121,11 @@ export class DraftFile {
     try {
       writeFileSync(fallback, markdown, { flag: 'wx', mode: 0o600 });
       this.saved = fallback;
-      return `${head}; everything typed so far is in ${fileName(fallback)} instead; resume with: answer-coach practice --resume ${fileName(quote(fallback))}`;
+      return `${head}; everything typed so far is in ${fileName(fallback)} instead; resume with: answer-coach practice --resume ${fileName(shellQuote(fallback))}`;
     } catch {
       rmSync(fallback, { force: true });
     }
-    if (this.saved) return `${head}; ${fileName(this.saved)} holds the draft as last saved, without what was typed since; resume with: answer-coach practice --resume ${fileName(quote(this.saved))}`;
+    if (this.saved) return `${head}; ${fileName(this.saved)} holds the draft as last saved, without what was typed since; resume with: answer-coach practice --resume ${fileName(shellQuote(this.saved))}`;
     return `${head}; nothing could be saved, here or in ${fileName(this.fallbackDir)}`;
   }
 }

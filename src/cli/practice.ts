@@ -20,7 +20,7 @@ import { ExitCode } from './exit-codes.js';
 import { resolveRubric, useColor } from './commands/check.js';
 import { typeAhead } from './type-ahead.js';
 import { draftsElsewhere, listDraftElsewhere } from './draft-index.js';
-import { DraftFile, modeFor, writeAtomic } from './draft-file.js';
+import { DraftFile, modeFor, shellQuote, writeAtomic } from './draft-file.js';
 import { whenStopped } from './terminal.js';
 
 /** A draft is an answer (at most 1 MB) with a comment or two. */
@@ -252,8 +252,6 @@ export function latestDraft(dir: string): string | undefined {
     .filter((d): d is { path: string; mtime: number } => d.mtime !== undefined)
     .sort((a, b) => b.mtime - a.mtime || b.path.localeCompare(a.path))[0]?.path;
 }
-
-const shellQuote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 // ---------------------------------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 // `answer-coach rubrics …` and the rubric set-up every command shares; commands/rubrics.ts registers them.
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { loadProjectConfig, type ProjectConfig } from '../config/index.js';
+import { errnoProblem, statOrUndefined } from '../io/index.js';
 import { fileName, oneLine } from '../report/sanitize.js';
 import { RubricRegistry, rubricSources, type RubricEntry, type RubricSource } from '../rubric/registry.js';
 import { RubricError, type Rubric } from '../rubric/types.js';
@@ -134,14 +135,18 @@ export function show({ io, env }: CliContext, idOrPath: string, opts: RubricsSet
   io.stdout(formatRubric(registry.get(idOrPath), entry));
 }
 
-function rubricFiles(path: string): string[] {
-  if (existsSync(path) && statSync(path).isDirectory()) {
+/** The rubric files a path names: a folder's .yaml/.yml files, or the path itself (reading it says what is wrong). */
+function rubricFiles(path: string, problems: Problem[]): string[] {
+  if (!statOrUndefined(path)?.isDirectory()) return [path];
+  try {
     return readdirSync(path)
       .filter((n) => /\.ya?ml$/i.test(n))
       .sort()
       .map((n) => join(path, n));
+  } catch (e) {
+    problems.push({ file: path, message: `folder cannot be read: ${errnoProblem(e, path).message}` });
+    return [];
   }
-  return [path];
 }
 
 /** Checks rubric files: syntax, schema, `extends` and overlays; prints every problem at once. */
@@ -151,7 +156,7 @@ export function validate({ io, env, setExitCode }: CliContext, paths: string[], 
   const warnings: Problem[] = [];
   let entries: RubricEntry[] = [];
   if (paths.length) {
-    for (const file of paths.flatMap(rubricFiles)) {
+    for (const file of paths.flatMap((p) => rubricFiles(p, problems))) {
       try {
         entries.push(registry.addFile(file));
       } catch (e) {
@@ -257,7 +262,7 @@ export function init({ io, env, setExitCode }: CliContext, name: string, opts: R
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) return fail(`rubric name "${oneLine(name)}" must be lower-case words joined by hyphens, e.g. conflict-at-work`);
   const dir = resolve(opts.dir ?? '.');
   if (!existsSync(dir)) return fail(`--dir ${oneLine(opts.dir ?? '.')}: no such folder (create it first, or pick another)`);
-  if (!statSync(dir).isDirectory()) return fail(`--dir ${oneLine(opts.dir ?? '.')}: not a folder`);
+  if (!statOrUndefined(dir)?.isDirectory()) return fail(`--dir ${oneLine(opts.dir ?? '.')}: not a folder`);
   const file = join(dir, `${name}.yaml`);
   // a rubric with a known id hides that one wherever it is found after it: say so, and offer an overlay
   const { registry } = openRubrics(env, opts.rubricsDir, { strict: false });

@@ -156,4 +156,20 @@ describe('a folder that cannot be read', () => {
       chmodSync(dir, 0o700);
     }
   });
+
+  it.skipIf('skip' in as)('rubrics validate on a folder that cannot be read: one problem, no internal error', () => {
+    const prefix = 'prefix' in as ? as.prefix : [];
+    const rubrics = folder('locked-rubrics');
+    chmodSync(dir, 0o755);
+    chmodSync(rubrics, 0o000);
+    try {
+      const r = run(['rubrics', 'validate', rubrics], { cwd: dir, env, timeout: 15_000, asUser: prefix });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toContain(`${rubrics}: folder cannot be read: permission denied`);
+      expect(r.stderr).not.toMatch(/internal error/);
+    } finally {
+      chmodSync(rubrics, 0o755);
+      chmodSync(dir, 0o700);
+    }
+  });
 });
