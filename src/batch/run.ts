@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { RubricError, type Rubric } from '../rubric/types.js';
+import { resolveEvery, type Rubric } from '../rubric/types.js';
 import { StaticRubrics, type CheckSettings, type RubricSource } from './check-file.js';
 import { renderFiles, rendererFor, type Item, type OutputSpec } from './render.js';
 import type { WorkerSetup, WorkerTask } from './worker.js';
@@ -63,20 +63,7 @@ export function threadsFor(files: number, requested?: number, cores = availableP
  * checks with exactly this set, so one thread and several give the same output; a rubric that
  * cannot be resolved is an error for the whole run (RubricError), never a difference between them.
  */
-function rubricsOf(registry: RubricSource): Rubric[] {
-  const out: Rubric[] = [];
-  const problems: RubricError['problems'] = [];
-  for (const id of registry.ids()) {
-    try {
-      out.push(registry.get(id));
-    } catch (e) {
-      if (!(e instanceof RubricError)) throw e;
-      problems.push(...e.problems);
-    }
-  }
-  if (problems.length) throw new RubricError(problems);
-  return out;
-}
+const rubricsOf = (registry: RubricSource): Rubric[] => resolveEvery(registry);
 
 /**
  * Checks and renders files and hands each item to `emit` in the order of `paths`, whatever thread

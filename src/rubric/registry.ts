@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { errnoProblem, readTextFile } from '../io/index.js';
 import { finalizeRubric, mergeRaw } from './resolve.js';
 import { primeStems, stemsOf } from '../text/tokens.js';
-import { pickable, RubricError, type Rubric } from './types.js';
+import { pickable, resolveEvery, RubricError, type Rubric } from './types.js';
 import { MAX_RUBRIC_BYTES, parseRubricSource, type Problem } from './validate.js';
 
 /** The rubrics shipped with the package (rubrics/ beside dist/). */
@@ -358,18 +358,7 @@ export class RubricRegistry {
    * cycle, a missing parent), so a run reports them before it checks anything, whatever its threads.
    */
   resolveAll(): Rubric[] {
-    const rubrics: Rubric[] = [];
-    const problems: Problem[] = [];
-    for (const id of this.ids()) {
-      try {
-        rubrics.push(this.get(id));
-      } catch (e) {
-        if (!(e instanceof RubricError)) throw e;
-        problems.push(...e.problems);
-      }
-    }
-    if (problems.length) throw new RubricError(problems);
-    return rubrics;
+    return resolveEvery(this);
   }
 
   /** Resolves one entry (in use or shadowed) with its `extends` chain; removals that match nothing go to `warnings`, each at its file and key. */

@@ -124,6 +124,25 @@ export class RubricError extends Error {
   }
 }
 
+/**
+ * Every rubric a source holds, resolved, in id order; one RubricError names every rubric that cannot
+ * be (an extends cycle, a missing parent).
+ */
+export function resolveEvery(source: { ids(): string[]; get(id: string): Rubric }): Rubric[] {
+  const rubrics: Rubric[] = [];
+  const problems: RubricError['problems'] = [];
+  for (const id of source.ids()) {
+    try {
+      rubrics.push(source.get(id));
+    } catch (e) {
+      if (!(e instanceof RubricError)) throw e;
+      problems.push(...e.problems);
+    }
+  }
+  if (problems.length) throw new RubricError(problems);
+  return rubrics;
+}
+
 /** The rubrics a question can pick: those that name at least one question, in id order. */
 export function pickable(source: { ids(): string[]; get(id: string): Rubric }): Rubric[] {
   return source

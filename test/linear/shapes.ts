@@ -2,18 +2,11 @@
 // ones near them, and seeded random mixtures of the characters parsers treat specially. Each shape
 // is a function of the length wanted, so the same shape is measured at 4 KB and at 256 KB.
 import type { AnswerFormat } from '../../src/answer/types.js';
+// @ts-expect-error: a plain .mjs script without types
+import { rng as seeded } from '../../scripts/gen-corpus.mjs';
 
-/** mulberry32: a small seeded PRNG, so every run builds the same inputs. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The corpus's seeded PRNG (mulberry32), so every run builds the same inputs. */
+export const rng = seeded as (seed: number) => () => number;
 
 export interface Shape {
   name: string;

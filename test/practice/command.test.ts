@@ -5,25 +5,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runPractice } from '../../src/cli/practice.js';
 import { ExitCode } from '../../src/cli/exit-codes.js';
 import { parseDraft } from '../../src/practice/draft.js';
-import type { Ask, Step } from '../../src/practice/walkthrough.js';
+import type { Step } from '../../src/practice/walkthrough.js';
+import { practiseScripted } from './scripted.js';
 
 // runPractice with the prompts scripted and real files in a temporary data folder.
 let dir: string;
 beforeEach(() => void (dir = mkdtempSync(join(tmpdir(), 'answer-coach-practice-cmd-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(replies: ((step: Step) => unknown)[], opts: Parameters<typeof runPractice>[0] = {}, tty = true) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ask = (async (step: Step) => {
-    const next = replies.shift();
-    if (!next) throw new Error(`unscripted step ${step.kind}`);
-    return next(step);
-  }) as Ask;
-  const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), stdin: process.stdin };
-  const terminal = { io, env: { XDG_DATA_HOME: join(dir, 'data'), HOME: dir }, stdin: { isTTY: tty }, stdout: { isTTY: tty } };
-  return runPractice({ color: false, ...opts }, terminal, ask).then((code) => ({ code, out: out.join(''), err: err.join('') }));
-}
+const run = (replies: ((step: Step) => unknown)[], opts: Parameters<typeof runPractice>[0] = {}, tty = true) => practiseScripted(replies, opts, { XDG_DATA_HOME: join(dir, 'data'), HOME: dir }, tty);
 
 const drafts = () => join(dir, 'data', 'answer-coach', 'drafts');
 const text = (t: string) => () => t;

@@ -10,7 +10,8 @@ import { checkText } from '../../src/cli/check.js';
 import { attemptFromReport } from '../../src/history/record.js';
 import { appendAttempt, readHistory } from '../../src/history/store.js';
 import { parseDraft } from '../../src/practice/draft.js';
-import type { Ask, Step } from '../../src/practice/walkthrough.js';
+import type { Step } from '../../src/practice/walkthrough.js';
+import { practiseScripted } from './scripted.js';
 import { RubricRegistry } from '../../src/rubric/registry.js';
 
 // Nothing typed is lost, nothing private exposed, when the disk is full or a folder read-only.
@@ -86,18 +87,7 @@ function badDisk(kind: 'full' | 'read-only', bytes = 64 * 1024): { path: string;
   return { path, real: true, fail: kind === 'full' ? fill : () => void spawnSync('mount', ['-o', 'remount,ro', path]) };
 }
 
-function practise(replies: ((step: Step) => unknown)[], opts: Parameters<typeof runPractice>[0], data: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ask = (async (step: Step) => {
-    const next = replies.shift();
-    if (!next) throw new Error(`unscripted step ${step.kind}`);
-    return next(step);
-  }) as Ask;
-  const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), stdin: process.stdin };
-  const terminal = { io, env: { XDG_DATA_HOME: data, HOME: dir }, stdin: { isTTY: true }, stdout: { isTTY: true } };
-  return runPractice({ color: false, ...opts }, terminal, ask).then((code) => ({ code, out: out.join(''), err: err.join('') }));
-}
+const practise = (replies: ((step: Step) => unknown)[], opts: Parameters<typeof runPractice>[0], data: string) => practiseScripted(replies, opts, { XDG_DATA_HOME: data, HOME: dir });
 const keep = () => 'keep';
 const text = (t: string) => () => t;
 const typing = (lines: string[], between?: () => void) => (step: Step) => {
