@@ -189,6 +189,16 @@ describe('the drafts folder', () => {
   });
 });
 
+describe('a draft to resume that is not a regular file', () => {
+  it('a FIFO given to --resume is one line and exit 2, not a hang', async () => {
+    const fifo = join(dir, 'draft.md');
+    spawnSync('mkfifo', [fifo]);
+    const r = await practise([], { resume: fifo }, join(dir, 'data'));
+    expect(r.code).toBe(ExitCode.Error);
+    expect(r.err).toBe(`answer-coach: ${fifo}: is a named pipe (FIFO), not a regular file\n`);
+  });
+});
+
 describe('the history', () => {
   it('a failed append rolls back its partial line', () => {
     const registry = new RubricRegistry();
