@@ -32,7 +32,16 @@ const LARGE = 256 * 1024;
  * still super-linear: measured, but left out of the analyze() assertions until that work lands.
  * Empty this list, or take a shape out, to hold analyze() to the same bound.
  */
-export const ANALYZER_PENDING = new Set<string>(['named and unnamed heading', 'named and empty heading', 'short sentences', 'fence lines', '"we" sentences']);
+export const ANALYZER_PENDING = new Set<string>([
+  'named and unnamed heading',
+  'named and empty heading',
+  'short sentences',
+  'fence lines',
+  '"we" sentences',
+  'many headings',
+  'YAML list',
+  'controls and bidi',
+]);
 
 const registry = new RubricRegistry();
 
