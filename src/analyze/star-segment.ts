@@ -364,8 +364,16 @@ const PART_WORDS: Record<StarPart, string> = { situation: 'Situation', task: 'Ta
  * ("sets the scene: \"I worked at\""), the step ("your step: \"called\""), the outcome, or what
  * kept it out of the story (a hypothetical, a habit, a lesson).
  */
+/** The pieces of each sentence, in one pass. */
+function piecesBySentence(doc: AnswerDocument, pieces: readonly StarPiece[]): StarPiece[][] {
+  const out: StarPiece[][] = doc.sentences.map(() => []);
+  for (const p of pieces) out[p.sentence]?.push(p);
+  return out;
+}
+
 function explainRoles(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: readonly StarPiece[]): void {
   const story = pieces.length > 0;
+  const bySentence = piecesBySentence(doc, pieces);
   const firstStory = doc.sentences.findIndex((s) => s.role !== 'opening' && s.role !== 'closing');
   for (const s of doc.sentences) {
     const r = read(s, cues, rubric, true);
@@ -374,7 +382,7 @@ function explainRoles(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: r
     const cueAt = (at: number, set: PhraseSet) => set.findAll(t).find((m) => m.first >= at) ?? set.findAll(t)[0];
     const label = doc.sections[s.section]?.label;
     const heading = label !== undefined && doc.sections[s.section].declared !== undefined ? `under "${label.trim()}": ` : '';
-    const mine = pieces.filter((p) => p.sentence === s.index);
+    const mine = bySentence[s.index];
     const reason = (part: StarPart, at: number): string => {
       switch (part) {
         case 'situation': {
@@ -426,23 +434,35 @@ function segmentSections(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces
   const plain = newPlainState();
   // the section whose sentences so far are hypotheticals, habits or general statements
   let generalIn = -1;
+  // what the story holds so far, kept as it grows (every sentence looks back at it)
+  let seen = start;
+  let customerBefore = false;
+  const firstOf = new Map<number, number>();
+  const lastOf = new Map<number, number>();
+  for (const x of doc.sentences) {
+    if (!firstOf.has(x.section)) firstOf.set(x.section, x.index);
+    lastOf.set(x.section, x.index);
+  }
+  const taskIn = new Set<number>();
   for (const s of doc.sentences) {
     const named = combined[s.section];
+    for (; seen < pieces.length; seen++) {
+      plain.started = true;
+      if (pieces[seen].part === 'task') plain.seenTask = true;
+      if (pieces[seen].part === 'action') plain.seenAction = true;
+      if (pieces[seen].part === 'result') plain.seenResult = true;
+    }
+    plain.customerSide ||= customerBefore;
+    customerBefore ||= cues.customerSide.test(s.tokens);
     if (plainSection[s.section]) {
-      const before = pieces.slice(start);
-      plain.started ||= before.length > 0;
-      plain.seenTask ||= before.some((p) => p.part === 'task');
-      plain.seenAction ||= before.some((p) => p.part === 'action');
-      plain.seenResult ||= before.some((p) => p.part === 'result');
-      plain.customerSide ||= doc.sentences.some((x) => x.index < s.index && cues.customerSide.test(x.tokens));
       readPlain(s, plain, cues, rubric, pieces);
       if (s.role !== 'opening' && s.role !== 'closing' && read(s, cues, rubric, true).past) anyPast = true;
       continue;
     }
     if (named.length) {
       // "Situation / Task": the first sentence is the first part named, later ones show the others by their cues
-      const isFirst = doc.sentences.find((x) => x.section === s.section) === s;
-      const isLast = doc.sentences.filter((x) => x.section === s.section).at(-1) === s;
+      const isFirst = firstOf.get(s.section) === s.index;
+      const isLast = lastOf.get(s.section) === s.index;
       const rr = read(s, cues, rubric, true);
       const prev = doc.sentences[s.index - 1]?.role;
       let part: StarPart = !isFirst && prev && named.includes(prev as StarPart) ? (prev as StarPart) : named[0];
@@ -453,9 +473,9 @@ function segmentSections(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces
         else if (named.includes('result') && rr.past && !rr.steps.length && part === 'action') part = 'result';
       }
       // the heading names a task: trust it for the last sentence if no sentence had a task cue
-      const sectionHasTask = doc.sentences.some((x) => x.section === s.section && x.index < s.index && x.role === 'task');
-      if (isLast && !isFirst && named.includes('task') && !sectionHasTask && part !== 'task' && !named.includes('action')) part = 'task';
+      if (isLast && !isFirst && named.includes('task') && !taskIn.has(s.section) && part !== 'task' && !named.includes('action')) part = 'task';
       s.role = part;
+      if (part === 'task') taskIn.add(s.section);
     }
     if (s.role === 'opening' || s.role === 'closing') continue;
     const r = read(s, cues, rubric, true);
@@ -528,13 +548,16 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
   for (const s of doc.sentences) readPlain(s, state, cues, rubric, pieces);
   // what someone says or does between the speaker's steps ("He mentioned a heavy pannier") is
   // part of the action, not its result: a result with no outcome cue that more steps follow
-  for (const s of doc.sentences) {
-    const mine = pieces.filter((p) => p.sentence === s.index);
-    if (s.role !== 'result' || mine.length !== 1 || read(s, cues, rubric, true).results.length) continue;
-    if (pieces.some((p) => p.sentence > s.index && p.part === 'action')) {
+  const bySentence = piecesBySentence(doc, pieces);
+  let actionAfter = false;
+  for (let i = doc.sentences.length - 1; i >= 0; i--) {
+    const s = doc.sentences[i];
+    const mine = bySentence[i];
+    if (s.role === 'result' && mine.length === 1 && actionAfter && !read(s, cues, rubric, true).results.length) {
       mine[0].part = 'action';
       s.role = 'action';
     }
+    if (mine.some((p) => p.part === 'action')) actionAfter = true;
   }
   const { pastSentences, presentSteps, setByCue } = state;
   // no narrated past: a definition or an opinion, whatever cues it has; one past sentence that
@@ -630,10 +653,11 @@ function readPlain(s: DocSentence, state: PlainState, cues: Cues, rubric: Rubric
   lastHadStep = found.some((f) => f.part === 'action');
   role ??= 'situation';
   if (!found.length && role !== 'opening' && role !== 'closing') found.push({ at: 0, part: role });
+  const added = pieces.length;
   role = settle(s, found, pieces) ?? role;
   s.role = role;
-  for (const p of pieces) {
-    if (p.sentence !== s.index) continue;
+  for (let k = added; k < pieces.length; k++) {
+    const p = pieces[k];
     if (p.part === 'task') seenTask = true;
     if (p.part === 'action') seenAction = true;
     if (p.part === 'result') seenResult = true;
