@@ -108,11 +108,12 @@ export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch
   if (/[,;:()\u2013\u2014]/.test(doc.text.slice(m.start, m.end))) return undefined;
   // a quote nobody is said to say, or a question ("Did the customer notice?"), shows nothing; words
   // someone is said to say are theirs, not a mention ("she said, 'this is our mistake'")
+  // (a question said in the story is an offer or a check: "Do you want me to warm this food up?")
   const said = attributedQuote(doc, s, m);
-  if (c?.quoted || c?.question || (!said && isQuoted(doc.text, m.start, m.end)) || isNegated(doc.text, s.tokens, m.first) || (!said && isMentionOnly(doc.text, s.tokens, m.first, m.last))) return undefined;
+  if (c?.quoted || (c?.question && !said) || (!said && isQuoted(doc.text, m.start, m.end)) || isNegated(doc.text, s.tokens, m.first) || (!said && isMentionOnly(doc.text, s.tokens, m.first, m.last))) return undefined;
   const inStory = STORY.has(s.role);
   // a step told in the past happened, story or not; a present tense only inside a story ("so I ask her")
-  const happened = c !== undefined && (HAPPENED.has(c.mode) || (c.mode === 'present' && inStory)) && !c.conditional && !c.question;
+  const happened = c !== undefined && (HAPPENED.has(c.mode) || (c.mode === 'present' && inStory)) && !c.conditional && (!c.question || said);
   const customerSide = doc.customerSide;
   if (source === 'quality') {
     // "I am patient", "with empathy": a quality named, of the speaker or as a value, is a claim
