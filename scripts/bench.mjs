@@ -10,6 +10,8 @@
 //   the corpus's own sentences, each checked alone; every pass is meant to be linear in its size
 // Usage: node scripts/bench.mjs [--runs N] [--quick] [--largest]
 //   (--quick: 2,000 answers only, 3 runs, answers up to 256 KB; --largest: only the largest answers)
+//        node scripts/bench.mjs --engine-ab REF        the analyzer's warm ms/answer, this checkout
+//                                                      against commit REF (scripts/engine-ab.mjs)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -24,6 +26,16 @@ const WRITE_GOOD = join(ROOT, 'node_modules', 'write-good', 'bin', 'write-good.j
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 const args = process.argv.slice(2);
+const abArg = args.indexOf('--engine-ab');
+if (abArg >= 0) {
+  if (!args[abArg + 1] || args[abArg + 1].startsWith('--')) {
+    process.stderr.write('usage: node scripts/bench.mjs --engine-ab REF   (a commit, branch or tag to compare with)\n');
+    process.exit(2);
+  }
+  const { engineAB } = await import('./engine-ab.mjs');
+  process.stdout.write(engineAB(args[abArg + 1]).text + '\n');
+  process.exit(0);
+}
 const quick = args.includes('--quick');
 const largestOnly = args.includes('--largest');
 const runsArg = args.indexOf('--runs');
