@@ -7,7 +7,7 @@
 // - each round starts one process per engine, in turn (A, B, A, B, …): it parses and analyzes
 //   every answer WARM times unmeasured, then MEASURED times, and reports the median pass. Reading
 //   files and starting node are outside the figure; parsing the answer (YAML, Markdown) is in it.
-// The ratio is taken within each round (neighbours that slow one round slow both engines alike)
+// Wall time and CPU time (all threads) are both measured. The ratio is taken within each round (neighbours that slow one round slow both engines alike)
 // and the median of the rounds' ratios is reported with the medians of each engine.
 // Usage: node scripts/engine-ab.mjs REF [--answers N] [--rounds N] [--warm N] [--passes N] [--json]
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -42,21 +42,24 @@ async function measureChild([dist, corpus, warm, passes]) {
   walk(corpus);
   let sink = 0;
   const pass = () => {
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     for (const f of files) {
       const r = checkAnswer(f.path, f.text, f.format, registry);
       sink += r.report ? r.report.score : 1;
     }
-    return Number(process.hrtime.bigint() - t0) / 1e6 / files.length;
+    const wall = Number(process.hrtime.bigint() - t0) / 1e6 / files.length;
+    const c = process.cpuUsage(c0);
+    return { wall, cpu: (c.user + c.system) / 1e3 / files.length };
   };
   for (let i = 0; i < Number(warm); i++) pass();
-  const times = [];
-  for (let i = 0; i < Number(passes); i++) times.push(pass());
-  process.stdout.write(JSON.stringify({ times, answers: files.length, sink }) + '\n');
+  const runs = [];
+  for (let i = 0; i < Number(passes); i++) runs.push(pass());
+  process.stdout.write(JSON.stringify({ wall: runs.map((r) => r.wall), cpu: runs.map((r) => r.cpu), answers: files.length, sink }) + '\n');
 }
 
-/** Builds REF's dist once; returns its dist folder. */
-function buildRef(ref) {
+/** Builds REF's dist once; returns its commit and dist folder. */
+export function buildRef(ref) {
   const commit = execFileSync('git', ['rev-parse', '--verify', `${ref}^{commit}`], { cwd: ROOT, encoding: 'utf8' }).trim();
   const dir = join(BENCH, 'engines', commit.slice(0, 12));
   const dist = join(dir, 'dist');
@@ -100,33 +103,41 @@ export function engineAB(ref, { answers = 400, rounds = 6, warm = 3, passes = 5 
     { name: 'this checkout', dist: join(ROOT, 'dist') },
   ];
   const samples = engines.map(() => []);
+  const cpuSamples = engines.map(() => []);
   const ratios = [];
+  const cpuRatios = [];
   for (let r = 0; r < rounds; r++) {
     const round = [];
+    const cpuRound = [];
     // alternate which engine goes first, so neither always runs after the other
     const order = r % 2 ? [1, 0] : [0, 1];
     for (const k of order) {
       const out = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', engines[k].dist, corpus, String(warm), String(passes)], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
       if (out.status !== 0) throw new Error(`${engines[k].name} failed: ${out.stderr.slice(0, 800)}`);
-      const { times } = JSON.parse(out.stdout.trim().split('\n').pop());
-      round[k] = median(times);
+      const { wall, cpu } = JSON.parse(out.stdout.trim().split('\n').pop());
+      round[k] = median(wall);
+      cpuRound[k] = median(cpu);
       samples[k].push(round[k]);
+      cpuSamples[k].push(cpuRound[k]);
     }
     ratios.push(round[1] / round[0]);
-    process.stderr.write(`  round ${r + 1}/${rounds}: ${engines[0].name} ${round[0].toFixed(3)} ms, this checkout ${round[1].toFixed(3)} ms/answer (×${(round[1] / round[0]).toFixed(2)})\n`);
+    cpuRatios.push(cpuRound[1] / cpuRound[0]);
+    process.stderr.write(`  round ${r + 1}/${rounds}: ${engines[0].name} ${round[0].toFixed(3)} ms (cpu ${cpuRound[0].toFixed(3)}), this checkout ${round[1].toFixed(3)} ms (cpu ${cpuRound[1].toFixed(3)}) per answer: ×${(round[1] / round[0]).toFixed(2)} (cpu ×${(cpuRound[1] / cpuRound[0]).toFixed(2)})\n`);
   }
-  const rows = engines.map((e, k) => ({ name: e.name, msPerAnswer: median(samples[k]), best: Math.min(...samples[k]) }));
+  const rows = engines.map((e, k) => ({ name: e.name, msPerAnswer: median(samples[k]), best: Math.min(...samples[k]), cpuMsPerAnswer: median(cpuSamples[k]) }));
   const ratio = median(ratios);
+  const cpuRatio = median(cpuRatios);
   const text = [
     `Engine A/B: ${answers} generated answers, parse + analyze, warm (${warm} passes unmeasured, median of ${passes}), ${rounds} interleaved rounds; ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average at end ${loadavg()[0].toFixed(2)}`,
     '',
-    '| engine | median ms/answer | best round |',
-    '|---|---:|---:|',
-    ...rows.map((r) => `| ${r.name} | ${r.msPerAnswer.toFixed(3)} | ${r.best.toFixed(3)} |`),
+    '| engine | median ms/answer (wall) | best round (wall) | median ms/answer (CPU) |',
+    '|---|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.name} | ${r.msPerAnswer.toFixed(3)} | ${r.best.toFixed(3)} | ${r.cpuMsPerAnswer.toFixed(3)} |`),
     '',
-    `this checkout / ${ref}: ×${ratio.toFixed(2)} (median of the rounds' ratios; range ×${Math.min(...ratios).toFixed(2)}–×${Math.max(...ratios).toFixed(2)})`,
+    `this checkout / ${ref}: wall ×${ratio.toFixed(2)} (median of the rounds' ratios; range ×${Math.min(...ratios).toFixed(2)}–×${Math.max(...ratios).toFixed(2)}), CPU ×${cpuRatio.toFixed(2)} (range ×${Math.min(...cpuRatios).toFixed(2)}–×${Math.max(...cpuRatios).toFixed(2)})`,
+    'CPU time counts every thread of the process (the garbage collector\'s helpers too) and not the time spent waiting for a core a neighbour holds: on a shared machine it is the steadier figure.',
   ].join('\n');
-  return { rows, ratio, ratios, text };
+  return { rows, ratio, ratios, cpuRatio, cpuRatios, text };
 }
 
 const args = process.argv.slice(2);

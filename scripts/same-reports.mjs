@@ -3,17 +3,21 @@
 // structure): `save` once before, then run it after every step.
 //   node scripts/same-reports.mjs save     writes .bench/reports/*.out from the built CLI
 //   node scripts/same-reports.mjs          checks again and compares (exit 1 at the first difference)
+//   node scripts/same-reports.mjs save --ref main   the reports of another commit (built as
+//                                          scripts/engine-ab.mjs builds one) are the ones saved
 // What is checked, each as one `check` run (--threads 1, NO_COLOR):
 // - the benchmark's generated corpus (2,000 answers), --format json;
 // - a remix corpus: 1,500 answers spliced from the sentences of examples/ and the answer texts of
 //   the tests, in all three formats, under STAR and other headings, with every rubric's questions
 //   (far more kinds of sentence than the generator's), --format json, and with --explain;
 // - the examples and the tests' quoted answer texts on their own, --format json;
-// - the generated corpus again with the default threads, --format json (the batch's own path).
+// - the generated corpus again with the default threads, --format json (the batch's own path);
+// - the remix corpus with two accepted terms (a config's accept list), --format json.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildRef } from './engine-ab.mjs';
 import { generateCorpus } from './gen-corpus.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -150,11 +154,19 @@ function corpora() {
     ['remix.json', [remix, '--format', 'json', '--threads', '1']],
     ['remix-explain.txt', [remix, '--explain', '--threads', '1']],
     ['singles.json', [singles, '--format', 'json', '--threads', '1']],
+    ['remix-accept.json', [remix, '--format', 'json', '--threads', '1', '--accept', 'leverage', '--accept', 'circle back']],
   ];
 }
 
-function run(args) {
-  const r = spawnSync(process.execPath, [BIN, 'check', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+// the CLI of another build: its dist/cli/main.js run as the bin runs it
+const RUNNER = `const [dist, ...args] = process.argv.slice(2);
+const { main } = await import(dist + '/cli/main.js');
+process.exitCode = await main([process.argv[0], 'answer-coach', ...args]);
+`;
+
+function run(args, dist) {
+  const cli = dist ? [join(BENCH, 'run-cli.mjs'), pathToFileURL(dist).href] : [BIN];
+  const r = spawnSync(process.execPath, [...cli, 'check', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
   if (r.status !== 0 && r.status !== 1) throw new Error(`check ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(0, 800)}`);
   return r.stdout;
 }
@@ -168,10 +180,13 @@ function firstDifference(a, b) {
 
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('build first: npm run build');
 const save = process.argv[2] === 'save';
+const refArg = process.argv.indexOf('--ref');
 mkdirSync(OUT, { recursive: true });
+writeFileSync(join(BENCH, 'run-cli.mjs'), RUNNER);
+const dist = refArg > 0 ? buildRef(process.argv[refArg + 1]).dist : undefined;
 let same = true;
 for (const [name, args] of corpora()) {
-  const now = run(args);
+  const now = run(args, dist);
   const file = join(OUT, `${name}.out`);
   if (save) {
     writeFileSync(file, now);
