@@ -37,10 +37,10 @@ export function acceptTerms(rubric: Rubric, accept: readonly string[] | undefine
   let byList = acceptedRubrics.get(rubric);
   const cached = byList?.get(key);
   if (cached) return cached;
-  const termSet = new PhraseSet(terms);
+  const termSet = new PhraseSet(terms, { alone: true });
   const tokensOf = terms.map((t) => tokenize(t));
   const jargon = rubric.jargon.filter((j) => {
-    const phrase = new PhraseSet([j.phrase]);
+    const phrase = new PhraseSet([j.phrase], { alone: true });
     return !tokensOf.some((tokens) => phrase.findAll(tokens).length) && !termSet.findAll(tokenize(j.phrase.replace(/[*_#|]/g, ' '))).length;
   });
   const result = jargon.length === rubric.jargon.length ? rubric : { ...rubric, jargon };

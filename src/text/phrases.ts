@@ -173,39 +173,65 @@ function wordMatches(m: WordMatcher, t: Token): boolean {
 }
 
 /**
- * A set's phrases as a trie of words: phrases that begin alike ("I had to", "I needed to", "I was
- * asked to") share their first steps, and at each step the next token is tried only against the
- * words that could match it, looked up by stem, two leading letters or number.
+ * Phrases as a trie of words: phrases that begin alike ("I had to", "I needed to", "I was asked
+ * to") share their first steps, and at each step the next token is tried only against the words
+ * that could match it, looked up by stem, two leading letters or number. One trie holds the
+ * phrases of every set (each set has a slot; a node lists, per slot, the phrase that ends there),
+ * so one walk over a sentence finds the matches of every set at once.
  */
 interface Edge {
   matcher: WordMatcher;
   node: TrieNode;
 }
 
+/** A phrase of the set in `slot` that ends at a node. */
+interface End {
+  slot: number;
+  phrase: CompiledPhrase;
+}
+
 // Most nodes are leaves (the last word of a phrase): their indexes stay the shared empty ones, so
 // building a rubric's few thousand nodes allocates little (it is part of every cold start).
 const NO_EDGES: Edge[] = [];
+const NO_ENDS: End[] = [];
 const NO_STEMS = new Map<string, Edge[]>();
 const NO_HEADS = new Map<number, Edge[]>();
 
+/** Slots per trie: which sets have a phrase at or below a node is kept as bits, in four small integers of 30 (stored unboxed). */
+const BITS = 30;
+const MAX_SLOTS = 4 * BITS;
+
 class TrieNode {
-  /** The phrase that ends here (the first listed, when several have the same words). */
-  end: CompiledPhrase | undefined = undefined;
+  /** The phrases that end here: per set, the first listed when several have the same words. */
+  ends = NO_ENDS;
   byStem = NO_STEMS;
   byHead = NO_HEADS;
   numbers = NO_EDGES;
   /** Words that can match any token (`_`, one-letter prefixes), tried every time. */
   others = NO_EDGES;
+  /** Sets with a phrase ending here or below (bits by slot). */
+  m0 = 0;
+  m1 = 0;
+  m2 = 0;
+  m3 = 0;
   private edges: Map<string, Edge> | undefined = undefined;
 
-  /** The edge for a word, made and indexed the first time; `onKeys` hears the keys of a new one. */
-  edge(m: WordMatcher, onKeys?: (keys: StartKeys, e: Edge) => void): Edge {
+  /**
+   * The edge for a word, made and indexed the first time. `index` takes the keys of a new edge
+   * instead of this node (the root's words are looked up through the trie's own index).
+   */
+  edge(m: WordMatcher, index?: (keys: StartKeys, e: Edge) => void): Edge {
     let e = this.edges?.get(m.source);
     if (e) return e;
     e = { matcher: m, node: new TrieNode() };
     (this.edges ??= new Map()).set(m.source, e);
     const keys: StartKeys = { stems: [], prefixes: [], number: false };
-    if (!startKeys(m, keys)) {
+    const keyed = startKeys(m, keys);
+    if (index) {
+      index(keyed ? keys : { stems: [], prefixes: [], number: false, anywhere: true }, e);
+      return e;
+    }
+    if (!keyed) {
       if (this.others === NO_EDGES) this.others = [];
       this.others.push(e);
       return e;
@@ -218,8 +244,23 @@ class TrieNode {
       if (this.numbers === NO_EDGES) this.numbers = [];
       this.numbers.push(e);
     }
-    onKeys?.(keys, e);
     return e;
+  }
+
+  mark(slot: number): void {
+    const bit = 1 << slot % BITS;
+    if (slot < BITS) this.m0 |= bit;
+    else if (slot < 2 * BITS) this.m1 |= bit;
+    else if (slot < 3 * BITS) this.m2 |= bit;
+    else this.m3 |= bit;
+  }
+
+  has(slot: number): boolean {
+    const bit = 1 << slot % BITS;
+    if (slot < BITS) return (this.m0 & bit) !== 0;
+    if (slot < 2 * BITS) return (this.m1 & bit) !== 0;
+    if (slot < 3 * BITS) return (this.m2 & bit) !== 0;
+    return (this.m3 & bit) !== 0;
   }
 }
 
@@ -228,6 +269,8 @@ interface StartKeys {
   /** Prefixes of two letters or more. */
   prefixes: string[];
   number: boolean;
+  /** A word that may match any token. */
+  anywhere?: boolean;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -236,120 +279,226 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** For each set's slot, the first words of that set's phrases that may match a token. */
-type Slots = (Edge[] | undefined)[];
-
-/** A key's first words, by set slot; `used` lists the slots that have any. */
-interface KeyEntry {
-  slots: Slots;
-  used: number[];
-}
-
-/**
- * Which slots have anything at all for a word, as bits: four small integers of 30 bits (kept
- * small so V8 stores them unboxed), so most (token, set) pairs are dismissed with one test.
- */
-interface SlotMask {
-  m0: number;
-  m1: number;
-  m2: number;
-  m3: number;
-}
-
-/** What may start at one word, for every set at once: cached on the word (its lexeme). */
-export interface PhraseStarts extends SlotMask {
+/** The first words of a trie that match a word, cached on the word (its lexeme) for the shared trie. */
+export interface PhraseStarts {
   generation: number;
-  /** For each set's slot, the first words to try on this token. */
-  edges: Slots;
-  /** The slots that have any, in no order: a sentence's candidates for every set come from one pass. */
-  slots: number[];
-}
-
-/**
- * Every set's first words in one index, so that a word's candidates are looked up once however
- * many sets (about 40 per rubric) are run over it, and however often it recurs; each set then
- * reads its own slot. Prefixes (`communicat*`) are keyed by up to their first PREFIX_KEY letters,
- * so a token is tried only against prefixes that share that much with it. The index only grows
- * while sets are made (a few dozen per rubric, cached by the analyzer); past MAX_SLOTS it starts
- * afresh, and sets from before use their own trie's root.
- */
-const BITS = 30;
-const MAX_SLOTS = 4 * BITS;
-const PREFIX_KEY = 6;
-const emptyEntry = (): KeyEntry => ({ slots: [], used: [] });
-const shared = {
-  epoch: 0,
-  generation: 0,
-  slots: 0,
-  byStem: new Map<string, KeyEntry>(),
-  byPrefix: new Map<string, KeyEntry>(),
-  /** First words that are numbers (`#`), and those that match any word (`_`, `a*`). */
-  numbers: emptyEntry(),
-  anywhere: emptyEntry(),
-};
-
-function addSlot(entry: KeyEntry, slot: number, e: Edge): void {
-  const list = entry.slots[slot];
-  if (!list) {
-    entry.slots[slot] = [e];
-    entry.used.push(slot);
-  } else if (!list.includes(e)) list.push(e);
-}
-
-function addKeyed<K>(map: Map<K, KeyEntry>, key: K, slot: number, e: Edge): void {
-  let entry = map.get(key);
-  if (!entry) map.set(key, (entry = emptyEntry()));
-  addSlot(entry, slot, e);
+  edges: readonly Edge[];
 }
 
 /** The stem of a token's dictionary form when it differs from the word ("went" → "go"), else undefined. */
 const lemmaStem = (t: Token) => (t.lemma !== undefined && t.lemma !== t.norm ? stem(t.lemma) : undefined);
 
-function startsOf(t: Token): PhraseStarts {
-  // cached on the word, not the token: the same words recur within and across answers; a word
-  // whose dictionary form differs here ("left" as "leave") has its own entry for that form
-  const lexeme = t.lexeme;
-  const byLemma = lexeme && t.lemma !== undefined && t.lemma !== t.norm;
-  let s = byLemma ? lexeme.lemmaStarts?.get(t.lemma!) : lexeme?.starts;
-  if (s === undefined || s.generation !== shared.generation) {
-    s = { generation: shared.generation, edges: [], slots: [], m0: 0, m1: 0, m2: 0, m3: 0 };
-    const merge = (entry: KeyEntry | undefined) => {
-      if (!entry) return;
-      for (const slot of entry.used) {
-        const from = entry.slots[slot]!;
-        const into = s!.edges[slot];
-        if (!into) {
-          s!.edges[slot] = from;
-          s!.slots.push(slot);
-          const bit = 1 << slot % BITS;
-          if (slot < BITS) s!.m0 |= bit;
-          else if (slot < 2 * BITS) s!.m1 |= bit;
-          else if (slot < 3 * BITS) s!.m2 |= bit;
-          else s!.m3 |= bit;
-        } else s!.edges[slot] = [...into, ...from.filter((e) => !into.includes(e))];
-      }
+/** Grows with every set added to any trie: the words' cached first edges are looked up again. */
+let generations = 0;
+
+// Scratch for a walk (a walk never starts inside another): per slot, the best phrase so far at
+// the position, its rank, and where the set's last match ended; the slots reached.
+let bestPhrase: (CompiledPhrase | undefined)[] = [];
+const bestRank = new Int32Array(MAX_SLOTS);
+const nextFree = new Int32Array(MAX_SLOTS);
+const reached = new Int32Array(MAX_SLOTS);
+let reachedCount = 0;
+
+/**
+ * The phrases of up to MAX_SLOTS sets in one trie. The first words are indexed by every key a
+ * token can be looked up by: its stems (its own, without an inflection, of its dictionary form),
+ * its first two to PREFIX_KEY letters, being a number, or none (`_`).
+ */
+const PREFIX_KEY = 6;
+
+class PhraseTrie {
+  readonly root = new TrieNode();
+  slots = 0;
+  generation = ++generations;
+  private readonly byStem = new Map<string, Edge[]>();
+  private readonly byPrefix = new Map<string, Edge[]>();
+  private readonly numbers: Edge[] = [];
+  private readonly anywhere: Edge[] = [];
+
+  /** Adds a set's phrases; returns its slot. */
+  add(phrases: readonly CompiledPhrase[]): number {
+    const slot = this.slots++;
+    this.generation = ++generations;
+    const index = (keys: StartKeys, e: Edge) => {
+      for (const k of new Set(keys.stems)) push(this.byStem, k, e);
+      for (const k of new Set(keys.prefixes.map((p) => p.slice(0, PREFIX_KEY)))) push(this.byPrefix, k, e);
+      if (keys.number) this.numbers.push(e);
+      if (keys.anywhere) this.anywhere.push(e);
     };
-    merge(shared.byStem.get(tokenStem(t)));
-    for (const other of otherStems(t)) merge(shared.byStem.get(other));
-    const ls = lemmaStem(t);
-    if (ls !== undefined) merge(shared.byStem.get(ls));
-    for (let n = 2; n <= Math.min(PREFIX_KEY, t.norm.length); n++) merge(shared.byPrefix.get(t.norm.slice(0, n)));
-    if (isNumberToken(t)) merge(shared.numbers);
-    merge(shared.anywhere);
-    if (byLemma) (lexeme.lemmaStarts ??= new Map()).set(t.lemma!, s);
-    else if (lexeme) lexeme.starts = s;
+    for (const p of phrases) {
+      let node = this.root.edge(p.words[0], index).node;
+      node.mark(slot);
+      for (let k = 1; k < p.words.length; k++) {
+        node = node.edge(p.words[k]).node;
+        node.mark(slot);
+      }
+      const at = node.ends.findIndex((e) => e.slot === slot);
+      if (at < 0) {
+        if (node.ends === NO_ENDS) node.ends = [];
+        node.ends.push({ slot, phrase: p });
+      } else if (p.index < node.ends[at].phrase.index) node.ends[at] = { slot, phrase: p };
+    }
+    if (this.slots > bestPhrase.length) bestPhrase = new Array(MAX_SLOTS).fill(undefined);
+    return slot;
   }
-  return s;
+
+  /** The first words (edges from the root) that match the token. */
+  firstEdges(t: Token): readonly Edge[] {
+    const lexeme = t.lexeme;
+    if (lexeme === undefined || this !== shared) return this.matchingFirst(t);
+    // cached on the word, not the token: the same words recur within and across answers; a word
+    // whose dictionary form differs here ("left" as "leave") has its own entry for that form
+    const byLemma = t.lemma !== undefined && t.lemma !== t.norm;
+    let s = byLemma ? lexeme.lemmaStarts?.get(t.lemma!) : lexeme.starts;
+    if (s === undefined || s.generation !== this.generation) {
+      s = { generation: this.generation, edges: this.matchingFirst(t) };
+      if (byLemma) (lexeme.lemmaStarts ??= new Map()).set(t.lemma!, s);
+      else lexeme.starts = s;
+    }
+    return s.edges;
+  }
+
+  private matchingFirst(t: Token): readonly Edge[] {
+    let out: Edge[] | undefined;
+    const take = (edges: readonly Edge[] | undefined) => {
+      if (edges === undefined) return;
+      for (const e of edges) if (!out?.includes(e) && wordMatches(e.matcher, t)) (out ??= []).push(e);
+    };
+    take(this.byStem.get(tokenStem(t)));
+    for (const other of otherStems(t)) take(this.byStem.get(other));
+    const ls = lemmaStem(t);
+    if (ls !== undefined) take(this.byStem.get(ls));
+    for (let n = 2; n <= Math.min(PREFIX_KEY, t.norm.length); n++) take(this.byPrefix.get(t.norm.slice(0, n)));
+    if (this.numbers.length && isNumberToken(t)) take(this.numbers);
+    take(this.anywhere);
+    return out ?? NO_EDGES;
+  }
+
+  /**
+   * Every set's matches in the tokens, by slot (undefined for none): at each position the longest
+   * of each set's phrases, and a set's matches never overlap (after a match, that set goes on
+   * after its last word). One walk per position serves every set.
+   */
+  matchAll(tokens: readonly Token[]): (PhraseMatch[] | undefined)[] {
+    const out: (PhraseMatch[] | undefined)[] = [];
+    nextFree.fill(0, 0, this.slots);
+    for (let i = 0; i < tokens.length; i++) {
+      const first = this.firstEdges(tokens[i]);
+      if (first.length === 0) continue;
+      reachedCount = 0;
+      for (let e = 0; e < first.length; e++) this.walkAll(first[e].node, tokens, i + 1);
+      for (let r = 0; r < reachedCount; r++) {
+        const slot = reached[r];
+        const p = bestPhrase[slot]!;
+        bestPhrase[slot] = undefined;
+        if (i < nextFree[slot]) continue;
+        const last = i + p.words.length;
+        (out[slot] ??= []).push({ phrase: p, first: i, last, start: tokens[i].start, end: tokens[last - 1].end });
+        nextFree[slot] = last;
+      }
+    }
+    return out;
+  }
+
+  /** At a node reached after token j - 1: note the phrases that end here, then try token j. */
+  private walkAll(node: TrieNode, tokens: readonly Token[], j: number): void {
+    const ends = node.ends;
+    for (let k = 0; k < ends.length; k++) {
+      const { slot, phrase } = ends[k];
+      const best = bestPhrase[slot];
+      // longer first, then plain-word starts, then list order
+      if (best === undefined) {
+        reached[reachedCount++] = slot;
+        bestPhrase[slot] = phrase;
+        bestRank[slot] = phrase.rank;
+      } else if (phrase.rank > bestRank[slot] || (phrase.rank === bestRank[slot] && phrase.index < best.index)) {
+        bestPhrase[slot] = phrase;
+        bestRank[slot] = phrase.rank;
+      }
+    }
+    if (j >= tokens.length) return;
+    const t = tokens[j];
+    if (node.byStem.size) {
+      this.followAll(node.byStem.get(tokenStem(t)), tokens, j);
+      for (const other of otherStems(t)) this.followAll(node.byStem.get(other), tokens, j);
+      const ls = lemmaStem(t);
+      if (ls !== undefined) this.followAll(node.byStem.get(ls), tokens, j);
+    }
+    if (node.byHead.size) this.followAll(node.byHead.get(headKey(t.norm)), tokens, j);
+    if (node.numbers.length && isNumberToken(t)) this.followAll(node.numbers, tokens, j);
+    if (node.others.length) this.followAll(node.others, tokens, j);
+  }
+
+  private followAll(edges: readonly Edge[] | undefined, tokens: readonly Token[], j: number): void {
+    if (edges === undefined) return;
+    const t = tokens[j];
+    for (let e = 0; e < edges.length; e++) if (wordMatches(edges[e].matcher, t)) this.walkAll(edges[e].node, tokens, j + 1);
+  }
+
+  /** One set's matches, longest first at each position, without overlaps. */
+  scanOne(slot: number, tokens: readonly Token[]): PhraseMatch[] {
+    const out: PhraseMatch[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const best = this.longestAt(slot, tokens, i);
+      if (best) {
+        out.push(best);
+        i = best.last;
+      } else i++;
+    }
+    return out;
+  }
+
+  private one: CompiledPhrase | undefined;
+  private oneRank = 0;
+
+  /** The longest of one set's phrases that starts at token i. */
+  longestAt(slot: number, tokens: readonly Token[], i: number): PhraseMatch | undefined {
+    if (i >= tokens.length) return undefined;
+    this.one = undefined;
+    this.oneRank = 0;
+    const first = this.firstEdges(tokens[i]);
+    for (let e = 0; e < first.length; e++) if (first[e].node.has(slot)) this.walkOne(slot, first[e].node, tokens, i + 1);
+    const best = this.one as CompiledPhrase | undefined;
+    if (!best) return undefined;
+    const last = i + best.words.length;
+    return { phrase: best, first: i, last, start: tokens[i].start, end: tokens[last - 1].end };
+  }
+
+  private walkOne(slot: number, node: TrieNode, tokens: readonly Token[], j: number): void {
+    const ends = node.ends;
+    for (let k = 0; k < ends.length; k++) {
+      if (ends[k].slot !== slot) continue;
+      const p = ends[k].phrase;
+      if (this.one === undefined || p.rank > this.oneRank || (p.rank === this.oneRank && p.index < this.one.index)) {
+        this.one = p;
+        this.oneRank = p.rank;
+      }
+    }
+    if (j >= tokens.length) return;
+    const t = tokens[j];
+    if (node.byStem.size) {
+      this.followOne(slot, node.byStem.get(tokenStem(t)), tokens, j);
+      for (const other of otherStems(t)) this.followOne(slot, node.byStem.get(other), tokens, j);
+      const ls = lemmaStem(t);
+      if (ls !== undefined) this.followOne(slot, node.byStem.get(ls), tokens, j);
+    }
+    if (node.byHead.size) this.followOne(slot, node.byHead.get(headKey(t.norm)), tokens, j);
+    if (node.numbers.length && isNumberToken(t)) this.followOne(slot, node.numbers, tokens, j);
+    if (node.others.length) this.followOne(slot, node.others, tokens, j);
+  }
+
+  private followOne(slot: number, edges: readonly Edge[] | undefined, tokens: readonly Token[], j: number): void {
+    if (edges === undefined) return;
+    const t = tokens[j];
+    for (let e = 0; e < edges.length; e++) if (edges[e].node.has(slot) && wordMatches(edges[e].matcher, t)) this.walkOne(slot, edges[e].node, tokens, j + 1);
+  }
 }
 
-/** True unless the word certainly starts none of the phrases of the set in `slot`. */
-function mayStart(s: PhraseStarts, slot: number): boolean {
-  const bit = 1 << slot % BITS;
-  if (slot < BITS) return (s.m0 & bit) !== 0;
-  if (slot < 2 * BITS) return (s.m1 & bit) !== 0;
-  if (slot < 3 * BITS) return (s.m2 & bit) !== 0;
-  return (s.m3 & bit) !== 0;
-}
+/**
+ * The trie every set joins (a few dozen per rubric, cached by the analyzer). Past MAX_SLOTS it
+ * starts afresh; sets from before keep their own (uncached lookups, still correct).
+ */
+let shared = new PhraseTrie();
 
 /** A phrase's variants with each `_?` taken as a word and as none ("exceed _? expectations" → two). */
 function withOptionals(source: string): string[] {
@@ -360,44 +509,41 @@ function withOptionals(source: string): string[] {
 }
 
 /**
- * Matches already found, by token list and set: a token list is a sentence's, read by many checks
- * with the same sets. One pass over its tokens finds where each set may start (the shared index
- * gives every set's first words at once), so a set then tries only those positions.
+ * Matches already found, by token list: a token list is a sentence's, read by many checks with
+ * many sets. The first time any set looks at it, one walk finds the matches of every set in the
+ * shared trie; a set that joined later, or that belongs to an older trie, is matched apart and kept
+ * in `others`.
  */
-const found = new WeakMap<readonly Token[], { generation: number; starts: number[][]; bySet: Map<PhraseSet, readonly PhraseMatch[]> }>();
-
-function startPositions(tokens: readonly Token[]): number[][] {
-  const starts: number[][] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    for (const slot of startsOf(tokens[i]).slots) (starts[slot] ??= []).push(i);
-  }
-  return starts;
+interface Found {
+  trie: PhraseTrie;
+  /** The slots the walk covered. */
+  slots: number;
+  bySlot: (PhraseMatch[] | undefined)[];
+  others: Map<PhraseSet, readonly PhraseMatch[]> | undefined;
 }
+const found = new WeakMap<readonly Token[], Found>();
+const NO_MATCHES: readonly PhraseMatch[] = Object.freeze([]) as readonly PhraseMatch[];
 
 /** A set of phrases to find in token lists: longest match first, no overlaps. */
 export class PhraseSet {
   readonly phrases: CompiledPhrase[];
-  private readonly root = new TrieNode();
-  private readonly epoch: number;
+  private readonly trie: PhraseTrie;
   private readonly slot: number;
+  private readonly alone: boolean;
 
-  constructor(sources: readonly string[]) {
+  /**
+   * `alone`: a set used once or on a few words (a rubric check, a config's accept list) gets a trie
+   * of its own, so it does not add to the walk of every sentence.
+   */
+  constructor(sources: readonly string[], { alone = false }: { alone?: boolean } = {}) {
     this.phrases = sources.flatMap((s, i) => withOptionals(s).map((v) => compilePhrase(v, i))).filter((p) => p.words.length > 0);
-    if (shared.slots >= MAX_SLOTS) Object.assign(shared, { epoch: shared.epoch + 1, slots: 0, byStem: new Map(), byPrefix: new Map(), numbers: emptyEntry(), anywhere: emptyEntry() });
-    this.epoch = shared.epoch;
-    this.slot = shared.slots++;
-    shared.generation++; // tokens' cached lookups may miss this set's first words
-    const share = (keys: StartKeys, e: Edge) => {
-      for (const k of keys.stems) addKeyed(shared.byStem, k, this.slot, e);
-      for (const k of keys.prefixes) addKeyed(shared.byPrefix, k.slice(0, PREFIX_KEY), this.slot, e);
-      if (keys.number) addSlot(shared.numbers, this.slot, e);
-    };
-    for (const p of this.phrases) {
-      let node = this.root.edge(p.words[0], share).node;
-      for (let k = 1; k < p.words.length; k++) node = node.edge(p.words[k]).node;
-      if (!node.end || p.index < node.end.index) node.end = p;
+    this.alone = alone;
+    if (alone) this.trie = new PhraseTrie();
+    else {
+      if (shared.slots >= MAX_SLOTS) shared = new PhraseTrie();
+      this.trie = shared;
     }
-    for (const e of this.root.others) addSlot(shared.anywhere, this.slot, e);
+    this.slot = this.trie.add(this.phrases);
   }
 
   get size(): number {
@@ -406,43 +552,18 @@ export class PhraseSet {
 
   /**
    * Every match in the tokens, longest first at each position, without overlaps. A sentence's
-   * tokens are read by many checks with the same sets, so each set's matches are kept with them.
+   * tokens are read by many checks with the same sets, so the matches are kept with them.
    */
   findAll(tokens: readonly Token[]): readonly PhraseMatch[] {
+    if (this.alone) return this.trie.scanOne(this.slot, tokens);
     let seen = found.get(tokens);
-    if (!seen || seen.generation !== shared.generation) found.set(tokens, (seen = { generation: shared.generation, starts: startPositions(tokens), bySet: new Map() }));
-    let out = seen.bySet.get(this);
-    if (!out) seen.bySet.set(this, (out = this.epoch === shared.epoch ? this.scanAt(tokens, seen.starts[this.slot]) : this.scan(tokens)));
-    return out;
-  }
-
-  /** Matches at the given candidate positions (in order), longest first at each, without overlaps. */
-  private scanAt(tokens: readonly Token[], positions: readonly number[] | undefined): PhraseMatch[] {
-    const out: PhraseMatch[] = [];
-    if (!positions) return out;
-    let next = 0;
-    for (const i of positions) {
-      if (i < next) continue;
-      const best = this.longestAt(tokens, i);
-      if (best) {
-        out.push(best);
-        next = best.last;
-      }
+    if (seen === undefined || seen.trie !== shared) {
+      seen = { trie: shared, slots: shared.slots, bySlot: shared.matchAll(tokens), others: undefined };
+      found.set(tokens, seen);
     }
-    return out;
-  }
-
-  private scan(tokens: readonly Token[]): PhraseMatch[] {
-    const out: PhraseMatch[] = [];
-    const indexed = this.epoch === shared.epoch;
-    for (let i = 0; i < tokens.length; ) {
-      // most tokens start none of this set's phrases: one bit says so
-      const best = indexed && !mayStart(startsOf(tokens[i]), this.slot) ? undefined : this.longestAt(tokens, i);
-      if (best) {
-        out.push(best);
-        i = best.last;
-      } else i++;
-    }
+    if (this.trie === shared && this.slot < seen.slots) return seen.bySlot[this.slot] ?? NO_MATCHES;
+    let out = seen.others?.get(this);
+    if (out === undefined) (seen.others ??= new Map()).set(this, (out = this.trie.scanOne(this.slot, tokens)));
     return out;
   }
 
@@ -456,47 +577,6 @@ export class PhraseSet {
    * with a plain word wins, then the one listed first.
    */
   longestAt(tokens: readonly Token[], i: number): PhraseMatch | undefined {
-    const t = tokens[i];
-    this.best = undefined;
-    this.bestRank = 0;
-    // this runs for every token of every sentence against every set: no allocation on the way
-    // the shared index holds this set's first words; a set from before it started afresh walks its own root
-    if (this.epoch === shared.epoch) this.follow(startsOf(t).edges[this.slot], tokens, i, i);
-    else this.walk(this.root, tokens, i, i);
-    const best = this.best as CompiledPhrase | undefined;
-    if (!best) return undefined;
-    const last = i + best.words.length;
-    return { phrase: best, first: i, last, start: t.start, end: tokens[last - 1].end };
-  }
-
-  private best: CompiledPhrase | undefined;
-  private bestRank = 0;
-
-  /** Tries each edge on token j, and walks on from those that match. */
-  private follow(edges: readonly Edge[] | undefined, tokens: readonly Token[], i: number, j: number): void {
-    if (edges === undefined) return;
-    const t = tokens[j];
-    for (let e = 0; e < edges.length; e++) if (wordMatches(edges[e].matcher, t)) this.walk(edges[e].node, tokens, i, j + 1);
-  }
-
-  /** At a node reached after token j - 1: note a phrase that ends here, then try token j. */
-  private walk(node: TrieNode, tokens: readonly Token[], i: number, j: number): void {
-    const p = node.end;
-    // longer first, then plain-word starts, then list order
-    if (p !== undefined && (this.best === undefined || p.rank > this.bestRank || (p.rank === this.bestRank && p.index < this.best.index))) {
-      this.best = p;
-      this.bestRank = p.rank;
-    }
-    if (j >= tokens.length) return;
-    const t = tokens[j];
-    if (node.byStem.size) {
-      this.follow(node.byStem.get(tokenStem(t)), tokens, i, j);
-      for (const other of otherStems(t)) this.follow(node.byStem.get(other), tokens, i, j);
-      const ls = lemmaStem(t);
-      if (ls !== undefined) this.follow(node.byStem.get(ls), tokens, i, j);
-    }
-    if (node.byHead.size) this.follow(node.byHead.get(headKey(t.norm)), tokens, i, j);
-    if (node.numbers.length && isNumberToken(t)) this.follow(node.numbers, tokens, i, j);
-    if (node.others.length) this.follow(node.others, tokens, i, j);
+    return this.trie.longestAt(this.slot, tokens, i);
   }
 }
