@@ -134,10 +134,13 @@ export function buildDocument(answer: ParsedAnswer, rubric: Rubric): AnswerDocum
   const text = pieces.join('');
   const structured = sections.some((s) => s.declared && s.declared !== 'opening');
   const sentences: DocSentence[] = [];
+  const tokens: Token[] = [];
   let si = 0;
   for (const s of readText(text, sections.map((sec) => [sec.start, sec.end]))) {
     while (si + 1 < sections.length && s.start >= sections[si].end) si++;
-    sentences.push({ ...s, index: sentences.length, section: si, role: sections[si].declared ?? 'opening', why: '' });
+    // an explicit literal, not a spread of s: one object shape for every sentence, and no copying loop
+    sentences.push({ start: s.start, end: s.end, text: s.text, tokens: s.tokens, clauses: s.clauses, numbers: s.numbers, index: sentences.length, section: si, role: sections[si].declared ?? 'opening', why: '' });
+    for (const t of s.tokens) tokens.push(t);
   }
   const lines = new LineIndex(answer.source);
   const toSource = (offset: number) => sourceOffsets[Math.max(0, Math.min(offset, sourceOffsets.length - 1))] ?? 0;
@@ -147,7 +150,7 @@ export function buildDocument(answer: ParsedAnswer, rubric: Rubric): AnswerDocum
     text,
     sections,
     sentences,
-    tokens: sentences.flatMap((s) => s.tokens),
+    tokens,
     structured,
     customerSide: false,
     locate,

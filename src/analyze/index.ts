@@ -89,7 +89,10 @@ export function analyze(answer: ParsedAnswer, judgedBy: Rubric, options: Analyze
     report.scoreParts[check.id] = Math.round(result.score * 1000) / 1000;
     report.findings.push(...result.findings);
   }
-  report.sentences = doc.sentences.map((s) => ({ ...doc.span(s.start, s.end), part: s.role, why: s.why }));
+  report.sentences = doc.sentences.map((s) => {
+    const at = doc.span(s.start, s.end);
+    return { text: at.text, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, part: s.role, why: s.why };
+  });
   report.findings = applyRuleSettings(report.findings, answer, options, (f) => wholeAnswer.has(f));
   report.findings.sort((a, b) => a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || byCodePoint(a.rule, b.rule));
   report.score = weightedScore(report.scoreParts, rubric.weights);
