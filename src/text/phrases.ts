@@ -279,25 +279,61 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** The first words of a trie that match a word, cached on the word (its lexeme) for the shared trie. */
+/**
+ * What phrase matching needs of a word, worked out once per distinct word (and dictionary form):
+ * the keys it is looked up by at every step of a walk, and the first words of the shared trie it
+ * matches. Cached on the word's lexeme.
+ */
 export interface PhraseStarts {
+  /** The trie generation `edges` was worked out for. */
   generation: number;
+  /** First words (edges from the root) that match the word. */
   edges: readonly Edge[];
+  /** Its stems: its own, without an inflection, of its dictionary form (no repeats). */
+  stems: readonly string[];
+  head: number;
+  number: boolean;
 }
 
 /** The stem of a token's dictionary form when it differs from the word ("went" → "go"), else undefined. */
 const lemmaStem = (t: Token) => (t.lemma !== undefined && t.lemma !== t.norm ? stem(t.lemma) : undefined);
 
+function wordKeys(t: Token): PhraseStarts {
+  const stems = [tokenStem(t)];
+  for (const other of otherStems(t)) if (!stems.includes(other)) stems.push(other);
+  const ls = lemmaStem(t);
+  if (ls !== undefined && !stems.includes(ls)) stems.push(ls);
+  return { generation: -1, edges: NO_EDGES, stems, head: headKey(t.norm), number: isNumberToken(t) };
+}
+
+/**
+ * The keys of a word, cached on its lexeme: the same words recur within and across answers. A
+ * word whose dictionary form differs here ("left" as "leave") has its own entry for that form.
+ */
+function keysFor(t: Token): PhraseStarts {
+  const lexeme = t.lexeme;
+  if (lexeme === undefined) return wordKeys(t);
+  const byLemma = t.lemma !== undefined && t.lemma !== t.norm;
+  let s = byLemma ? lexeme.lemmaStarts?.get(t.lemma!) : lexeme.starts;
+  if (s === undefined) {
+    s = wordKeys(t);
+    if (byLemma) (lexeme.lemmaStarts ??= new Map()).set(t.lemma!, s);
+    else lexeme.starts = s;
+  }
+  return s;
+}
+
 /** Grows with every set added to any trie: the words' cached first edges are looked up again. */
 let generations = 0;
 
 // Scratch for a walk (a walk never starts inside another): per slot, the best phrase so far at
-// the position, its rank, and where the set's last match ended; the slots reached.
+// the position, its rank, and where the set's last match ended; the slots reached; each token's keys.
 let bestPhrase: (CompiledPhrase | undefined)[] = [];
 const bestRank = new Int32Array(MAX_SLOTS);
 const nextFree = new Int32Array(MAX_SLOTS);
 const reached = new Int32Array(MAX_SLOTS);
 let reachedCount = 0;
+let keysOf: PhraseStarts[] = [];
 
 /**
  * The phrases of up to MAX_SLOTS sets in one trie. The first words are indexed by every key a
@@ -342,34 +378,26 @@ class PhraseTrie {
     return slot;
   }
 
-  /** The first words (edges from the root) that match the token. */
-  firstEdges(t: Token): readonly Edge[] {
-    const lexeme = t.lexeme;
-    if (lexeme === undefined || this !== shared) return this.matchingFirst(t);
-    // cached on the word, not the token: the same words recur within and across answers; a word
-    // whose dictionary form differs here ("left" as "leave") has its own entry for that form
-    const byLemma = t.lemma !== undefined && t.lemma !== t.norm;
-    let s = byLemma ? lexeme.lemmaStarts?.get(t.lemma!) : lexeme.starts;
-    if (s === undefined || s.generation !== this.generation) {
-      s = { generation: this.generation, edges: this.matchingFirst(t) };
-      if (byLemma) (lexeme.lemmaStarts ??= new Map()).set(t.lemma!, s);
-      else lexeme.starts = s;
+  /** The word's keys, with the first words (edges from the root) of this trie that match it. */
+  wordOf(t: Token): PhraseStarts {
+    const keys = keysFor(t);
+    if (this !== shared || t.lexeme === undefined) return { ...keys, edges: this.matchingFirst(t, keys) };
+    if (keys.generation !== this.generation) {
+      keys.edges = this.matchingFirst(t, keys);
+      keys.generation = this.generation;
     }
-    return s.edges;
+    return keys;
   }
 
-  private matchingFirst(t: Token): readonly Edge[] {
+  private matchingFirst(t: Token, keys: PhraseStarts): readonly Edge[] {
     let out: Edge[] | undefined;
     const take = (edges: readonly Edge[] | undefined) => {
       if (edges === undefined) return;
       for (const e of edges) if (!out?.includes(e) && wordMatches(e.matcher, t)) (out ??= []).push(e);
     };
-    take(this.byStem.get(tokenStem(t)));
-    for (const other of otherStems(t)) take(this.byStem.get(other));
-    const ls = lemmaStem(t);
-    if (ls !== undefined) take(this.byStem.get(ls));
+    for (const st of keys.stems) take(this.byStem.get(st));
     for (let n = 2; n <= Math.min(PREFIX_KEY, t.norm.length); n++) take(this.byPrefix.get(t.norm.slice(0, n)));
-    if (this.numbers.length && isNumberToken(t)) take(this.numbers);
+    if (keys.number) take(this.numbers);
     take(this.anywhere);
     return out ?? NO_EDGES;
   }
@@ -382,11 +410,13 @@ class PhraseTrie {
   matchAll(tokens: readonly Token[]): (PhraseMatch[] | undefined)[] {
     const out: (PhraseMatch[] | undefined)[] = [];
     nextFree.fill(0, 0, this.slots);
+    const words = keysOf;
+    for (let i = 0; i < tokens.length; i++) words[i] = this.wordOf(tokens[i]);
     for (let i = 0; i < tokens.length; i++) {
-      const first = this.firstEdges(tokens[i]);
+      const first = words[i].edges;
       if (first.length === 0) continue;
       reachedCount = 0;
-      for (let e = 0; e < first.length; e++) this.walkAll(first[e].node, tokens, i + 1);
+      for (let e = 0; e < first.length; e++) this.walkAll(first[e].node, tokens, words, i + 1);
       for (let r = 0; r < reachedCount; r++) {
         const slot = reached[r];
         const p = bestPhrase[slot]!;
@@ -397,11 +427,12 @@ class PhraseTrie {
         nextFree[slot] = last;
       }
     }
+    words.length = 0;
     return out;
   }
 
   /** At a node reached after token j - 1: note the phrases that end here, then try token j. */
-  private walkAll(node: TrieNode, tokens: readonly Token[], j: number): void {
+  private walkAll(node: TrieNode, tokens: readonly Token[], words: readonly PhraseStarts[], j: number): void {
     const ends = node.ends;
     for (let k = 0; k < ends.length; k++) {
       const { slot, phrase } = ends[k];
@@ -417,22 +448,17 @@ class PhraseTrie {
       }
     }
     if (j >= tokens.length) return;
-    const t = tokens[j];
-    if (node.byStem.size) {
-      this.followAll(node.byStem.get(tokenStem(t)), tokens, j);
-      for (const other of otherStems(t)) this.followAll(node.byStem.get(other), tokens, j);
-      const ls = lemmaStem(t);
-      if (ls !== undefined) this.followAll(node.byStem.get(ls), tokens, j);
-    }
-    if (node.byHead.size) this.followAll(node.byHead.get(headKey(t.norm)), tokens, j);
-    if (node.numbers.length && isNumberToken(t)) this.followAll(node.numbers, tokens, j);
-    if (node.others.length) this.followAll(node.others, tokens, j);
+    const w = words[j];
+    if (node.byStem.size) for (let k = 0; k < w.stems.length; k++) this.followAll(node.byStem.get(w.stems[k]), tokens, words, j);
+    if (node.byHead.size) this.followAll(node.byHead.get(w.head), tokens, words, j);
+    if (node.numbers.length && w.number) this.followAll(node.numbers, tokens, words, j);
+    if (node.others.length) this.followAll(node.others, tokens, words, j);
   }
 
-  private followAll(edges: readonly Edge[] | undefined, tokens: readonly Token[], j: number): void {
+  private followAll(edges: readonly Edge[] | undefined, tokens: readonly Token[], words: readonly PhraseStarts[], j: number): void {
     if (edges === undefined) return;
     const t = tokens[j];
-    for (let e = 0; e < edges.length; e++) if (wordMatches(edges[e].matcher, t)) this.walkAll(edges[e].node, tokens, j + 1);
+    for (let e = 0; e < edges.length; e++) if (wordMatches(edges[e].matcher, t)) this.walkAll(edges[e].node, tokens, words, j + 1);
   }
 
   /** One set's matches, longest first at each position, without overlaps. */
@@ -456,7 +482,7 @@ class PhraseTrie {
     if (i >= tokens.length) return undefined;
     this.one = undefined;
     this.oneRank = 0;
-    const first = this.firstEdges(tokens[i]);
+    const first = this.wordOf(tokens[i]).edges;
     for (let e = 0; e < first.length; e++) if (first[e].node.has(slot)) this.walkOne(slot, first[e].node, tokens, i + 1);
     const best = this.one as CompiledPhrase | undefined;
     if (!best) return undefined;
@@ -475,15 +501,10 @@ class PhraseTrie {
       }
     }
     if (j >= tokens.length) return;
-    const t = tokens[j];
-    if (node.byStem.size) {
-      this.followOne(slot, node.byStem.get(tokenStem(t)), tokens, j);
-      for (const other of otherStems(t)) this.followOne(slot, node.byStem.get(other), tokens, j);
-      const ls = lemmaStem(t);
-      if (ls !== undefined) this.followOne(slot, node.byStem.get(ls), tokens, j);
-    }
-    if (node.byHead.size) this.followOne(slot, node.byHead.get(headKey(t.norm)), tokens, j);
-    if (node.numbers.length && isNumberToken(t)) this.followOne(slot, node.numbers, tokens, j);
+    const w = keysFor(tokens[j]);
+    if (node.byStem.size) for (let k = 0; k < w.stems.length; k++) this.followOne(slot, node.byStem.get(w.stems[k]), tokens, j);
+    if (node.byHead.size) this.followOne(slot, node.byHead.get(w.head), tokens, j);
+    if (node.numbers.length && w.number) this.followOne(slot, node.numbers, tokens, j);
     if (node.others.length) this.followOne(slot, node.others, tokens, j);
   }
 
