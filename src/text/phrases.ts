@@ -542,7 +542,10 @@ interface Found {
   bySlot: (PhraseMatch[] | undefined)[];
   others: Map<PhraseSet, readonly PhraseMatch[]> | undefined;
 }
-const found = new WeakMap<readonly Token[], Found>();
+// kept on the token list itself under a symbol (invisible to iteration, keys and JSON): a
+// property read where a WeakMap lookup cost more than the rest of a cached findAll
+const FOUND = Symbol('phrase matches');
+type Searched = readonly Token[] & { [FOUND]?: Found };
 const NO_MATCHES: readonly PhraseMatch[] = Object.freeze([]) as readonly PhraseMatch[];
 
 /** A set of phrases to find in token lists: longest match first, no overlaps. */
@@ -577,10 +580,10 @@ export class PhraseSet {
    */
   findAll(tokens: readonly Token[]): readonly PhraseMatch[] {
     if (this.alone) return this.trie.scanOne(this.slot, tokens);
-    let seen = found.get(tokens);
+    let seen = (tokens as Searched)[FOUND];
     if (seen === undefined || seen.trie !== shared) {
       seen = { trie: shared, slots: shared.slots, bySlot: shared.matchAll(tokens), others: undefined };
-      found.set(tokens, seen);
+      (tokens as Searched & { [FOUND]?: Found })[FOUND] = seen;
     }
     if (this.trie === shared && this.slot < seen.slots) return seen.bySlot[this.slot] ?? NO_MATCHES;
     let out = seen.others?.get(this);
