@@ -172,7 +172,8 @@ export const pillarsCheck: Check = {
             if (inJargon(si, m)) continue;
             const kind = evidenceKind(doc, s, m, source);
             if (!kind) continue;
-            const e: Evidence = { ...doc.span(m.start, m.end), ...kind };
+            const at = doc.span(m.start, m.end);
+            const e: Evidence = { text: at.text, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, kind: kind.kind, why: kind.why };
             offsets.set(e, { start: m.start, end: m.end });
             evidence.push(e);
           }
@@ -182,7 +183,8 @@ export const pillarsCheck: Check = {
       doc.sentences.forEach((s, si) => {
         for (const j of jargonBySentence[si]) {
           if (rubric.jargon[j.phrase.index]?.claims !== p.id || isMentionOnly(doc.text, s.tokens, j.first, j.last)) continue;
-          const e: Evidence = { ...doc.span(j.start, j.end), kind: 'claimed', why: 'a cliché: say what you did instead' };
+          const at = doc.span(j.start, j.end);
+          const e: Evidence = { text: at.text, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, kind: 'claimed', why: 'a cliché: say what you did instead' };
           offsets.set(e, { start: j.start, end: j.end });
           evidence.push(e);
         }
