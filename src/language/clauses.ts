@@ -16,7 +16,9 @@ const SAME_FORM = new Set('let put set read cut hit quit shut hurt cost spread b
 /** Words that may stand between an auxiliary and its verb ("had already called", "did not really"). */
 const isBetween = (t: Token) => (t.pos === 'ADV' || t.pos === 'PART' || NEGATORS.has(t.norm)) && t.norm !== 'to';
 
-const isAux = (t: Token) => t.pos === 'AUX' || MODALS.has(t.norm) || (BE.has(t.norm) && t.pos !== 'VERB') || /^(did|didn't|does|doesn't|don't|won't|can't|wouldn't|couldn't|shouldn't|wasn't|weren't|isn't|aren't|hasn't|haven't|hadn't)$/.test(t.norm);
+/** Negated and other auxiliaries the tagger may read as verbs. */
+const AUX_FORMS = new Set("did didn't does doesn't don't won't can't wouldn't couldn't shouldn't wasn't weren't isn't aren't hasn't haven't hadn't".split(' '));
+const isAux = (t: Token) => t.pos === 'AUX' || MODALS.has(t.norm) || (BE.has(t.norm) && t.pos !== 'VERB') || AUX_FORMS.has(t.norm);
 const isVerb = (t: Token) => t.pos === 'VERB';
 
 /** The verb's dictionary form: wink's lemma, or the word itself. */

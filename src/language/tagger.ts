@@ -54,8 +54,24 @@ const MAX_PIECE = 4000;
  */
 function forTagger(text: string): string {
   let out = text.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, ' ');
-  if (out.length > MAX_RUN) out = out.replace(new RegExp(`\\S{${MAX_RUN + 1},}`, 'g'), (run) => ' '.repeat(run.length));
+  if (out.length > MAX_RUN && hasLongRun(out)) out = out.replace(LONG_RUN, (run) => ' '.repeat(run.length));
   return out;
+}
+
+const LONG_RUN = new RegExp(`\\S{${MAX_RUN + 1},}`, 'g');
+
+/** Whitespace as /\s/ has it, by character code. */
+const isSpaceCode = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/** Whether the text has a run of more than MAX_RUN characters without whitespace (one pass, no regular expression: most texts have none). */
+function hasLongRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpaceCode(text.charCodeAt(i))) run = 0;
+    else if (++run > MAX_RUN) return true;
+  }
+  return false;
 }
 
 /** Where to cut a piece that is too long: after the last sentence end in it, else the last space. */
