@@ -47,6 +47,8 @@ export function isQuoted(text: string, start: number, end: number): boolean {
 }
 
 const WORDISH = /[\p{L}\p{N}]/u;
+/** A quotation mark of QUOTE, by character code. */
+const isQuoteCode = (c: number) => c === 34 || c === 39 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019;
 /** Characters a short quoted phrase may reach either side of the match ("going above and beyond"). */
 const QUOTE_REACH = 24;
 
@@ -58,9 +60,9 @@ const QUOTE_REACH = 24;
 function insideShortQuote(text: string, start: number, end: number): boolean {
   let open = -1;
   for (let i = start - 1; i >= Math.max(0, start - QUOTE_REACH); i--) {
-    const c = text[i];
-    if (/[.!?\n]/.test(c)) return false;
-    if (!QUOTE.test(c)) continue;
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 33 || c === 63 || c === 10) return false; // . ! ? and a line break
+    if (!isQuoteCode(c)) continue;
     const before = text[i - 1] ?? ' ';
     const next = text[i + 1] ?? ' ';
     if (WORDISH.test(before) && WORDISH.test(next)) continue; // an apostrophe
@@ -70,9 +72,9 @@ function insideShortQuote(text: string, start: number, end: number): boolean {
   }
   if (open < 0) return false;
   for (let i = end; i < Math.min(text.length, end + QUOTE_REACH); i++) {
-    const c = text[i];
-    if (/[!?\n]/.test(c) || (c === '.' && /\s/.test(text[i + 1] ?? ' '))) return false;
-    if (!QUOTE.test(c)) continue;
+    const c = text.charCodeAt(i);
+    if (c === 33 || c === 63 || c === 10 || (c === 46 && /\s/.test(text[i + 1] ?? ' '))) return false;
+    if (!isQuoteCode(c)) continue;
     const before = text[i - 1] ?? ' ';
     const next = text[i + 1] ?? ' ';
     if (WORDISH.test(before) && WORDISH.test(next)) continue;

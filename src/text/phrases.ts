@@ -47,7 +47,11 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
   ['hundred', 100], ['thousand', 1000], ['million', 1e6], ['dozen', 12], ['half', 0.5], ['twice', 2], ['double', 2], ['triple', 3],
 ]);
 
-export const isNumberToken = (t: Token) => /^\d/.test(t.norm) || NUMBER_WORDS.has(t.norm);
+/** A token that is a number: it starts with a digit (0-9), or is a number word. */
+export const isNumberToken = (t: Token) => {
+  const c = t.norm.charCodeAt(0);
+  return (c >= 48 && c <= 57) || NUMBER_WORDS.has(t.norm);
+};
 
 function compileWord(raw: string): WordMatcher {
   if (raw.includes('|')) return matcher(raw, 'alt', '', raw.split('|').filter(Boolean).map(compileWord));
