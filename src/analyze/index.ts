@@ -13,20 +13,33 @@ export { RULE_IDS, type AnalyzeOptions, type RuleSetting } from './suppress.js';
 
 // Phrase lists are compiled once and shared by every answer analyzed with that rubric. Checks that
 // derive a list per answer (jargon phrases from the jargon rules, fillers without the contextual
-// ones) hand in a new array each time, so a miss by identity falls back to the list's content.
+// ones) hand in a new array each time, so a miss by identity falls back to the list's content:
+// lists are found by their first phrase and length, then compared phrase by phrase (the same
+// strings of the same rubric, so each comparison is one pointer test), instead of joining a few
+// hundred phrases into a key for every call.
 const byIdentity = new WeakMap<readonly string[], PhraseSet>();
-const byContent = new Map<string, PhraseSet>();
+const byContent = new Map<string, { list: readonly string[]; set: PhraseSet }[]>();
+let contentEntries = 0;
 const MAX_CONTENT_ENTRIES = 512;
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 function phrases(list: readonly string[]): PhraseSet {
   let set = byIdentity.get(list);
   if (set) return set;
-  const key = list.join('\n');
-  set = byContent.get(key);
+  const key = list.length ? list[0] : '';
+  let entries = byContent.get(key);
+  set = entries?.find((e) => sameList(e.list, list))?.set;
   if (!set) {
-    if (byContent.size >= MAX_CONTENT_ENTRIES) byContent.clear();
+    if (contentEntries >= MAX_CONTENT_ENTRIES) {
+      byContent.clear();
+      contentEntries = 0;
+      entries = undefined;
+    }
     set = new PhraseSet(list);
-    byContent.set(key, set);
+    if (!entries) byContent.set(key, (entries = []));
+    entries.push({ list: [...list], set });
+    contentEntries++;
   }
   byIdentity.set(list, set);
   return set;
