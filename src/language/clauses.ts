@@ -1,3 +1,4 @@
+import { isSpaceCode } from '../text/chars.js';
 import type { Token } from '../text/tokens.js';
 import type { Actor, Clause, Mode } from './types.js';
 import {
@@ -38,7 +39,27 @@ export function isPastForm(t: Token): boolean {
 const isIng = (t: Token) => t.norm.endsWith('ing') && t.norm.length > 4;
 
 /** Text between two tokens holds clause punctuation: , ; : ( ) — or a quotation mark. */
-const CLAUSE_PUNCT = /[,;:()[\]\u2013\u2014"“”!?]|\s-\s/;
+export const CLAUSE_PUNCT = /[,;:()[\]\u2013\u2014"“”!?]|\s-\s/;
+
+/** CLAUSE_PUNCT.test(text.slice(from, to)), by character code and without the slice. */
+export function clausePunctIn(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 91 || c === 93 || c === 0x2013 || c === 0x2014 || c === 34 || c === 0x201c || c === 0x201d || c === 33 || c === 63) return true;
+    if (c === 45 && i > from && i + 1 < to && isSpaceCode(text.charCodeAt(i - 1)) && isSpaceCode(text.charCodeAt(i + 1))) return true;
+  }
+  return false;
+}
+
+/** For each token, whether clause punctuation stands between it and the token before (worked out once per sentence). */
+function punctuationBefore(tokens: readonly Token[], text: string, base: number): Uint8Array {
+  const out = new Uint8Array(tokens.length);
+  for (let k = 1; k < tokens.length; k++) if (clausePunctIn(text, tokens[k - 1].end - base, tokens[k].start - base)) out[k] = 1;
+  return out;
+}
+
+/** A subject clitic needs an apostrophe: most words are dismissed by one test before the pattern. */
+const hasApostrophe = (w: string) => w.indexOf("'") >= 0;
 
 interface Group {
   first: number;
@@ -60,8 +81,8 @@ function quotedTokens(tokens: readonly Token[], text: string, base: number): boo
   let at = 0;
   for (const t of tokens) {
     for (let i = at; i < t.start - base; i++) {
-      const c = text[i];
-      if (c === '"' || c === '“' || c === '”') open = c === '“' ? true : c === '”' ? false : !open;
+      const c = text.charCodeAt(i);
+      if (c === 34 || c === 0x201c || c === 0x201d) open = c === 0x201c ? true : c === 0x201d ? false : !open; // " “ ”
     }
     out.push(open);
     at = t.end - base;
@@ -69,11 +90,11 @@ function quotedTokens(tokens: readonly Token[], text: string, base: number): boo
   return out;
 }
 
-function verbGroups(tokens: readonly Token[], gapBefore: (k: number) => string): Group[] {
+function verbGroups(tokens: readonly Token[], punctBefore: (k: number) => boolean): Group[] {
   const groups: Group[] = [];
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i];
-    const clitic = CLITIC.exec(t.norm);
+    const clitic = hasApostrophe(t.norm) ? CLITIC.exec(t.norm) : null;
     if (!clitic && !isAux(t) && !isVerb(t)) {
       i++;
       continue;
@@ -85,7 +106,7 @@ function verbGroups(tokens: readonly Token[], gapBefore: (k: number) => string):
       if (t.norm.endsWith("n't") || t.norm === 'cannot') g.negated = true;
     } else g.head = i;
     let j = i + 1;
-    while (g.head < 0 && j < tokens.length && !CLAUSE_PUNCT.test(gapBefore(j))) {
+    while (g.head < 0 && j < tokens.length && !punctBefore(j)) {
       const u = tokens[j];
       if (isAux(u) && !isVerb(u)) {
         g.aux.push(u.norm);
@@ -122,7 +143,7 @@ function verbGroups(tokens: readonly Token[], gapBefore: (k: number) => string):
 }
 
 function lastAuxIndex(tokens: readonly Token[], from: number, to: number): number {
-  for (let k = to - 1; k >= from; k--) if (isAux(tokens[k]) || CLITIC.test(tokens[k].norm)) return k;
+  for (let k = to - 1; k >= from; k--) if (isAux(tokens[k]) || (hasApostrophe(tokens[k].norm) && CLITIC.test(tokens[k].norm))) return k;
   return from;
 }
 
@@ -131,9 +152,9 @@ const STATES = new Set(['be', 'have', 'seem', 'appear', 'remain', 'know', 'want'
 const PARTICIPLE_TAKERS = new Set(['keep', 'leave', 'find', 'get', 'have', 'want', 'need', 'see', 'hear', 'like', 'make']);
 
 /** Whether the group is a finite verb, or an infinitive, a gerund or the complement of "let him …". */
-function classify(g: Group, tokens: readonly Token[], prev: Group | undefined, gapBefore: (k: number) => string): void {
+function classify(g: Group, tokens: readonly Token[], prev: Group | undefined, punctBefore: (k: number) => boolean): void {
   const punctuatedBetween = (from: number, to: number) => {
-    for (let k = from; k <= to; k++) if (CLAUSE_PUNCT.test(gapBefore(k))) return true;
+    for (let k = from; k <= to; k++) if (punctBefore(k)) return true;
     return false;
   };
   const before = tokens[g.first - 1];
@@ -197,17 +218,17 @@ const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them', 'it', 'you'])
  * subject it shares with the clause before ("I called and apologised"). -2 when the verb opens the
  * sentence with nothing before it (a note or an instruction); -1 when none is found.
  */
-function subjectOf(g: Group, tokens: readonly Token[], gapBefore: (k: number) => string): number {
+function subjectOf(g: Group, tokens: readonly Token[], punctBefore: (k: number) => boolean): number {
   if (g.cliticSubject) return g.first;
   let k = g.first - 1;
   let skipped = 0;
-  while (k >= 0 && (tokens[k].pos === 'ADV' || FREQUENCY.has(tokens[k].norm)) && skipped < 3 && !CLAUSE_PUNCT.test(gapBefore(k + 1))) {
+  while (k >= 0 && (tokens[k].pos === 'ADV' || FREQUENCY.has(tokens[k].norm)) && skipped < 3 && !punctBefore(k + 1)) {
     k--;
     skipped++;
   }
   if (k < 0) return -2;
   // "Called the branch, found the stock": a noun across a comma is not the subject
-  if (CLAUSE_PUNCT.test(gapBefore(k + 1))) return -1;
+  if (punctBefore(k + 1)) return -1;
   const t = tokens[k];
   if (t.pos === 'PRON' && !OBJECT_PRONOUNS.has(t.norm)) return k;
   if (t.pos === 'PRON' && t.norm === 'you') return k;
@@ -254,15 +275,17 @@ function modeOf(g: Group, tokens: readonly Token[]): Mode {
 /** Reads the clauses of one sentence. `text` is the sentence's text, which starts at offset `base`. */
 export function readClauses(tokens: readonly Token[], text: string, base: number): Clause[] {
   const gapBefore = (k: number) => (k <= 0 || k >= tokens.length ? '' : text.slice(tokens[k - 1].end - base, tokens[k].start - base));
+  const punct = punctuationBefore(tokens, text, base);
+  const punctBefore = (k: number) => k > 0 && k < tokens.length && punct[k] === 1;
   const quoted = quotedTokens(tokens, text, base);
   const question = /\?["”'’)\s]*$/.test(text);
-  const groups = verbGroups(tokens, gapBefore);
+  const groups = verbGroups(tokens, punctBefore);
   const clauses: Clause[] = [];
   let prev: Group | undefined;
   // "Action: Reproduced the bug": a short label and a colon open the sentence
   const labelled = (k: number) => k > 0 && k <= 3 && gapBefore(k).includes(':');
   const punctuated = (from: number, to: number) => {
-    for (let k = Math.max(1, from); k <= to; k++) if (CLAUSE_PUNCT.test(gapBefore(k))) return true;
+    for (let k = Math.max(1, from); k <= to; k++) if (punctBefore(k)) return true;
     return false;
   };
   let lastFinite: Clause | undefined;
@@ -273,7 +296,7 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
   let lastGroupEnd = 0;
   let antecedent = -1;
   for (const g of groups) {
-    classify(g, tokens, prev, gapBefore);
+    classify(g, tokens, prev, punctBefore);
     prev = g;
     const head = g.head >= 0 ? g.head : g.first;
     if (!g.finite) {
@@ -297,7 +320,7 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
       });
       continue;
     }
-    let subject = subjectOf(g, tokens, gapBefore);
+    let subject = subjectOf(g, tokens, punctBefore);
     // "sent a replacement set by courier": a verb-like word straight after the object of the verb
     // before, with no comma or joining word, is part of that noun phrase, not a new clause
     if (!g.aux.length && lastFinite && subject >= 0 && tokens[subject].pos === 'NOUN' && subject - lastGroupEnd <= 3 && subject >= lastGroupEnd) {
@@ -311,14 +334,14 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     const lead = subject >= 0 ? subject : g.first;
     // the words that open this clause: "and", "so", "if", "because"
     let open = lead;
-    while (open > 0 && !CLAUSE_PUNCT.test(gapBefore(open)) && (CLAUSE_JOINERS.has(tokens[open - 1].norm) || tokens[open - 1].pos === 'ADV' || tokens[open - 1].pos === 'SCONJ' || tokens[open - 1].pos === 'CCONJ') && lead - open < 3) open--;
+    while (open > 0 && !punctBefore(open) && (CLAUSE_JOINERS.has(tokens[open - 1].norm) || tokens[open - 1].pos === 'ADV' || tokens[open - 1].pos === 'SCONJ' || tokens[open - 1].pos === 'CCONJ') && lead - open < 3) open--;
     const joiners = tokens.slice(open, lead).map((t) => t.norm);
     // "if a customer is upset, I listen": the condition and what follows it in the sentence
     // ("asked if I could", "checked if it had arrived": that "if" is "whether", no condition)
     for (let k = lastGroupEnd; k < g.first; k++) if (CONDITIONS.has(tokens[k].norm) && !(tokens[k].norm === 'if' && (tokens[k - 1]?.pos === 'VERB' || tokens[k - 1]?.norm === 'see'))) conditional = true;
     const h = g.head >= 0 ? tokens[g.head] : undefined;
     // "I led the team, cut response times and raised scores": verbs listed after a comma share the subject
-    const listed = subject === -1 && CLAUSE_PUNCT.test(gapBefore(g.first)) && h?.pos === 'VERB' && !g.aux.length;
+    const listed = subject === -1 && punctBefore(g.first) && h?.pos === 'VERB' && !g.aux.length;
     // "the customer who called was upset": the noun before "who" is the subject of "was"
     if (subject === -1 && antecedent >= 0 && !joiners.some((w) => COORDINATORS.has(w))) subject = antecedent;
     antecedent = subject >= 0 && RELATIVE.has(tokens[subject].norm) && subject > 0 && (tokens[subject - 1].pos === 'NOUN' || tokens[subject - 1].pos === 'PROPN' || tokens[subject - 1].pos === 'PRON') ? subject - 1 : -1;

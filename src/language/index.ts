@@ -58,7 +58,7 @@ function align(tokens: Token[], words: readonly TaggedWord[], from: number): num
   for (const t of tokens) {
     while (w < words.length && words[w].end <= t.start) w++;
     const word = words[w];
-    if (CLITIC_SUBJECT.test(t.norm)) {
+    if (t.norm.indexOf("'") > 0 && CLITIC_SUBJECT.test(t.norm)) {
       // the tagger reads "I'm" whole, as a name
       t.pos = 'PRON';
       t.lemma = t.norm; // not "i": "I've worked" must not match a phrase "I worked"

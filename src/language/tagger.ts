@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { isSpaceCode } from '../text/chars.js';
 import type { PartOfSpeech } from './types.js';
 
 // Part-of-speech tags, dictionary forms and sentence boundaries come from
@@ -59,10 +60,6 @@ function forTagger(text: string): string {
 }
 
 const LONG_RUN = new RegExp(`\\S{${MAX_RUN + 1},}`, 'g');
-
-/** Whitespace as /\s/ has it, by character code. */
-const isSpaceCode = (c: number) =>
-  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
 /** Whether the text has a run of more than MAX_RUN characters without whitespace (one pass, no regular expression: most texts have none). */
 function hasLongRun(text: string): boolean {
