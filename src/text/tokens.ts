@@ -38,24 +38,122 @@ export interface Sentence {
 
 // Words (letters, digits, inner apostrophes) and numbers (with inner . , : / as in 4.6, 2,400, 6:15, 24/7).
 // Hyphens split words, so "customer-centric" and "customer centric" match the same phrase.
-const WORD = /\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|x|k|m)?(?![\p{L}\d])|[\p{L}\p{M}\d]+(?:['’][\p{L}\p{M}]+)*/gu;
+export const WORD = /\d+(?:[.,:/]\d+)*(?:st|nd|rd|th|x|k|m)?(?![\p{L}\d])|[\p{L}\p{M}\d]+(?:['’][\p{L}\p{M}]+)*/gu;
+/** WORD, run from a given position where a character outside ASCII is near (its own lastIndex). */
+const WORD_FROM = new RegExp(WORD.source, 'gu');
 
-/** Splits text into word tokens with their offsets. */
+/**
+ * Splits text into word tokens with their offsets: the matches of WORD, in order. Most text is
+ * ASCII, where a word's end is found by character code (no match object per word, a third of
+ * the allocation of reading an answer); wherever a character outside ASCII could change a word,
+ * the pattern itself is run from that word's start.
+ */
 export function tokenize(text: string, base = 0): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const start = base + m.index!;
-    const word = m[0];
-    let lexeme = lexemes.get(word);
-    if (lexeme === undefined) {
-      const norm = word.toLowerCase().replace(/’/g, "'");
-      lexeme = { norm, stem: stem(norm), starts: undefined, lemmaStarts: undefined, otherStems: undefined };
-      if (lexemes.size > 50_000) lexemes.clear();
-      lexemes.set(word, lexeme);
+  const n = text.length;
+  let p = 0;
+  while (p < n) {
+    const c = text.charCodeAt(p);
+    if (c < 128) {
+      // no word starts at an ASCII character that is not a letter or a digit
+      if (!isAsciiAlnum(c)) {
+        p++;
+        continue;
+      }
+      const end = asciiWordEnd(text, p, c);
+      if (end > 0) {
+        tokens.push(token(text.slice(p, end), base + p));
+        p = end;
+        continue;
+      }
     }
-    tokens.push({ text: word, norm: lexeme.norm, start, end: start + word.length, lexeme });
+    WORD_FROM.lastIndex = p;
+    const m = WORD_FROM.exec(text);
+    if (m === null) break;
+    tokens.push(token(m[0], base + m.index));
+    p = m.index + m[0].length;
   }
   return tokens;
+}
+
+function token(word: string, start: number): Token {
+  let lexeme = lexemes.get(word);
+  if (lexeme === undefined) {
+    const norm = word.toLowerCase().replace(/’/g, "'");
+    lexeme = { norm, stem: stem(norm), starts: undefined, lemmaStarts: undefined, otherStems: undefined };
+    if (lexemes.size > 50_000) lexemes.clear();
+    lexemes.set(word, lexeme);
+  }
+  return { text: word, norm: lexeme.norm, start, end: start + word.length, lexeme };
+}
+
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isAsciiAlnum = (c: number) => isDigitCode(c) || isAsciiLetter(c);
+const NUMBER_SUFFIXES = ['st', 'nd', 'rd', 'th', 'x', 'k', 'm'];
+
+/** (?![\p{L}\d]) at i: 1 holds, 0 fails, -1 a character outside ASCII decides. */
+function notLetterOrDigitAt(text: string, i: number): number {
+  if (i >= text.length) return 1;
+  const c = text.charCodeAt(i);
+  if (c >= 128) return -1;
+  return isAsciiAlnum(c) ? 0 : 1;
+}
+
+/**
+ * End of the WORD match that starts at p (an ASCII letter or digit), found as the pattern would
+ * (its first alternative with every backtracking step, then its second), or -1 when a character
+ * outside ASCII is met where it could change the match.
+ */
+function asciiWordEnd(text: string, p: number, c: number): number {
+  const n = text.length;
+  if (isDigitCode(c)) {
+    // \d+(?:[.,:/]\d+)*(?:st|nd|rd|th|x|k|m)?(?![\p{L}\d]): the most groups first, each suffix, then none
+    let q = p + 1;
+    while (q < n && isDigitCode(text.charCodeAt(q))) q++;
+    const ends = [q];
+    for (;;) {
+      const sep = text.charCodeAt(q);
+      if (!(q + 1 < n && (sep === 46 || sep === 44 || sep === 58 || sep === 47) && isDigitCode(text.charCodeAt(q + 1)))) break;
+      q += 2;
+      while (q < n && isDigitCode(text.charCodeAt(q))) q++;
+      ends.push(q);
+    }
+    for (let g = ends.length - 1; g >= 0; g--) {
+      const at = ends[g];
+      for (const suffix of NUMBER_SUFFIXES) {
+        if (!text.startsWith(suffix, at)) continue;
+        const ok = notLetterOrDigitAt(text, at + suffix.length);
+        if (ok !== 0) return ok > 0 ? at + suffix.length : -1;
+      }
+      const ok = notLetterOrDigitAt(text, at);
+      if (ok !== 0) return ok > 0 ? at : -1;
+    }
+    // the first alternative fails here: the second always matches
+  }
+  // [\p{L}\p{M}\d]+(?:['’][\p{L}\p{M}]+)*
+  let e = p + 1;
+  for (; e < n; e++) {
+    const d = text.charCodeAt(e);
+    if (d >= 128) return -1;
+    if (!isAsciiAlnum(d)) break;
+  }
+  while (e + 1 < n) {
+    const d = text.charCodeAt(e);
+    if (d >= 128) return -1; // ’ or a letter
+    if (d !== 39) break;
+    const f = text.charCodeAt(e + 1);
+    if (f >= 128) return -1;
+    if (!isAsciiLetter(f)) break;
+    e += 2;
+    for (; e < n; e++) {
+      const h = text.charCodeAt(e);
+      if (h >= 128) return -1;
+      if (!isAsciiLetter(h)) break;
+    }
+  }
+  if (e < n && text.charCodeAt(e) >= 128) return -1;
+  return e;
 }
 
 const lexemes = new Map<string, Lexeme>();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLAUSE_PUNCT, clausePunctIn } from '../../src/language/clauses.js';
 import { isSpaceCode } from '../../src/text/chars.js';
+import { tokenize, WORD } from '../../src/text/tokens.js';
 
 // The hot loops test characters by code instead of running a regular expression per character;
 // each must say exactly what the expression it stands for says, or reports would change.
@@ -35,5 +36,29 @@ describe('character tests by code', () => {
       const text = `word${gap}next`;
       expect(clausePunctIn(text, 4, 4 + gap.length), JSON.stringify(gap)).toBe(CLAUSE_PUNCT.test(gap));
     }
+  });
+});
+
+describe('tokenize', () => {
+  /** The tokens as the word pattern alone gives them. */
+  const byPattern = (text: string) => [...text.matchAll(WORD)].map((m) => `${m.index}:${m[0]}`);
+  const byTokenize = (text: string) => tokenize(text).map((t) => `${t.start}:${t.text}`);
+
+  it('gives exactly the matches of its word pattern, on ASCII and on text with other letters, marks and quotes', () => {
+    // pieces that exercise every branch: numbers with separators and suffixes, apostrophes,
+    // letters and marks outside ASCII, curly quotes, digits of other scripts, a surrogate pair
+    const pieces = ['a', 'Z', 'q', '7', '0', '12', '.', ',', ':', '/', ' ', '\n', "'", '’', '-', 'st', 'nd', 'rd', 'th', 'x', 'k', 'm', 'pm', 'é', 'ß', 'e\u0301', '\u0301', '٣', '中', '😀', '“', '”', '%', '$'];
+    const r = rng(2024);
+    for (let n = 0; n < 30000; n++) {
+      let text = '';
+      const length = 1 + Math.floor(r() * 12);
+      for (let k = 0; k < length; k++) text += pieces[Math.floor(r() * pieces.length)];
+      expect(byTokenize(text), JSON.stringify(text)).toEqual(byPattern(text));
+    }
+  });
+
+  it('gives the pattern\'s matches on real answers', () => {
+    const text = "I'd called at 6:15pm on 24/7 lines, 2,400 calls, 4.6x faster, the 3rd time; 10km, 5pm, 2.5a, rock'n'roll, don't2 — she’s “fine”, café naïve.";
+    expect(byTokenize(text)).toEqual(byPattern(text));
   });
 });
