@@ -145,9 +145,12 @@ function corpora() {
   }
   const remix = join(BENCH, 'same-remix');
   const singles = join(BENCH, 'same-singles');
-  // rebuilt every time: the tests and examples they come from change
-  remixCorpus(remix, 1500);
-  singlesCorpus(singles);
+  // made with the baseline and kept: the tests and examples they come from change (a new test's
+  // strings would change the corpus, not the reports)
+  if (save) {
+    remixCorpus(remix, 1500);
+    singlesCorpus(singles);
+  } else if (!existsSync(remix) || !existsSync(singles)) throw new Error('no saved corpus: run `node scripts/same-reports.mjs save` first');
   return [
     ['generated.json', [generated, '--format', 'json', '--threads', '1']],
     ['generated-threads.json', [generated, '--format', 'json']],
@@ -180,6 +183,7 @@ function firstDifference(a, b) {
 
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('build first: npm run build');
 const save = process.argv[2] === 'save';
+
 const refArg = process.argv.indexOf('--ref');
 mkdirSync(OUT, { recursive: true });
 writeFileSync(join(BENCH, 'run-cli.mjs'), RUNNER);
