@@ -1,7 +1,8 @@
+import { isSpaceCode } from '../text/chars.js';
 import { tokenize, type Token } from '../text/tokens.js';
 import { readClauses } from './clauses.js';
 import { readNumbers } from './numbers.js';
-import { tagText, type TaggedWord } from './tagger.js';
+import { tagText, type TaggedText } from './tagger.js';
 import type { Clause, SentenceFacts } from './types.js';
 
 export type { Actor, Clause, Mode, NumberFact, NumberKind, SentenceFacts } from './types.js';
@@ -53,19 +54,20 @@ function blocksOf(text: string, from: number, to: number): [number, number][] {
 const CLITIC_SUBJECT = /^(i|we|you|he|she|it|they)'(m|re|s|ve|d|ll)$/;
 
 /** Puts the tagger's part of speech and dictionary form on each token, matched by offsets. */
-function align(tokens: Token[], words: readonly TaggedWord[], from: number): number {
+function align(tokens: Token[], tagged: TaggedText, from: number): number {
+  const { starts, ends } = tagged;
+  const words = starts.length;
   let w = from;
   for (const t of tokens) {
-    while (w < words.length && words[w].end <= t.start) w++;
-    const word = words[w];
+    while (w < words && ends[w] <= t.start) w++;
     if (t.norm.indexOf("'") > 0 && CLITIC_SUBJECT.test(t.norm)) {
       // the tagger reads "I'm" whole, as a name
       t.pos = 'PRON';
       t.lemma = t.norm; // not "i": "I've worked" must not match a phrase "I worked"
-    } else if (word && word.start < t.end) {
-      t.pos = word.pos;
+    } else if (w < words && starts[w] < t.end) {
+      t.pos = tagged.pos[w];
       // a token the tagger split ("didn't" → "did" + "n't") keeps its own form
-      t.lemma = word.start === t.start && word.end === t.end ? word.lemma : t.norm;
+      t.lemma = starts[w] === t.start && ends[w] === t.end ? tagged.lemmas[w] : t.norm;
     } else {
       t.pos = 'X';
       t.lemma = t.norm;
@@ -98,12 +100,12 @@ export function readText(text: string, ranges: readonly [number, number][]): Sen
         const rawEnd = cuts[k + 1] ?? b;
         let start = rawStart;
         let end = rawEnd;
-        while (start < end && /\s/.test(text[start])) start++;
-        while (end > start && /\s/.test(text[end - 1])) end--;
+        while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+        while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
         const slice = text.slice(start, end);
         const tokens = tokenize(slice, start);
         if (!tokens.length) continue;
-        w = align(tokens, tagged.words, w);
+        w = align(tokens, tagged, w);
         sentences.push({ start, end, text: slice, tokens, clauses: readClauses(tokens, slice, start), numbers: readNumbers(tokens, slice, start) });
       }
     }

@@ -6,16 +6,15 @@ import type { PartOfSpeech } from './types.js';
 // wink-nlp's English model: a trained tagger is right far more often than word lists ("I let him
 // explain", "worked" as a verb or an adjective, "rang" as a past). It is loaded on first use.
 
-/** A word as the tagger saw it, by offsets in the text it was given. */
-export interface TaggedWord {
-  start: number;
-  end: number;
-  pos: PartOfSpeech;
-  lemma: string;
-}
-
+/**
+ * The words as the tagger saw them, in order, by offsets in the text it was given (parallel
+ * lists: one entry per word in each, no object per word), and its sentences.
+ */
 export interface TaggedText {
-  words: TaggedWord[];
+  starts: number[];
+  ends: number[];
+  pos: PartOfSpeech[];
+  lemmas: string[];
   /** Sentence ranges [start, end) in order, covering the words. */
   sentences: [number, number][];
 }
@@ -54,11 +53,14 @@ const MAX_PIECE = 4000;
  * over-long runs hidden.
  */
 function forTagger(text: string): string {
-  let out = text.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, ' ');
+  // most answers have none of these: one test instead of three passes that change nothing
+  let out = !TO_CHANGE.test(text) ? text : text.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, ' ');
   if (out.length > MAX_RUN && hasLongRun(out)) out = out.replace(LONG_RUN, (run) => ' '.repeat(run.length));
   return out;
 }
 
+/** Any character the three replacements of forTagger change. */
+const TO_CHANGE = /[’‘“”\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
 const LONG_RUN = new RegExp(`\\S{${MAX_RUN + 1},}`, 'g');
 
 /** Whether the text has a run of more than MAX_RUN characters without whitespace (one pass, no regular expression: most texts have none). */
@@ -94,11 +96,11 @@ export function tagText(text: string, from = 0, to = text.length): TaggedText {
   const nlp = loadWink();
   const its = nlp.its;
   const prepared = forTagger(text.slice(from, to));
-  const out: TaggedText = { words: [], sentences: [] };
+  const out: TaggedText = { starts: [], ends: [], pos: [], lemmas: [], sentences: [] };
   for (let at = 0; at < prepared.length; ) {
     const end = cutAt(prepared, at);
     const piece = prepared.slice(at, end);
-    if (piece.trim()) readPiece(nlp, its, piece, from + at, out);
+    if (/\S/.test(piece)) readPiece(nlp, its, piece, from + at, out);
     at = end;
   }
   return out;
@@ -123,7 +125,10 @@ function readPiece(nlp: Wink, its: Record<string, unknown>, piece: string, base:
   for (let i = 0; i < values.length; i++) {
     const tag = POS_TAGS.has(pos[i]) ? (pos[i] as PartOfSpeech) : 'X';
     if (tag === 'SPACE') continue;
-    out.words.push({ start: base + starts[i], end: base + starts[i] + values[i].length, pos: tag, lemma: lemmas[i] ?? values[i].toLowerCase() });
+    out.starts.push(base + starts[i]);
+    out.ends.push(base + starts[i] + values[i].length);
+    out.pos.push(tag);
+    out.lemmas.push(lemmas[i] ?? values[i].toLowerCase());
   }
   const endOf = (k: number) => base + starts[k] + values[k].length;
   for (const [a, b] of doc.sentences().out(its.span) as [number, number][]) {
