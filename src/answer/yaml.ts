@@ -123,6 +123,106 @@ function sectionFromNode(label: string, line: number, node: Node | null, source:
   return { label, labelLine: line, text, sourceOffsets };
 }
 
+/** A key and its string value, as the YAML library would give them: the value's text and its range in the source. */
+interface SimplePair {
+  key: string;
+  /** 1-based line of the key. */
+  line: number;
+  value: string;
+  range: [number, number];
+}
+
+// The shape nearly every YAML answer has: keys at the start of a line, each with a one-line value
+// (plain or double-quoted, no escapes) or a folded block (`>`) of lines with the same indentation.
+// Read by hand, it costs a tenth of the YAML library; anything else goes to the library.
+const SIMPLE_KEY = /^([A-Za-z][A-Za-z0-9_-]*(?: [A-Za-z0-9_-]+)*):(?: (.*))?$/;
+/** Characters that may not start a plain scalar, or that the library reads as something else. */
+const PLAIN_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
+/** Plain values the core schema reads as null, a boolean or a number (or might: a digit, a sign, a dot first). */
+const NOT_A_STRING = /^(?:[-+.\d~]|(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$)/;
+/** Characters outside the printable set, line separators and lone surrogates: the library decides. */
+const UNUSUAL = /[^\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
+
+/** The pairs of an answer in the simple shape, or undefined when it is not (the library reads it then). */
+export function simplePairs(source: string): SimplePair[] | undefined {
+  if (UNUSUAL.test(source)) return undefined;
+  const pairs: SimplePair[] = [];
+  const seen = new Set<string>();
+  // the folded block being read: its content lines so far, the indentation they share
+  let block: { pair: SimplePair; lines: string[]; indent: number; closed: boolean } | undefined;
+  const endBlock = (): boolean => {
+    if (!block) return true;
+    if (!block.lines.length) return false;
+    block.pair.value = block.lines.join(' ') + '\n';
+    block = undefined;
+    return true;
+  };
+  let lineNumber = 0;
+  for (let start = 0; start < source.length; ) {
+    lineNumber++;
+    const nl = source.indexOf('\n', start);
+    const end = nl < 0 ? source.length : nl;
+    const next = nl < 0 ? source.length : nl + 1;
+    const line = source.slice(start, end);
+    if (line === '') {
+      // a blank line ends a block (one before its first line would be part of its value)
+      if (block && !block.lines.length) return undefined;
+      if (block) block.closed = true;
+      start = next;
+      continue;
+    }
+    if (line.charCodeAt(0) === 32) {
+      // a content line of the open block: the same indentation as its first, nothing after a blank line
+      if (!block || block.closed) return undefined;
+      let indent = 0;
+      while (line.charCodeAt(indent) === 32) indent++;
+      if (block.lines.length ? indent !== block.indent : indent === line.length) return undefined;
+      if (line.charCodeAt(line.length - 1) === 32) return undefined;
+      block.indent = indent;
+      block.lines.push(line.slice(indent));
+      block.pair.range[1] = next;
+      start = next;
+      continue;
+    }
+    if (!endBlock()) return undefined;
+    const m = SIMPLE_KEY.exec(line);
+    if (!m || m[2] === undefined || seen.has(m[1])) return undefined;
+    seen.add(m[1]);
+    const v = m[2];
+    const at = start + m[1].length + 2;
+    const pair: SimplePair = { key: m[1], line: lineNumber, value: '', range: [at, at + v.length] };
+    if (v === '>') {
+      block = { pair, lines: [], indent: 0, closed: false };
+      pair.range[1] = at + 1;
+    } else if (v.charCodeAt(0) === 34) {
+      // "…": one line, no escape and no other quote inside
+      if (v.length < 2 || v.charCodeAt(v.length - 1) !== 34 || v.slice(1, -1).includes('"') || v.includes('\\')) return undefined;
+      pair.value = v.slice(1, -1);
+    } else {
+      if (PLAIN_START.test(v) || NOT_A_STRING.test(v) || v.includes(': ') || v.includes(' #') || v.endsWith(':') || v.endsWith(' ')) return undefined;
+      pair.value = v;
+    }
+    pairs.push(pair);
+    start = next;
+  }
+  if (!endBlock() || !pairs.length) return undefined;
+  return pairs;
+}
+
+/** The answer from pairs in the simple shape: what the library's reading gives for the same source. */
+function fromPairs(source: string, pairs: readonly SimplePair[]): ParsedAnswer | undefined {
+  let question: string | undefined;
+  const sections: AnswerSection[] = [];
+  for (const p of pairs) {
+    if (p.key.toLowerCase() === 'question') {
+      question = p.value.trim();
+      continue;
+    }
+    sections.push({ label: p.key, labelLine: p.line, text: p.value, sourceOffsets: alignToSource(p.value, source, p.range[0], p.range[1]) });
+  }
+  return sections.length ? { format: 'yaml', question, source, sections } : undefined;
+}
+
 /**
  * Reads a YAML answer: a mapping whose keys label the sections (`question`, `opening`,
  * `situation`, `task`, `action`, `result`, or any heading the rubric knows). A YAML file that
@@ -131,6 +231,13 @@ function sectionFromNode(label: string, line: number, node: Node | null, source:
 export function parseYamlAnswer(source: string): ParsedAnswer {
   const deep = yamlTooDeep(source);
   if (deep) throw new AnswerFormatError(`the YAML is nested more than ${MAX_YAML_DEPTH} levels deep`, deep.line, 1);
+  const pairs = simplePairs(source);
+  const simple = pairs && fromPairs(source, pairs);
+  return simple ?? parseWithLibrary(source);
+}
+
+/** parseYamlAnswer by the YAML library (after the depth check): every shape YAML allows, and its errors. */
+export function parseWithLibrary(source: string): ParsedAnswer {
   const { isMap, isScalar, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   // keys are checked for duplicates below: the parser's own check compares every key with every earlier one

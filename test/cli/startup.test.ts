@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,8 +26,14 @@ describe('startup loads only what the command needs', () => {
     expect(r.heavy).toEqual([]);
   });
 
-  it('loads the YAML parser for a YAML answer, and the glob matcher for a quoted glob', () => {
-    expect(traced(['check', 'examples/behavioral-weak.yaml', '--format', 'json']).heavy).toEqual(['/node_modules/yaml/']);
+  it('reads a YAML answer of the usual shape without the YAML parser, and loads it for any other', () => {
+    expect(traced(['check', 'examples/behavioral-weak.yaml', '--format', 'json']).heavy).toEqual([]);
+    const listed = join(mkdtempSync(join(tmpdir(), 'answer-coach-yaml-')), 'listed.yaml');
+    writeFileSync(listed, 'situation: >\n  Last winter a customer was double charged.\naction:\n  - I called the bank.\n  - I refunded the charge.\n');
+    expect(traced(['check', listed, '--format', 'json']).heavy).toEqual(['/node_modules/yaml/']);
+  });
+
+  it('loads the glob matcher for a quoted glob', () => {
     expect(traced(['check', 'examples/*-strong.txt', '--format', 'json']).heavy).toEqual(['/node_modules/tinyglobby/']);
   });
 
