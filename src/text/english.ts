@@ -1,4 +1,4 @@
-import type { Token } from './tokens.js';
+import { FACT_PAST_VERB, FACT_PRESENT_STEP, wordFact, type Token } from './tokens.js';
 
 // English mechanics the STAR segmenter needs, not rubric content: which words are past-tense
 // verbs and pronouns. Regular pasts end in -ed; these are the common irregular ones.
@@ -11,10 +11,10 @@ const IRREGULAR_PAST = new Set(
 );
 const NOT_VERBS_ED = new Set(['need', 'red', 'bed', 'shed', 'feed', 'seed', 'deed', 'reed', 'weed', 'greed', 'breed', 'steed', 'speed', 'embed', 'hundred', 'indeed', 'sacred', 'naked', 'wicked', 'rugged', 'ragged', 'kindred', 'beloved']);
 
+const pastVerb = (w: string) => IRREGULAR_PAST.has(w) || (w.length >= 4 && w.endsWith('ed') && !NOT_VERBS_ED.has(w));
+
 export function isPastVerb(t: Token): boolean {
-  const w = t.norm;
-  if (IRREGULAR_PAST.has(w)) return true;
-  return w.length >= 4 && w.endsWith('ed') && !NOT_VERBS_ED.has(w);
+  return wordFact(t, FACT_PAST_VERB, pastVerb);
 }
 
 export const FIRST_SINGULAR = new Set(['i', "i'm", "i've", "i'd", "i'll", 'me', 'my', 'mine', 'myself']);
@@ -70,9 +70,10 @@ export function isPerfect(tokens: readonly Token[], j: number): boolean {
 }
 
 /** A verb in the present that a first-person subject could use for a step ("then I ask him"). */
+const presentStep = (w: string) => /^[a-z]+$/.test(w) && !NOT_STEPS_PRESENT.has(w) && !w.endsWith('ly') && !w.endsWith('ing') && w.length > 1;
+
 export function isPresentStep(t: Token): boolean {
-  const w = t.norm;
-  return /^[a-z]+$/.test(w) && !NOT_STEPS_PRESENT.has(w) && !w.endsWith('ly') && !w.endsWith('ing') && w.length > 1;
+  return wordFact(t, FACT_PRESENT_STEP, presentStep);
 }
 
 /** A past verb that narrates a step rather than a state ("called", not "was" or "knew"). */

@@ -1,4 +1,4 @@
-import { stem, tokenize, type Token } from './tokens.js';
+import { FACT_NUMBER, stem, tokenize, wordFact, type Token } from './tokens.js';
 
 /**
  * Rubric phrases, compiled. A phrase is words separated by spaces; each word matches a token
@@ -47,11 +47,12 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
   ['hundred', 100], ['thousand', 1000], ['million', 1e6], ['dozen', 12], ['half', 0.5], ['twice', 2], ['double', 2], ['triple', 3],
 ]);
 
-/** A token that is a number: it starts with a digit (0-9), or is a number word. */
-export const isNumberToken = (t: Token) => {
-  const c = t.norm.charCodeAt(0);
-  return (c >= 48 && c <= 57) || NUMBER_WORDS.has(t.norm);
+const isNumberWord = (norm: string) => {
+  const c = norm.charCodeAt(0);
+  return (c >= 48 && c <= 57) || NUMBER_WORDS.has(norm);
 };
+/** A token that is a number: it starts with a digit (0-9), or is a number word. */
+export const isNumberToken = (t: Token) => wordFact(t, FACT_NUMBER, isNumberWord);
 
 function compileWord(raw: string): WordMatcher {
   if (raw.includes('|')) return matcher(raw, 'alt', '', raw.split('|').filter(Boolean).map(compileWord));
@@ -453,8 +454,8 @@ class PhraseTrie {
     }
     if (j >= tokens.length) return;
     const w = words[j];
-    if (node.byStem.size) for (let k = 0; k < w.stems.length; k++) this.followAll(node.byStem.get(w.stems[k]), tokens, words, j);
-    if (node.byHead.size) this.followAll(node.byHead.get(w.head), tokens, words, j);
+    if (node.byStem !== NO_STEMS) for (let k = 0; k < w.stems.length; k++) this.followAll(node.byStem.get(w.stems[k]), tokens, words, j);
+    if (node.byHead !== NO_HEADS) this.followAll(node.byHead.get(w.head), tokens, words, j);
     if (node.numbers.length && w.number) this.followAll(node.numbers, tokens, words, j);
     if (node.others.length) this.followAll(node.others, tokens, words, j);
   }
@@ -506,8 +507,8 @@ class PhraseTrie {
     }
     if (j >= tokens.length) return;
     const w = keysFor(tokens[j]);
-    if (node.byStem.size) for (let k = 0; k < w.stems.length; k++) this.followOne(slot, node.byStem.get(w.stems[k]), tokens, j);
-    if (node.byHead.size) this.followOne(slot, node.byHead.get(w.head), tokens, j);
+    if (node.byStem !== NO_STEMS) for (let k = 0; k < w.stems.length; k++) this.followOne(slot, node.byStem.get(w.stems[k]), tokens, j);
+    if (node.byHead !== NO_HEADS) this.followOne(slot, node.byHead.get(w.head), tokens, j);
     if (node.numbers.length && w.number) this.followOne(slot, node.numbers, tokens, j);
     if (node.others.length) this.followOne(slot, node.others, tokens, j);
   }

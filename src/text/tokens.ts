@@ -27,6 +27,27 @@ export interface Lexeme {
   lemmaStarts?: Map<string, PhraseStarts>;
   /** Stems of the word without an inflection, where they differ from `stem` (phrases.ts). */
   otherStems?: readonly string[];
+  /** Facts that depend on the normal form only, worked out once: see wordFact. */
+  facts: number;
+}
+
+/** Bits of Lexeme.facts, one per fact (below 2^15; the bit 15 places higher says it is known). */
+export const FACT_NUMBER = 1;
+export const FACT_PAST_VERB = 2;
+export const FACT_PRESENT_STEP = 4;
+
+/**
+ * A fact of a word that depends on its normal form only ("is a past verb", "is a number"), worked
+ * out once per distinct word and kept on its lexeme: the same words recur in every sentence.
+ */
+export function wordFact(t: Token, bit: number, compute: (norm: string) => boolean): boolean {
+  const lexeme = t.lexeme;
+  if (lexeme === undefined) return compute(t.norm);
+  const known = bit << 15;
+  if ((lexeme.facts & known) !== 0) return (lexeme.facts & bit) !== 0;
+  const value = compute(t.norm);
+  lexeme.facts |= known | (value ? bit : 0);
+  return value;
 }
 
 export interface Sentence {
@@ -80,7 +101,7 @@ function token(word: string, start: number): Token {
   let lexeme = lexemes.get(word);
   if (lexeme === undefined) {
     const norm = word.toLowerCase().replace(/’/g, "'");
-    lexeme = { norm, stem: stem(norm), starts: undefined, lemmaStarts: undefined, otherStems: undefined };
+    lexeme = { norm, stem: stem(norm), starts: undefined, lemmaStarts: undefined, otherStems: undefined, facts: 0 };
     if (lexemes.size > 50_000) lexemes.clear();
     lexemes.set(word, lexeme);
   }
