@@ -210,12 +210,14 @@ const firstAt = (ms: readonly PhraseMatch[]) => (ms.length ? ms[0].first : -1);
 function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean, habitual = false, presentOk = storyStarted): Reading {
   // the segmenter asks about a sentence several times, in a few states of the story
   const key = (storyStarted ? 4 : 0) + (habitual ? 2 : 0) + (presentOk ? 1 : 0);
-  let known = readings.get(s);
-  if (!known) readings.set(s, (known = []));
+  let known = (s as Read)[READINGS];
+  if (!known) (s as Read)[READINGS] = known = [];
   return (known[key] ??= readSentence(s, cues, rubric, storyStarted, habitual, presentOk));
 }
 
-const readings = new WeakMap<DocSentence, Reading[]>();
+// kept on the sentence under a symbol (a property read, where a WeakMap's set and get cost more than the lookup is worth)
+const READINGS = Symbol('readings');
+type Read = DocSentence & { [READINGS]?: Reading[] };
 
 function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean, habitual: boolean, presentOk: boolean): Reading {
   const t = s.tokens;
