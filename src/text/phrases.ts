@@ -201,6 +201,8 @@ const NO_EDGES: Edge[] = [];
 const NO_ENDS: End[] = [];
 const NO_STEMS = new Map<string, Edge[]>();
 const NO_HEADS = new Map<number, Edge[]>();
+/** Words whose matched edges a node remembers: a bound on memory for nodes followed by many different words. */
+const MATCHED_PER_NODE = 256;
 
 /** Slots per trie: which sets have a phrase at or below a node is kept as bits, in four small integers of 30 (stored unboxed). */
 const BITS = 30;
@@ -220,6 +222,37 @@ class TrieNode {
   m2 = 0;
   m3 = 0;
   private edges: Map<string, Edge> | undefined = undefined;
+  /** The edges a word matches from here, by the word's keys (one entry per distinct word), and the trie generation they are for. */
+  private matched: Map<number, readonly Edge[]> | undefined = undefined;
+  private matchedFor = -1;
+
+  /**
+   * The edges from here that match the token: looked up by its stems, head and number, each tried
+   * on it, and remembered for the word (the same words follow the same nodes in answer after
+   * answer), up to MATCHED_PER_NODE words a node.
+   */
+  next(w: PhraseStarts, t: Token, generation: number): readonly Edge[] {
+    if (this.edges === undefined) return NO_EDGES;
+    if (this.matchedFor !== generation) {
+      this.matched = undefined;
+      this.matchedFor = generation;
+    }
+    const known = w.id >= 0 ? this.matched?.get(w.id) : undefined;
+    if (known !== undefined) return known;
+    let out: Edge[] | undefined;
+    const take = (edges: readonly Edge[] | undefined) => {
+      if (edges === undefined) return;
+      for (const e of edges) if (!out?.includes(e) && wordMatches(e.matcher, t)) (out ??= []).push(e);
+    };
+    if (this.byStem !== NO_STEMS) for (const st of w.stems) take(this.byStem.get(st));
+    if (this.byHead !== NO_HEADS) take(this.byHead.get(w.head));
+    if (w.number) take(this.numbers);
+    take(this.others);
+    const edges = out ?? NO_EDGES;
+    // only a word's own cached keys are a stable key (a token without a lexeme gets new ones each time)
+    if (w.id >= 0 && (this.matched ??= new Map()).size < MATCHED_PER_NODE) this.matched.set(w.id, edges);
+    return edges;
+  }
 
   /**
    * The edge for a word, made and indexed the first time. `index` takes the keys of a new edge
@@ -298,6 +331,8 @@ export interface PhraseStarts {
   stems: readonly string[];
   head: number;
   number: boolean;
+  /** A number for the word (and dictionary form) while its keys are cached, -1 for keys made for one use. */
+  id: number;
 }
 
 /** The stem of a token's dictionary form when it differs from the word ("went" → "go"), else undefined. */
@@ -308,7 +343,7 @@ function wordKeys(t: Token): PhraseStarts {
   for (const other of otherStems(t)) if (!stems.includes(other)) stems.push(other);
   const ls = lemmaStem(t);
   if (ls !== undefined && !stems.includes(ls)) stems.push(ls);
-  return { generation: -1, edges: NO_EDGES, stems, head: headKey(t.norm), number: isNumberToken(t) };
+  return { generation: -1, edges: NO_EDGES, stems, head: headKey(t.norm), number: isNumberToken(t), id: -1 };
 }
 
 /**
@@ -322,11 +357,14 @@ function keysFor(t: Token): PhraseStarts {
   let s = byLemma ? lexeme.lemmaStarts?.get(t.lemma!) : lexeme.starts;
   if (s === undefined) {
     s = wordKeys(t);
+    s.id = wordIds++ & 0x3fffffff;
     if (byLemma) (lexeme.lemmaStarts ??= new Map()).set(t.lemma!, s);
     else lexeme.starts = s;
   }
   return s;
 }
+
+let wordIds = 0;
 
 /** Grows with every set added to any trie: the words' cached first edges are looked up again. */
 let generations = 0;
@@ -453,17 +491,8 @@ class PhraseTrie {
       }
     }
     if (j >= tokens.length) return;
-    const w = words[j];
-    if (node.byStem !== NO_STEMS) for (let k = 0; k < w.stems.length; k++) this.followAll(node.byStem.get(w.stems[k]), tokens, words, j);
-    if (node.byHead !== NO_HEADS) this.followAll(node.byHead.get(w.head), tokens, words, j);
-    if (node.numbers.length && w.number) this.followAll(node.numbers, tokens, words, j);
-    if (node.others.length) this.followAll(node.others, tokens, words, j);
-  }
-
-  private followAll(edges: readonly Edge[] | undefined, tokens: readonly Token[], words: readonly PhraseStarts[], j: number): void {
-    if (edges === undefined) return;
-    const t = tokens[j];
-    for (let e = 0; e < edges.length; e++) if (wordMatches(edges[e].matcher, t)) this.walkAll(edges[e].node, tokens, words, j + 1);
+    const next = node.next(words[j], tokens[j], this.generation);
+    for (let e = 0; e < next.length; e++) this.walkAll(next[e].node, tokens, words, j + 1);
   }
 
   /** One set's matches, longest first at each position, without overlaps. */
@@ -506,17 +535,8 @@ class PhraseTrie {
       }
     }
     if (j >= tokens.length) return;
-    const w = keysFor(tokens[j]);
-    if (node.byStem !== NO_STEMS) for (let k = 0; k < w.stems.length; k++) this.followOne(slot, node.byStem.get(w.stems[k]), tokens, j);
-    if (node.byHead !== NO_HEADS) this.followOne(slot, node.byHead.get(w.head), tokens, j);
-    if (node.numbers.length && w.number) this.followOne(slot, node.numbers, tokens, j);
-    if (node.others.length) this.followOne(slot, node.others, tokens, j);
-  }
-
-  private followOne(slot: number, edges: readonly Edge[] | undefined, tokens: readonly Token[], j: number): void {
-    if (edges === undefined) return;
-    const t = tokens[j];
-    for (let e = 0; e < edges.length; e++) if (edges[e].node.has(slot) && wordMatches(edges[e].matcher, t)) this.walkOne(slot, edges[e].node, tokens, j + 1);
+    const next = node.next(keysFor(tokens[j]), tokens[j], this.generation);
+    for (let e = 0; e < next.length; e++) if (next[e].node.has(slot)) this.walkOne(slot, next[e].node, tokens, j + 1);
   }
 }
 
