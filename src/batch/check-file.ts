@@ -15,9 +15,22 @@ export interface RubricSource {
   ids(): string[];
 }
 
+// a batch asks the same few questions over and over: each is matched against the rubrics' banks once per registry
+const chosen = new WeakMap<RubricSource, Map<string, string>>();
+const MAX_CHOSEN = 10_000;
+
 /** The rubric for an answer whose question is `question` (none: the default rubric). */
 export function rubricForQuestion(question: string | undefined, registry: RubricSource): Rubric {
-  return registry.get(selectRubric(question, registry.all(), registry.has(DEFAULT_RUBRIC) ? DEFAULT_RUBRIC : registry.ids()[0]));
+  let known = chosen.get(registry);
+  if (!known) chosen.set(registry, (known = new Map()));
+  const key = question ?? '';
+  let id = known.get(key);
+  if (id === undefined) {
+    id = selectRubric(question, registry.all(), registry.has(DEFAULT_RUBRIC) ? DEFAULT_RUBRIC : registry.ids()[0]);
+    if (known.size >= MAX_CHOSEN) known.clear();
+    known.set(key, id);
+  }
+  return registry.get(id);
 }
 
 /**
