@@ -53,14 +53,32 @@ const MAX_PIECE = 4000;
  * over-long runs hidden.
  */
 function forTagger(text: string): string {
-  // most answers have none of these: one test instead of three passes that change nothing
-  let out = !TO_CHANGE.test(text) ? text : text.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, ' ');
-  if (out.length > MAX_RUN && hasLongRun(out)) out = out.replace(LONG_RUN, (run) => ' '.repeat(run.length));
+  // one pass says whether anything is to change (most answers: nothing) and whether a run is too long
+  let change = false;
+  let long = false;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpaceCode(c)) run = 0;
+    else if (++run > MAX_RUN) long = true;
+    if (!change && isToChange(c)) change = true;
+  }
+  if (!change) return long ? text.replace(LONG_RUN, (r) => ' '.repeat(r.length)) : text;
+  let out = text.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, ' ');
+  // (control characters became spaces: the runs are counted again)
+  if (out.length > MAX_RUN && hasLongRun(out)) out = out.replace(LONG_RUN, (r) => ' '.repeat(r.length));
   return out;
 }
 
-/** Any character the three replacements of forTagger change. */
-const TO_CHANGE = /[’‘“”\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
+/** A character the three replacements of forTagger change: ’ ‘ “ ”, control and format characters. */
+function isToChange(c: number): boolean {
+  if (c < 128) return (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127;
+  return c <= 0x9f || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069) || c === 0xfeff;
+}
+
+/** What isToChange stands for, as a pattern (the tests hold the two together). */
+export const TO_CHANGE = /[’‘“”\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
+export { isToChange };
 const LONG_RUN = new RegExp(`\\S{${MAX_RUN + 1},}`, 'g');
 
 /** Whether the text has a run of more than MAX_RUN characters without whitespace (one pass, no regular expression: most texts have none). */

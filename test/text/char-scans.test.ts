@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLAUSE_PUNCT, clausePunctIn } from '../../src/language/clauses.js';
+import { isToChange, TO_CHANGE } from '../../src/language/tagger.js';
 import { isSpaceCode } from '../../src/text/chars.js';
 import { tokenize, WORD } from '../../src/text/tokens.js';
 
@@ -22,6 +23,12 @@ describe('character tests by code', () => {
   it('isSpaceCode is /\\s/ for every UTF-16 code unit', () => {
     const wrong: number[] = [];
     for (let c = 0; c <= 0xffff; c++) if (isSpaceCode(c) !== /\s/.test(String.fromCharCode(c))) wrong.push(c);
+    expect(wrong).toEqual([]);
+  });
+
+  it('isToChange is the tagger\'s pattern of characters to straighten or blank, for every UTF-16 code unit', () => {
+    const wrong: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isToChange(c) !== TO_CHANGE.test(String.fromCharCode(c))) wrong.push(c);
     expect(wrong).toEqual([]);
   });
 
