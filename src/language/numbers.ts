@@ -1,5 +1,5 @@
 import { NUMBER_WORDS } from '../text/phrases.js';
-import type { Token } from '../text/tokens.js';
+import { FACT_NUMBERISH, wordFact, type Token } from '../text/tokens.js';
 import type { NumberFact, NumberKind } from './types.js';
 
 // Every number in a sentence with what it measures: the kind (a date, a clock time, a duration,
@@ -44,12 +44,18 @@ function valueOf(words: readonly Token[]): number | undefined {
   return total + current;
 }
 
+/** Whether a word can start any of readNumbers' facts (each branch there tests one of these first). */
+const numberish = (w: string) =>
+  MULTIPLIER_VERBS.has(w) || FRACTION_WORDS.has(w) || w === 'a' || w === 'an' || DECADE_AGE.test(w) || ORDINAL_WORDS.has(w) || /^\d/.test(w) || (NUMBER_WORDS.has(w) && !MULTIPLIER_VERBS.has(w) && w !== 'half');
+
 export function readNumbers(tokens: readonly Token[], text: string, base: number): NumberFact[] {
   const facts: NumberFact[] = [];
   const gap = (k: number) => (k <= 0 || k >= tokens.length ? '' : text.slice(tokens[k - 1].end - base, tokens[k].start - base));
   const lemma = (t: Token | undefined) => (t ? (t.lemma ?? t.norm).toLowerCase() : '');
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    // most words start none of the facts below: one test per distinct word says so
+    if (!wordFact(t, FACT_NUMBERISH, numberish)) continue;
     const multiplier = MULTIPLIER_VERBS.get(t.norm);
     if (multiplier !== undefined) {
       // "doubled", "twice as many", "charged double"

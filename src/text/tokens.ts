@@ -35,6 +35,7 @@ export interface Lexeme {
 export const FACT_NUMBER = 1;
 export const FACT_PAST_VERB = 2;
 export const FACT_PRESENT_STEP = 4;
+export const FACT_NUMBERISH = 8;
 
 /**
  * A fact of a word that depends on its normal form only ("is a past verb", "is a number"), worked
