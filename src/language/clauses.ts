@@ -1,5 +1,5 @@
 import { isSpaceCode } from '../text/chars.js';
-import type { Token } from '../text/tokens.js';
+import { FACT_AUX, FACT_BE, wordFact, type Token } from '../text/tokens.js';
 import type { Actor, Clause, Mode } from './types.js';
 import {
   BE, CAUSATIVE, CLAUSE_JOINERS, DUTY_NOUNS, ORG_NOUNS, CONDITIONS, COORDINATORS, DO, FREQUENCY, FUTURE_MODALS, HAVE, HYPOTHETICAL_MODALS, MODALS, NEGATIVE_SUBJECTS,
@@ -19,7 +19,10 @@ const isBetween = (t: Token) => (t.pos === 'ADV' || t.pos === 'PART' || NEGATORS
 
 /** Negated and other auxiliaries the tagger may read as verbs. */
 const AUX_FORMS = new Set("did didn't does doesn't don't won't can't wouldn't couldn't shouldn't wasn't weren't isn't aren't hasn't haven't hadn't".split(' '));
-const isAux = (t: Token) => t.pos === 'AUX' || MODALS.has(t.norm) || (BE.has(t.norm) && t.pos !== 'VERB') || AUX_FORMS.has(t.norm);
+const auxWord = (w: string) => MODALS.has(w) || AUX_FORMS.has(w);
+const beWord = (w: string) => BE.has(w);
+// (the word lists are looked up once per distinct word: isAux runs for every token, several times)
+const isAux = (t: Token) => t.pos === 'AUX' || wordFact(t, FACT_AUX, auxWord) || (t.pos !== 'VERB' && wordFact(t, FACT_BE, beWord));
 const isVerb = (t: Token) => t.pos === 'VERB';
 
 /** The verb's dictionary form: wink's lemma, or the word itself. */

@@ -36,6 +36,8 @@ export const FACT_NUMBER = 1;
 export const FACT_PAST_VERB = 2;
 export const FACT_PRESENT_STEP = 4;
 export const FACT_NUMBERISH = 8;
+export const FACT_AUX = 16;
+export const FACT_BE = 32;
 
 /**
  * A fact of a word that depends on its normal form only ("is a past verb", "is a number"), worked
