@@ -19,6 +19,8 @@ export interface Token {
 
 /** A word as written, normalised and stemmed once: answers use the same few hundred words. */
 export interface Lexeme {
+  /** The word as written. */
+  word: string;
   norm: string;
   stem: string;
   /** Phrase matching's lookups for this word (src/text/phrases.ts): which phrase sets could start here. */
@@ -86,7 +88,7 @@ export function tokenize(text: string, base = 0): Token[] {
       }
       const end = asciiWordEnd(text, p, c);
       if (end > 0) {
-        tokens.push(token(text.slice(p, end), base + p));
+        tokens.push(token(text, p, end, base));
         p = end;
         continue;
       }
@@ -94,21 +96,47 @@ export function tokenize(text: string, base = 0): Token[] {
     WORD_FROM.lastIndex = p;
     const m = WORD_FROM.exec(text);
     if (m === null) break;
-    tokens.push(token(m[0], base + m.index));
+    tokens.push(token(text, m.index, m.index + m[0].length, base));
     p = m.index + m[0].length;
   }
   return tokens;
 }
 
-function token(word: string, start: number): Token {
-  let lexeme = lexemes.get(word);
-  if (lexeme === undefined) {
-    const norm = word.toLowerCase().replace(/’/g, "'");
-    lexeme = { norm, stem: stem(norm), starts: undefined, lemmaStarts: undefined, otherStems: undefined, facts: 0 };
-    if (lexemes.size > 50_000) lexemes.clear();
-    lexemes.set(word, lexeme);
+/** The token for text[from, to), with the lexeme of its word (made the first time the word is met). */
+function token(text: string, from: number, to: number, base: number): Token {
+  const lexeme = lexemeOf(text, from, to);
+  return { text: lexeme.word, norm: lexeme.norm, start: base + from, end: base + to, lexeme };
+}
+
+// Lexemes by word, in a table of our own: a word is looked up by the characters it has in the
+// text (hashed as they are read, compared in place), so a word met before costs no string.
+const LEXEME_BITS = 16;
+const LEXEME_MASK = (1 << LEXEME_BITS) - 1;
+/** Words kept before the table starts afresh (half its slots, so probes stay short). */
+const MAX_LEXEMES = 1 << (LEXEME_BITS - 1);
+let lexemeSlots: (Lexeme | undefined)[] = new Array(1 << LEXEME_BITS);
+let lexemeCount = 0;
+
+function lexemeOf(text: string, from: number, to: number): Lexeme {
+  let h = 0;
+  for (let i = from; i < to; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  let slot = (h ^ (h >>> 15)) & LEXEME_MASK;
+  const length = to - from;
+  for (let known = lexemeSlots[slot]; known !== undefined; known = lexemeSlots[slot]) {
+    if (known.word.length === length && text.startsWith(known.word, from)) return known;
+    slot = (slot + 1) & LEXEME_MASK;
   }
-  return { text: word, norm: lexeme.norm, start, end: start + word.length, lexeme };
+  const word = text.slice(from, to);
+  const norm = word.toLowerCase().replace(/’/g, "'");
+  const lexeme: Lexeme = { word, norm, stem: stem(norm), starts: undefined, lemmaStarts: undefined, otherStems: undefined, facts: 0 };
+  if (lexemeCount >= MAX_LEXEMES) {
+    lexemeSlots = new Array(1 << LEXEME_BITS);
+    lexemeCount = 0;
+    return lexemeOf(text, from, to);
+  }
+  lexemeSlots[slot] = lexeme;
+  lexemeCount++;
+  return lexeme;
 }
 
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
@@ -180,7 +208,6 @@ function asciiWordEnd(text: string, p: number, c: number): number {
   return e;
 }
 
-const lexemes = new Map<string, Lexeme>();
 
 const stemCache = new Map<string, string>();
 const MAX_STEMMED = 40;
