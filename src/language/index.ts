@@ -41,11 +41,19 @@ function blocksOf(text: string, from: number, to: number): [number, number][] {
   const push = (a: number, b: number) => {
     const bullet = BULLET.exec(part.slice(a, Math.min(b, a + 16)));
     if (bullet) a += bullet[0].length;
-    if (part.slice(a, b).trim()) out.push([from + a, from + b]);
+    for (let k = a; k < b; k++) {
+      if (!isSpaceCode(part.charCodeAt(k))) {
+        out.push([from + a, from + b]);
+        return;
+      }
+    }
   };
-  for (const m of part.matchAll(BLOCK_BREAK)) {
-    push(start, m.index!);
-    start = m.index! + m[0].length;
+  // every break starts at a line break: a part without one is one block
+  if (part.indexOf('\n') >= 0) {
+    for (const m of part.matchAll(BLOCK_BREAK)) {
+      push(start, m.index!);
+      start = m.index! + m[0].length;
+    }
   }
   push(start, part.length);
   return out;
