@@ -187,7 +187,9 @@ function timeCandidates(s: DocSentence, p: MetricPhrases, framing: boolean): Can
   }
   // "two days later", "an hour and a half later"
   for (let i = 0; i < tokens.length; i++) {
-    const end = turnarounds.some((t) => i >= t.first && i < t.last) ? undefined : durationAt(s, i, p);
+    let inside = false;
+    for (const t of turnarounds) if (i >= t.first && i < t.last) inside = true;
+    const end = inside ? undefined : durationAt(s, i, p);
     if (end !== undefined && tokens[end]?.norm === 'later') turnarounds.push({ first: i, last: end + 1, start: tokens[i].start, end: tokens[end].end, marker: true });
   }
   for (const m of p.turnarounds.findAll(tokens)) turnarounds.push(m);
