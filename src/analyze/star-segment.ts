@@ -202,6 +202,10 @@ interface Reading {
 }
 
 const firstAt = (ms: readonly PhraseMatch[]) => (ms.length ? ms[0].first : -1);
+/** "has always worked": a present perfect, not a narrated past. */
+const HAVE_PERFECT = new Set(['have', 'has', "'ve", "i've", "we've", 'having']);
+/** Words before a past form that make a present perfect, which lasts to now. */
+const PRESENT_PERFECT = new Set(['have', 'has', "i've", "we've", "she's", "he's", "they've"]);
 
 /**
  * Reads one sentence. A hypothetical is an "I would" that is not reported speech: "I told him I
@@ -243,9 +247,9 @@ function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: 
   const past =
     !(conditional && hypMatches.length > 0) &&
     !isDefinition(t) &&
-    (t.some((_, i) => isNarratedPast(t, i) && !(isPerfect(t, i) && ['have', 'has', "'ve", "i've", "we've", 'having'].includes(t[i - 1]?.norm ?? ''))) ||
+    (t.some((_, i) => isNarratedPast(t, i) && !(isPerfect(t, i) && HAVE_PERFECT.has(t[i - 1]?.norm ?? ''))) ||
       s.clauses.some((c) => c.finite && c.mode === 'narrated' && !c.quoted && !c.conditional && c.verb >= 0 && t[c.verb].pos === 'VERB'));
-  const presentPerfect = t.some((x, i) => isPastVerb(x) && i > 0 && ['have', 'has', "i've", "we've", "she's", "he's", "they've"].includes(t[i - 1].norm));
+  const presentPerfect = t.some((x, i) => isPastVerb(x) && i > 0 && PRESENT_PERFECT.has(t[i - 1].norm));
   const lasting = presentPerfect || /\bstill\b|\bsince\b|\bnow\b/i.test(s.text);
   // a general statement in the present: a rule with a condition ("If I promise to call back on
   // Tuesday, I call back on Tuesday") or a frequency ("they usually calm down"), not an event

@@ -101,12 +101,20 @@ const CAUSATIVE = new Set(['keep', 'keeps', 'keeping', 'make', 'makes', 'making'
 export function isNarratedPast(tokens: readonly Token[], i: number): boolean {
   if (!isPastVerb(tokens[i])) return false;
   // "as if it were theirs", "if I were you": a subjunctive, not a past
-  if (tokens[i].norm === 'were' && tokens.slice(Math.max(0, i - 3), i).some((t) => t.norm === 'if')) return false;
+  if (tokens[i].norm === 'were' && anyNormBetween(tokens, i - 3, i, IF)) return false;
   let k = i - 1;
   while (k >= 0 && (BETWEEN.has(tokens[k].norm) || FREQUENCY.has(tokens[k].norm) || tokens[k].norm.endsWith('ly'))) k--;
   if (k >= 0 && NOT_BEFORE_NARRATED.has(tokens[k].norm)) return false;
   // "keeping people informed", "makes every customer feel valued": a complement, not a verb
-  return !tokens.slice(Math.max(0, k - 3), k).some((t) => CAUSATIVE.has(t.norm));
+  return !anyNormBetween(tokens, k - 3, k, CAUSATIVE);
+}
+
+const IF = new Set(['if']);
+
+/** tokens.slice(from, to).some((t) => words.has(t.norm)), without the slice (from may be negative: clamped as slice does). */
+function anyNormBetween(tokens: readonly Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
+  for (let k = Math.max(0, from); k < to && k < tokens.length; k++) if (words.has(tokens[k].norm)) return true;
+  return false;
 }
 
 // Verbs whose past is spelled like their present ("I let them talk"): alone, they do not show a past.
