@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { resolveEvery, type Rubric } from '../rubric/types.js';
@@ -27,7 +27,7 @@ const WORKER_YOUNG_MB = 4;
 
 export interface BatchOptions {
   settings?: CheckSettings;
-  /** Threads to analyze on; 0 or 1 means this thread only. Default: one per core when the batch is large. */
+  /** Threads to analyze on; 0 or 1 means this thread only. Default: threadsFor's choice (one per free core when the batch is large and there are more than two). */
   threads?: number;
   /** The format each answer is rendered for, on the thread that analyzed it; without one, items carry the FileResult. */
   output?: OutputSpec;
@@ -50,12 +50,18 @@ export function limitHeapGrowth(): void {
 }
 
 /**
- * How many threads a batch of `files` answers should use: at most one per core, whatever is asked
- * (more threads than cores only add each one's memory: 64 on 2 cores took 1.5 GB and 72 s).
+ * How many threads a batch of `files` answers should use: what was asked for, at most one per core
+ * (more threads than cores only add each one's memory: 64 on 2 cores took 1.5 GB and 72 s); by
+ * default one below PARALLEL_MIN_FILES files, one on two cores or fewer, and otherwise one per
+ * core that was free over the last minute (the cores less the load average). On two vCPUs a
+ * second thread measured 12–21% faster only while the other vCPU was idle, 21% slower when a
+ * neighbour held it, and always ~50 MB larger (docs/benchmarks.md): one thread is never the slower
+ * choice there.
  */
-export function threadsFor(files: number, requested?: number, cores = availableParallelism()): number {
+export function threadsFor(files: number, requested?: number, cores = availableParallelism(), load = loadavg()[0]): number {
   if (requested !== undefined) return Math.max(1, Math.min(Math.floor(requested), cores));
-  return files >= PARALLEL_MIN_FILES ? Math.max(1, cores) : 1;
+  if (files < PARALLEL_MIN_FILES || cores <= 2) return 1;
+  return Math.max(1, Math.min(cores, Math.floor(cores - load)));
 }
 
 /**

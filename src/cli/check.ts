@@ -56,7 +56,7 @@ export interface CheckOptions {
   version: string;
   /** Called once per analyzed answer with its text: `check --record` appends it to the history. */
   record?: (file: string, text: string, report: Report) => void;
-  /** Worker threads for the batch (default: one per core when the batch is large enough to pay). */
+  /** Worker threads for the batch (default: one per free core when the batch is large and the machine has more than two). */
   threads?: number;
   /** Where a progress bar may go (stderr); it is drawn only when that is a terminal and the batch is long. */
   progress?: NodeJS.WriteStream;

@@ -117,4 +117,14 @@ describe('parallel batch', () => {
     expect(errors[0]).toBeInstanceOf(RubricError);
     expect(errors[1]).toEqual(errors[0]);
   }, 60_000);
+
+  it('by default uses one thread on two cores, and on more the cores that are free', () => {
+    expect(threadsFor(5000, undefined, 2, 0)).toBe(1);
+    expect(threadsFor(5000, undefined, 1, 0)).toBe(1);
+    expect(threadsFor(5000, undefined, 8, 0.2)).toBe(7);
+    expect(threadsFor(5000, undefined, 8, 3.5)).toBe(4);
+    expect(threadsFor(5000, undefined, 8, 11)).toBe(1);
+    expect(threadsFor(100, undefined, 8, 0)).toBe(1);
+    expect(threadsFor(5000, 3, 8, 0)).toBe(3);
+  });
 });

@@ -122,7 +122,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     .option('-o, --output-file <path>', 'write the report to this file instead of stdout (any format)')
     .option('--print-config <path>', 'print the settings check would use for this file, as JSON, and exit')
     .option('--record', 'keep each answer\'s score and findings in your local history (see: answer-coach history)')
-    .option('--threads <n>', 'worker threads for a large batch (default and most: one per core; 1 = no workers)', parseThreads)
+    .option('--threads <n>', 'worker threads for a large batch (default: one per free core on more than 2 cores, else 1; most: one per core; 1 = no workers)', parseThreads)
     .option('--color', 'force colour (also: FORCE_COLOR=1)')
     .option('--no-color', 'no colour (also: NO_COLOR=1, TERM=dumb)')
     .addHelpText('after', EXAMPLES)
