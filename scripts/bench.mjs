@@ -4,6 +4,9 @@
 // - floor: a node script that only reads every file and splits it into words
 // - check: `answer-coach check DIR --format json` (default threads, and --threads 1)
 // - write-good: its CLI over the same files (a devDependency, used only here), at 2,000 answers
+// - textlint with write-good's rules (devDependencies, used only here), at 2,000 answers: it has no
+//   YAML reader, so it checks the Markdown and text files (two thirds of them)
+// - cold start: one answer, next to `node -e 0`; the largest answers (1 KB … 1 MB, text and Markdown)
 // Runs are interleaved (one of each per round) and the median is reported, so a noisy neighbour
 // slows every contender alike. Peak RSS comes from /usr/bin/time when it exists.
 // - largest answers: one answer of 1 KB … 1 MB (the size limit), plain text and Markdown, made of
@@ -23,6 +26,7 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const BENCH = join(ROOT, '.bench');
 const BIN = join(ROOT, 'bin', 'answer-coach.js');
 const WRITE_GOOD = join(ROOT, 'node_modules', 'write-good', 'bin', 'write-good.js');
+const TEXTLINT = join(ROOT, 'node_modules', 'textlint', 'bin', 'textlint.js');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 const args = process.argv.slice(2);
@@ -139,31 +143,58 @@ for (const count of largestOnly ? [] : quick ? [2000] : [2000, 10000]) {
   ];
   // write-good takes minutes at 10,000 answers; the comparison is made at 2,000
   if (count === 2000 && existsSync(WRITE_GOOD)) contenders.push({ name: "write-good's CLI", argv: [process.execPath, WRITE_GOOD, ...listFiles(dir)], anyExit: true }); // exits with its count of suggestions
+  if (count === 2000 && existsSync(TEXTLINT)) contenders.push({ name: "textlint (write-good's rules; .md and .txt)", argv: [process.execPath, TEXTLINT, '--rule', 'write-good', '--format', 'compact', dir], anyExit: true });
   process.stderr.write(`${count} answers:\n`);
   const rows = race(contenders, count === 2000 ? RUNS : Math.min(RUNS, 3));
   const floor = rows[0].seconds;
   results.sets[count] = rows;
   report.push(`### ${count.toLocaleString('en-US')} answers`, '', table(rows, count, floor), '');
   const check = rows[1];
+  const one = rows[2];
   const wg = rows.find((r) => r.name.startsWith('write-good'));
   const versus = !wg ? '' : wg.seconds >= check.seconds ? `, ${(wg.seconds / check.seconds).toFixed(1)}× faster than write-good` : `, ${(check.seconds / wg.seconds).toFixed(1)}× slower than write-good`;
-  report.push(`check is ${(check.seconds / floor).toFixed(1)}× the floor's time${versus}${check.rss !== null ? `, peak RSS ${Math.round(check.rss)} MB` : ''}.`, '');
+  report.push(`check is ${(check.seconds / floor).toFixed(1)}× the floor's time${versus}${check.rss !== null ? `, peak RSS ${Math.round(check.rss)} MB` : ''}; the default threads take ${((check.seconds / one.seconds - 1) * 100).toFixed(0)}% ${check.seconds >= one.seconds ? 'more' : 'less'} time than --threads 1.`, '');
 }
 
 // cold start: one answer, next to starting node itself
-const one = listFiles(corpus(2000))[0];
+const firstAnswer = listFiles(corpus(2000))[0];
 process.stderr.write('cold start:\n');
 const cold = race(
   [
     { name: 'node -e 0', argv: [process.execPath, '-e', '0'] },
-    { name: 'answer-coach check (one answer)', argv: [process.execPath, BIN, 'check', one, '--format', 'json'] },
+    { name: 'answer-coach check (one answer)', argv: [process.execPath, BIN, 'check', firstAnswer, '--format', 'json'] },
   ],
   quick || largestOnly ? 5 : 15,
 );
 results.coldStart = cold;
 report.push('### Cold start', '', '| | median time | peak RSS |', '|---|---:|---:|');
 for (const r of cold) report.push(`| ${r.name} | ${(r.seconds * 1000).toFixed(0)} ms | ${r.rss === null ? 'n/a' : `${Math.round(r.rss)} MB`} |`);
-report.push('', `check of one answer is ${(cold[1].seconds / cold[0].seconds).toFixed(1)}× \`node -e 0\`.`);
+report.push('', `check of one answer is ${(cold[1].seconds / cold[0].seconds).toFixed(1)}× \`node -e 0\`.`, '');
+
+// the largest answers (the limit is 1 MB): time stays linear in the size
+const SIZES = quick ? [1, 16, 256] : [1, 16, 256, 1024];
+const sample = listFiles(corpus(2000)).filter((f) => f.endsWith('.txt')).slice(0, 50).map((f) => readFileSync(f, 'utf8'));
+const large = [];
+for (const format of ['txt', 'md']) {
+  for (const kb of SIZES) {
+    let text = '';
+    for (let i = 0; text.length < kb * 1024; i++) text += (format === 'md' && i % 4 === 0 ? `## ${['Situation', 'Action', 'Result'][i % 3]}\n\n` : '') + sample[i % sample.length] + '\n';
+    const file = join(BENCH, `large-${kb}k.${format}`);
+    writeFileSync(file, text.slice(0, kb * 1024));
+    const m = race([{ name: `${kb} KB ${format}`, argv: [process.execPath, BIN, 'check', file, '--format', 'json'] }], 1)[0];
+    large.push({ format, kb, seconds: m.seconds, rss: m.rss });
+  }
+}
+results.largest = large;
+report.push('### Largest answers', '', '| size | text | Markdown |', '|---:|---:|---:|');
+for (const kb of SIZES) {
+  const cell = (format) => {
+    const r = large.find((x) => x.kb === kb && x.format === format);
+    return `${r.seconds.toFixed(2)} s${r.rss === null ? '' : `, ${Math.round(r.rss)} MB`}`;
+  };
+  report.push(`| ${kb.toLocaleString('en-US')} KB | ${cell('txt')} | ${cell('md')} |`);
+}
+report.push('', 'Each is one run of `check FILE --format json`, cold start included.');
 
 /**
  * One answer of about `bytes`, made of the corpus's sentences: plain text, or Markdown with the
