@@ -6,7 +6,7 @@
 // - write-good: its CLI over the same files (a devDependency, used only here), at 2,000 answers
 // - textlint with write-good's rules (devDependencies, used only here), at 2,000 answers: it has no
 //   YAML reader, so it checks the Markdown and text files (two thirds of them)
-// - cold start: one answer, next to `node -e 0`; the largest answers (1 KB … 1 MB, text and Markdown)
+// - cold start: one answer, next to `node -e 0`
 // Runs are interleaved (one of each per round) and the median is reported, so a noisy neighbour
 // slows every contender alike. Peak RSS comes from /usr/bin/time when it exists.
 // - largest answers: one answer of 1 KB … 1 MB (the size limit), plain text and Markdown, made of
@@ -169,32 +169,7 @@ const cold = race(
 results.coldStart = cold;
 report.push('### Cold start', '', '| | median time | peak RSS |', '|---|---:|---:|');
 for (const r of cold) report.push(`| ${r.name} | ${(r.seconds * 1000).toFixed(0)} ms | ${r.rss === null ? 'n/a' : `${Math.round(r.rss)} MB`} |`);
-report.push('', `check of one answer is ${(cold[1].seconds / cold[0].seconds).toFixed(1)}× \`node -e 0\`.`, '');
-
-// the largest answers (the limit is 1 MB): time stays linear in the size
-const SIZES = quick ? [1, 16, 256] : [1, 16, 256, 1024];
-const sample = listFiles(corpus(2000)).filter((f) => f.endsWith('.txt')).slice(0, 50).map((f) => readFileSync(f, 'utf8'));
-const large = [];
-for (const format of ['txt', 'md']) {
-  for (const kb of SIZES) {
-    let text = '';
-    for (let i = 0; text.length < kb * 1024; i++) text += (format === 'md' && i % 4 === 0 ? `## ${['Situation', 'Action', 'Result'][i % 3]}\n\n` : '') + sample[i % sample.length] + '\n';
-    const file = join(BENCH, `large-${kb}k.${format}`);
-    writeFileSync(file, text.slice(0, kb * 1024));
-    const m = race([{ name: `${kb} KB ${format}`, argv: [process.execPath, BIN, 'check', file, '--format', 'json'] }], 1)[0];
-    large.push({ format, kb, seconds: m.seconds, rss: m.rss });
-  }
-}
-results.largest = large;
-report.push('### Largest answers', '', '| size | text | Markdown |', '|---:|---:|---:|');
-for (const kb of SIZES) {
-  const cell = (format) => {
-    const r = large.find((x) => x.kb === kb && x.format === format);
-    return `${r.seconds.toFixed(2)} s${r.rss === null ? '' : `, ${Math.round(r.rss)} MB`}`;
-  };
-  report.push(`| ${kb.toLocaleString('en-US')} KB | ${cell('txt')} | ${cell('md')} |`);
-}
-report.push('', 'Each is one run of `check FILE --format json`, cold start included.');
+report.push('', `check of one answer is ${(cold[1].seconds / cold[0].seconds).toFixed(1)}× \`node -e 0\`.`);
 
 /**
  * One answer of about `bytes`, made of the corpus's sentences: plain text, or Markdown with the
