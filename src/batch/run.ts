@@ -84,10 +84,13 @@ export async function runFiles(paths: readonly string[], registry: RubricSource,
   // this thread checks with the same plain rubric set as the workers
   const here = new StaticRubrics(rubrics);
   if (threads <= 1) {
-    paths.forEach((p, i) => {
-      emit(renderFiles([p], here, settings, render)[0]);
+    for (let i = 0; i < paths.length; i++) {
+      emit(renderFiles([paths[i]], here, settings, render)[0]);
       options.onProgress?.(i + 1);
-    });
+      // between chunks, signal handlers and timers run: Ctrl-C stops a long batch at once (one
+      // thread is the default on two cores)
+      if ((i + 1) % CHUNK === 0 && i + 1 < paths.length) await new Promise((resolve) => setImmediate(resolve));
+    }
     return;
   }
   const setup: WorkerSetup = { rubrics, settings, output: options.output };
