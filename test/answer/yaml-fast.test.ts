@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseWithLibrary, parseYamlAnswer, simplePairs } from '../../src/answer/yaml.js';
+import { rng } from '../linear/shapes.js';
 
 // YAML answers in the common shape are read without the YAML library; the result must be the
 // library's, to the offset, or the fast reading must decline.
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What a parse gives, comparable: sections with their offsets as plain arrays, or the error. */
 function reading(parse: () => unknown): unknown {

@@ -3,21 +3,10 @@ import { CLAUSE_PUNCT, clausePunctIn } from '../../src/language/clauses.js';
 import { isToChange, TO_CHANGE } from '../../src/language/tagger.js';
 import { isSpaceCode } from '../../src/text/chars.js';
 import { tokenize, WORD } from '../../src/text/tokens.js';
+import { rng } from '../linear/shapes.js';
 
 // The hot loops test characters by code instead of running a regular expression per character;
 // each must say exactly what the expression it stands for says, or reports would change.
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('character tests by code', () => {
   it('isSpaceCode is /\\s/ for every UTF-16 code unit', () => {
