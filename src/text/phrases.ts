@@ -201,8 +201,12 @@ const NO_EDGES: Edge[] = [];
 const NO_ENDS: End[] = [];
 const NO_STEMS = new Map<string, Edge[]>();
 const NO_HEADS = new Map<number, Edge[]>();
-/** Words whose matched edges a node remembers: a bound on memory for nodes followed by many different words. */
-const MATCHED_PER_NODE = 256;
+/**
+ * Words whose matched edges a node remembers, in a table indexed by the word's id (a word takes
+ * the place of another with the same low bits): a bound on memory, and a lookup that is one
+ * comparison (a Map's lookup was the hottest line of a walk).
+ */
+const MATCHED_PER_NODE = 64;
 
 /** Slots per trie: which sets have a phrase at or below a node is kept as bits, in four small integers of 30 (stored unboxed). */
 const BITS = 30;
@@ -222,23 +226,25 @@ class TrieNode {
   m2 = 0;
   m3 = 0;
   private edges: Map<string, Edge> | undefined = undefined;
-  /** The edges a word matches from here, by the word's keys (one entry per distinct word), and the trie generation they are for. */
-  private matched: Map<number, readonly Edge[]> | undefined = undefined;
+  /** The edges a word matches from here, by the word's id (see MATCHED_PER_NODE), and the trie generation they are for. */
+  private matchedIds: Int32Array | undefined = undefined;
+  private matchedEdges: (readonly Edge[])[] | undefined = undefined;
   private matchedFor = -1;
 
   /**
    * The edges from here that match the token: looked up by its stems, head and number, each tried
    * on it, and remembered for the word (the same words follow the same nodes in answer after
-   * answer), up to MATCHED_PER_NODE words a node.
+   * answer), MATCHED_PER_NODE words a node at most.
    */
   next(w: PhraseStarts, t: Token, generation: number): readonly Edge[] {
     if (this.edges === undefined) return NO_EDGES;
     if (this.matchedFor !== generation) {
-      this.matched = undefined;
+      this.matchedIds = undefined;
+      this.matchedEdges = undefined;
       this.matchedFor = generation;
     }
-    const known = w.id >= 0 ? this.matched?.get(w.id) : undefined;
-    if (known !== undefined) return known;
+    const at = w.id & (MATCHED_PER_NODE - 1);
+    if (w.id >= 0 && this.matchedIds !== undefined && this.matchedIds[at] === w.id) return this.matchedEdges![at];
     let out: Edge[] | undefined;
     const take = (edges: readonly Edge[] | undefined) => {
       if (edges === undefined) return;
@@ -250,7 +256,14 @@ class TrieNode {
     take(this.others);
     const edges = out ?? NO_EDGES;
     // only a word's own cached keys are a stable key (a token without a lexeme gets new ones each time)
-    if (w.id >= 0 && (this.matched ??= new Map()).size < MATCHED_PER_NODE) this.matched.set(w.id, edges);
+    if (w.id >= 0) {
+      if (this.matchedIds === undefined) {
+        this.matchedIds = new Int32Array(MATCHED_PER_NODE).fill(-1);
+        this.matchedEdges = new Array(MATCHED_PER_NODE).fill(NO_EDGES);
+      }
+      this.matchedIds[at] = w.id;
+      this.matchedEdges![at] = edges;
+    }
     return edges;
   }
 
