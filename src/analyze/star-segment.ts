@@ -132,7 +132,7 @@ function stepsIn(s: DocSentence, presentOk: boolean, habitual: boolean): Step[] 
     if (c.actor === 'speaker' || c.actor === 'team') steps.push({ at: c.subject >= 0 ? c.subject : c.first, verb: c.verb, person: 'first' });
     else if (c.actor === 'other' && c.subject >= 0) steps.push({ at: c.subject, verb: c.verb, person: 'third' });
   }
-  steps.sort((a, b) => a.at - b.at);
+  if (steps.length > 1) steps.sort((a, b) => a.at - b.at);
   return steps;
 }
 
@@ -202,6 +202,8 @@ interface Reading {
 }
 
 const firstAt = (ms: readonly PhraseMatch[]) => (ms.length ? ms[0].first : -1);
+/** Whether a match holds token i. */
+const covers = (ms: readonly PhraseMatch[], i: number) => ms.some((m) => i >= m.first && i < m.last);
 /** "has always worked": a present perfect, not a narrated past. */
 const HAVE_PERFECT = new Set(['have', 'has', "'ve", "i've", "we've", 'having']);
 /** Words before a past form that make a present perfect, which lasts to now. */
@@ -269,7 +271,7 @@ function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: 
   const label = colon ? partForLabel(colon[1], rubric) : undefined;
   const reflection = cues.reflection.findAll(t);
   // "I worked as...", "I was asked to...", "what I took from it": the verb belongs to the cue, not a step
-  const inCue = (i: number) => [...situation, ...taskMatches, ...reflection].some((m) => i >= m.first && i < m.last);
+  const inCue = (i: number) => covers(situation, i) || covers(taskMatches, i) || covers(reflection, i);
   return {
     hyp: hypMatches.length > 0,
     habit,
@@ -296,7 +298,7 @@ const ORDER: Record<StarPart, number> = { situation: 0, task: 1, action: 2, resu
  */
 function settle(s: DocSentence, found: { at: number; part: StarPart }[], out: StarPiece[]): Role | undefined {
   if (!found.length) return undefined;
-  found.sort((a, b) => a.at - b.at || ORDER[a.part] - ORDER[b.part]);
+  if (found.length > 1) found.sort((a, b) => a.at - b.at || ORDER[a.part] - ORDER[b.part]);
   const merged: { at: number; part: StarPart }[] = [];
   for (const f of found) {
     const prev = merged[merged.length - 1];
