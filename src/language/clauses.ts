@@ -61,6 +61,12 @@ function punctuationBefore(tokens: readonly Token[], text: string, base: number)
   return out;
 }
 
+/** tokens.slice(from, to).some((t) => words.has(t.norm)), without the slice (from clamped at 0 as slice does). */
+function anyIn(tokens: readonly Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
+  for (let k = Math.max(0, from); k < to && k < tokens.length; k++) if (words.has(tokens[k].norm)) return true;
+  return false;
+}
+
 /** A subject clitic needs an apostrophe: most words are dismissed by one test before the pattern. */
 const hasApostrophe = (w: string) => w.indexOf("'") >= 0;
 
@@ -210,6 +216,8 @@ function actorOf(tokens: readonly Token[], k: number): Actor {
 }
 
 const RELATIVE = new Set(['who', 'that', 'which']);
+/** Frequency adverbs that make a habit ("never" and "ever" do not). */
+const HABITUAL_FREQUENCY = new Set([...FREQUENCY].filter((w) => w !== 'never' && w !== 'ever'));
 /** Words that may open a main clause whose subject later verbs share ("…, and then I …"); "so", "because", "when" do not. */
 const MAIN_JOINERS = new Set(['and', 'but', 'then', 'or', 'yet', 'also', 'first', 'next', 'finally', 'later', 'afterwards', 'now']);
 /** Words that open a clause under another: its subject is not carried to the next verb. */
@@ -364,9 +372,9 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     } else if (subject === -1 && g.aux.length && g.aux.every((a) => a === "don't") && h?.pos === 'VERB' && h.norm === lemmaOf(h) && CLAUSE_PUNCT.test(gapBefore(open))) {
       mode = 'imperative'; // "I told her, like, don't worry"
     }
-    const negated = g.negated || tokens.slice(g.first, g.end).some((t) => NEGATORS.has(t.norm)) || (subject >= 0 && NEGATIVE_SUBJECTS.has(tokens[subject].norm));
+    const negated = g.negated || anyIn(tokens, g.first, g.end, NEGATORS) || (subject >= 0 && NEGATIVE_SUBJECTS.has(tokens[subject].norm));
     // frequency: "I always listen", "I usually called back"
-    const around = tokens.slice(Math.max(0, lead - 1), g.end).some((t) => FREQUENCY.has(t.norm) && t.norm !== 'never' && t.norm !== 'ever');
+    const around = anyIn(tokens, lead - 1, g.end, HABITUAL_FREQUENCY);
     if (around && (mode === 'present' || mode === 'narrated')) mode = 'habit';
     const passive = g.aux.some((a) => BE.has(a)) && g.head >= 0 && tokens[g.head].pos === 'VERB' && isPastForm(tokens[g.head]);
     const clause: Clause = {
