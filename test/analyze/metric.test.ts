@@ -192,6 +192,16 @@ describe('outcomes the numbers show without a set phrase', () => {
     expect(found('We filed the last one with 20 minutes to spare.')).toEqual([['20 minutes to spare', 'time', 'action']]);
   });
 
+  it('a turnaround when what was missing is brought to the person', () => {
+    expect(found('Barely five minutes later she brought out the signed copies.')).toEqual([['five minutes later', 'turnaround', 'result']]);
+    expect(found('About ten minutes later I came back with the last return filed.').map((m) => m[0])).toEqual(['ten minutes later']);
+  });
+
+  it('not a view of the world said around the story, though a present outcome of ours still counts', () => {
+    expect(found('They all went in on time. Yet 90% of people forget what a tax deadline feels like.')).toEqual([]);
+    expect(found('They all went in on time. We now file half of all returns a week early.').map((m) => m[0])).toEqual(['half of all returns', 'a week early']);
+  });
+
   it('not how often the problem came back', () => {
     expect(metrics('I worked on the help desk. An elderly customer rang because her internet had dropped three days in a row. I booked an engineer and the line was fixed.')).toEqual([]);
   });

@@ -354,6 +354,19 @@ function inScope(s: DocSentence, ctx: CheckContext): boolean {
   return !isHypotheticalOrHabit(s, ctx);
 }
 
+/** Kinds that say something changed or came back ("went down 15 minutes", "has referred three colleagues"). */
+const OUTCOME_KINDS = new Set(['change', 'outcome', 'retention', 'time-saved', 'turnaround']);
+
+/**
+ * Outside the story, a sentence that tells no event and is not about the speaker or their team states
+ * a view of the world ("90% of people forget what that job is like"), so its bare numbers measure
+ * nothing the story achieved; "we now settle half of all calls on first contact" still does.
+ */
+function aboutTheWorld(s: DocSentence): boolean {
+  if (s.role !== 'opening' && s.role !== 'closing') return false;
+  return !s.clauses.some((c) => c.finite && (c.mode === 'narrated' || c.mode === 'background' || c.actor === 'speaker' || c.actor === 'team'));
+}
+
 function isHypotheticalOrHabit(s: DocSentence, ctx: CheckContext): boolean {
   const { star } = ctx.rubric;
   return ctx.phrases(star.hypothetical).test(s.tokens) || ctx.phrases(star.habit).test(s.tokens);
@@ -384,7 +397,10 @@ export const metricCheck: Check = {
     const metrics: MetricSpan[] = [];
     for (const s of doc.sentences) {
       if (!inScope(s, ctx)) continue;
-      const found = sentenceCandidates(s, p, isFraming(s, ctx)).sort((a, b) => a.start - b.start || b.end - a.end);
+      const world = aboutTheWorld(s);
+      const found = sentenceCandidates(s, p, isFraming(s, ctx))
+        .filter((c) => !world || OUTCOME_KINDS.has(c.kind))
+        .sort((a, b) => a.start - b.start || b.end - a.end);
       // overlapping finds are one metric ("rating went from 3.9" + "from 3.9 to 4.7 stars"): merge them, keeping the first kind
       const merged: Candidate[] = [];
       for (const c of found) {
