@@ -22,7 +22,8 @@ const AUX_FORMS = new Set("did didn't does doesn't don't won't can't wouldn't co
 const auxWord = (w: string) => MODALS.has(w) || AUX_FORMS.has(w);
 const beWord = (w: string) => BE.has(w);
 // (the word lists are looked up once per distinct word: isAux runs for every token, several times)
-const isAux = (t: Token) => t.pos === 'AUX' || wordFact(t, FACT_AUX, auxWord) || (t.pos !== 'VERB' && wordFact(t, FACT_BE, beWord));
+// a name is no auxiliary ("last May": see isMonthMay)
+const isAux = (t: Token) => t.pos !== 'PROPN' && (t.pos === 'AUX' || wordFact(t, FACT_AUX, auxWord) || (t.pos !== 'VERB' && wordFact(t, FACT_BE, beWord)));
 const isVerb = (t: Token) => t.pos === 'VERB';
 
 /** The verb's dictionary form: wink's lemma, or the word itself. */

@@ -66,7 +66,8 @@ function align(tokens: Token[], tagged: TaggedText, from: number): number {
   const { starts, ends } = tagged;
   const words = starts.length;
   let w = from;
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     while (w < words && ends[w] <= t.start) w++;
     if (t.norm.indexOf("'") > 0 && CLITIC_SUBJECT.test(t.norm)) {
       // the tagger reads "I'm" whole, as a name
@@ -80,8 +81,19 @@ function align(tokens: Token[], tagged: TaggedText, from: number): number {
       t.pos = 'X';
       t.lemma = t.norm;
     }
+    if (t.norm === 'may' && isMonthMay(tokens, i)) t.pos = 'PROPN';
   }
   return w;
+}
+
+/** Words before a month: "last May", "in May", "early May". */
+const BEFORE_MONTH = new Set(['last', 'next', 'in', 'of', 'early', 'late', 'mid', 'since', 'until', 'by', 'every', 'through', 'during']);
+
+/** "Last May a customer called", "on May 5": the month, which the tagger reads as the modal. */
+function isMonthMay(tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1]?.norm;
+  const next = tokens[i + 1]?.norm;
+  return (prev !== undefined && BEFORE_MONTH.has(prev)) || (next !== undefined && next.charCodeAt(0) >= 48 && next.charCodeAt(0) <= 57);
 }
 
 /**

@@ -87,6 +87,12 @@ describe('language layer: clauses', () => {
     expect(clauses("I didn't panic.")).toEqual(['speaker panic narrated negated']);
   });
 
+  it('reads "May" after "last" or before a day as the month, not the modal', () => {
+    expect(clauses('Last May a customer called about a parcel.')).toEqual(['other call narrated']);
+    expect(clauses('On May 5 she wrote to us.')).toEqual(['other write narrated']);
+    expect(clauses('This may sound odd.')).toEqual(['other may modal']);
+  });
+
   it('settles a verb spelled the same in past and present by the rest of the sentence', () => {
     expect(clauses('I let them talk and then I apologised.')[0]).toBe('speaker let narrated');
     expect(clauses('When they get angry, I let them talk.').at(-1)).toBe('speaker let present');
