@@ -576,10 +576,20 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
   // — and one past sentence that sums up a role ("In my last role, I led a team of 10, cut response
   // times by 30%") tells no particular time
   const summary = pastSentences === 1 && !doc.sentences.some(namesATime);
-  if (pastSentences === 0 ? !(presentSteps && setByCue) : pastSentences < 2 && (onlyScene || summary || (presentSteps && !setByCue))) {
+  // — and a text of four sentences or more that narrates two events or fewer, told in the past, is
+  // an opinion with an aside ("I've found that taking the extra time helps"), not a story
+  const fewEvents = !presentSteps && doc.sentences.length >= 4 && narratedEvents(doc) <= 2;
+  if (fewEvents || (pastSentences === 0 ? !(presentSteps && setByCue) : pastSentences < 2 && (onlyScene || summary || (presentSteps && !setByCue)))) {
     pieces.splice(start);
     for (const s of doc.sentences) s.role = 'opening';
   }
+}
+
+/** Events told in the past in the speaker's own words: narrated finite clauses, not quoted, not conditional. */
+function narratedEvents(doc: AnswerDocument): number {
+  let n = 0;
+  for (const s of doc.sentences) for (const c of s.clauses) if (c.finite && c.mode === 'narrated' && !c.quoted && !c.conditional) n++;
+  return n;
 }
 
 const WHEN = /^(yesterday|once|ago|recently|tonight|today|morning|afternoon|evening|night|weekend|week|month|year|spring|summer|autumn|fall|winter|christmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|shift|day)$/;

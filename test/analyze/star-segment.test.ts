@@ -281,6 +281,11 @@ describe('opinions, hypotheticals and general statements are no parts', () => {
     expect(parts('When a customer calls with a problem, I listen first. Then I repeat it back so they know I heard them. I fix it or find someone who can. They usually hang up happy.')).toBe('');
   });
 
+  it('an opinion with a couple of asides in the past tells no story, while three events told do', () => {
+    expect(parts('I have been working in customer service since I first got a job. First I took a job as a waitress, and now I am a cashier in a grocery store. There are times when I can\'t stand it. Working in customer service teaches you life skills. I have learned how to be patient. I have learned humility.')).toBe('');
+    expect(parts('Last winter a patient on my ward was scared of her operation. I sat with her for a while, explained each step and asked the surgeon to see her. She went in calm.')).toMatch(/^S.*A/);
+  });
+
   it('a definition with a past inside a clause is no situation', () => {
     expect(parts('Customer service means that when someone called with a problem, they got a real answer. It is the difference between a customer who stays and one who leaves.')).toBe('');
   });
