@@ -18,6 +18,19 @@ const PERMIT = new Set(['allow', 'let', 'permit', 'cover', 'include', 'accept'])
 
 const ABILITY = new Set(['could', "couldn't", 'can', "can't", 'cannot', 'unable']);
 
+/** Nouns of difficulty after "have": "trouble", "difficulty", "a hard time", "no luck". */
+const TROUBLE = new Set(['trouble', 'difficulty', 'difficulties', 'problems', 'issues']);
+
+/** Whether "have" is followed by a difficulty and a verb in -ing ("trouble getting", "a hard time finding"). */
+function troubleAt(t: DocSentence['tokens'], k: number): boolean {
+  if (t[k]?.norm === 'a' && (t[k + 1]?.norm === 'hard' || t[k + 1]?.norm === 'tough') && t[k + 2]?.norm === 'time') k += 3;
+  else if (t[k] && (TROUBLE.has(t[k].norm) || (t[k].norm === 'some' && TROUBLE.has(t[k + 1]?.norm ?? '')))) k += t[k].norm === 'some' ? 2 : 1;
+  else return false;
+  if (t[k]?.norm === 'with') return true;
+  const v = t[k]?.norm ?? '';
+  return v.length > 4 && v.endsWith('ing');
+}
+
 const bySpeaker = (c: Clause) => c.actor === 'speaker' || c.actor === 'team';
 
 /**
@@ -49,6 +62,10 @@ export function clauseTask(s: DocSentence): number {
       if (AIMING.has(c.lemma) && (next === 'to' || (c.lemma === 'set' && next === 'out')) && c.mode !== 'modal') return at;
       if (c.passive && DUTY_PASSIVES.has(c.lemma) && next === 'to') return at;
       if (c.lemma === 'be' && (next === 'determined' || next === 'responsible' || next === 'required' || next === 'supposed')) return at;
+      // "I was having trouble getting the card activated", "we had a hard time finding one": an obstacle
+      if (c.lemma === 'have' && !c.negated && troubleAt(t, c.verb + 1)) return at;
+      // "I needed a birthday card by Friday", "we needed the manager's code": a need to meet
+      if (c.lemma === 'need' && c.mode === 'narrated' && !c.negated && /^(a|an|the|my|our|his|her|their|some|it|one|two|three|more|another)$/.test(next ?? '')) return at;
       // "I couldn't do refunds myself", "we weren't allowed to", "we can't credit it": a limit on the speaker
       const aux = t.slice(c.subject >= 0 ? c.subject + 1 : c.first, c.verb).map((x) => x.norm);
       if (c.negated && (aux.some((a) => ABILITY.has(a)) || (PERMIT.has(c.lemma) && c.passive))) return at;

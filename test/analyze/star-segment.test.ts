@@ -258,6 +258,8 @@ describe('tasks stated as a commitment or ownership', () => {
     ['a promise with no object', 'A pensioner\'s heating quote went missing last winter. I said I\'d get it to her by Friday. I rang the surveyor and drove it round myself.'],
     ['a refusal to let it drop', 'A pensioner\'s heating quote went missing last winter. I wasn\'t going to let her wait another week. I rang the surveyor and drove it round myself.'],
     ['a duty put on the speaker', 'A pensioner\'s heating quote went missing last winter. Getting it to her was down to me. I rang the surveyor and drove it round myself.'],
+    ['an obstacle: trouble doing something', 'Last winter I was setting up a new router for a client. I was having trouble getting it to connect to her old modem. I rang the supplier and swapped the cable.'],
+    ['a need to meet', 'Last spring a school ordered forty shirts from our print shop. We needed a second press by Friday. I borrowed one from a friend and ran both overnight.'],
   ])('%s is the task', (_why, text) => {
     expect(parts(text)).toBe('STA');
   });

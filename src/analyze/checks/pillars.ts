@@ -18,6 +18,9 @@ const PERSON = /^(he|she|they|him|her|them|someone|somebody|everyone|everybody|a
 const COPULAR = new Set(['be', 'seem', 'feel', 'look', 'sound', 'become', 'stay', 'remain', 'get']);
 
 type Source = 'behaviour' | 'quality' | 'outcome' | 'noticed';
+
+/** Verbs of noticing a feeling: "I could see", "I sensed", "I realised". */
+const PERCEIVING = new Set(['see', 'hear', 'notice', 'tell', 'sense', 'realize', 'realise', 'feel', 'know', 'understand', 'recognize', 'recognise', 'pick', 'spot', 'gather', 'guess', 'imagine', 'picture']);
 /** Verbs of thinking that only hedge what follows them. */
 const HEDGES = new Set(['think', 'guess', 'believe', 'know', 'suppose', 'feel', 'reckon', 'hope']);
 /** Words that make a phrase the speaker's whoever the clause is about: "it was my error", "on my own time". */
@@ -131,8 +134,14 @@ export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch
   if (source === 'noticed') {
     // "she was close to tears, so I sat with her": a feeling answered by a step of the speaker's,
     // in the same sentence or the next
+    // ... and noticed by the speaker ("I could hear she was scared"), or answered because of it ("he
+    // was anxious about the cost, so I showed him what could wait"), not the bare complaint of an
+    // angry customer ("she was furious and shouted at me. Finally we called housekeeping")
+    const noticed = s.clauses.some((x) => x.first <= m.first && bySpeaker(x, customerSide) && PERCEIVING.has(x.lemma));
+    const because = s.clauses.find((x) => x.finite && x.first > m.first && bySpeaker(x, customerSide) && s.tokens.slice(m.last, x.first + 1).some((t) => t.norm === 'so'));
+    if (!noticed && !because) return undefined;
     const later = doc.sentences[s.index + 1]?.clauses ?? [];
-    const answer = s.clauses.find((x) => x.finite && x.first > m.first && bySpeaker(x, customerSide)) ?? later.find((x) => x.finite && bySpeaker(x, customerSide));
+    const answer = because ?? s.clauses.find((x) => x.finite && x.first > m.first && bySpeaker(x, customerSide)) ?? later.find((x) => x.finite && bySpeaker(x, customerSide));
     if (!answer) return undefined;
     const answered = (HAPPENED.has(answer.mode) || (answer.mode === 'present' && inStory)) && !answer.conditional;
     return answered ? { kind: 'shown', why: 'a feeling you noticed and answered' } : { kind: 'claimed', why: 'how you would answer a feeling' };
