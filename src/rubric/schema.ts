@@ -64,7 +64,7 @@ export const RUBRIC_SCHEMA: Record<string, FieldSpec> = {
       phrases: phrases('What a person does that shows the pillar ("listen", "walk _ through"): shown when the speaker or their team does it in the story, claimed when it is a value, a habit or a plan ("I always listen").'),
       qualities: phrases('Words that name the quality ("empathetic", "patience"): always a claim, never shown.'),
       outcomes: phrases('What the customer does or feels that shows it ("came back", "felt heard"): shown when it happens in the story.'),
-      noticed: phrases('Feelings of the customer ("anxious", "close to tears"): noticed and answered by the speaker\'s step in the same sentence ("she was close to tears, so I sat with her"), they show the pillar.'),
+      noticed: phrases('Feelings of the customer ("anxious", "close to tears"): noticed by the speaker ("I could see she was close to tears") or answered because of them ("he was anxious, so I showed him what could wait"), they show the pillar; a feeling only told ("she was furious and shouted") shows nothing.'),
       weight: { type: 'number', description: 'Relative weight in the pillar score (default 1).', min: 0, max: 10 },
     },
     required: ['id', 'name', 'phrases'],
