@@ -33,6 +33,12 @@ export interface BatchOptions {
   output?: OutputSpec;
   /** Called after each file, in order, with the number done so far. */
   onProgress?: (done: number) => void;
+  /**
+   * Asked between chunks: a promise when what was emitted has not been written yet (a pipe whose
+   * reader is slower than the analysis), and the batch analyzes no more until it resolves, so the
+   * unwritten output stays small instead of growing to the whole report.
+   */
+  backlog?: () => Promise<void> | undefined;
 }
 
 /**
@@ -89,7 +95,7 @@ export async function runFiles(paths: readonly string[], registry: RubricSource,
       options.onProgress?.(i + 1);
       // between chunks, signal handlers and timers run: Ctrl-C stops a long batch at once (one
       // thread is the default on two cores)
-      if ((i + 1) % CHUNK === 0 && i + 1 < paths.length) await new Promise((resolve) => setImmediate(resolve));
+      if ((i + 1) % CHUNK === 0 && i + 1 < paths.length) await (options.backlog?.() ?? new Promise((resolve) => setImmediate(resolve)));
     }
     return;
   }
@@ -130,11 +136,15 @@ export async function runFiles(paths: readonly string[], registry: RubricSource,
         const id = nextChunk++;
         deliver(id, renderFiles(paths.slice(id * CHUNK, (id + 1) * CHUNK), here, settings, render));
         // setImmediate runs after pending worker messages, so workers are never kept waiting for more
-        setImmediate(local);
+        const wait = options.backlog?.();
+        if (wait) wait.then(local, reject);
+        else setImmediate(local);
       };
       for (const w of workers) {
         w.on('message', ({ id, items }: { id: number; items: Item[] }) => {
-          send(w);
+          const wait = options.backlog?.();
+          if (wait) wait.then(() => send(w), reject);
+          else send(w);
           deliver(id, items);
         });
         w.on('error', reject);

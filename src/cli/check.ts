@@ -66,6 +66,8 @@ export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   stdin: NodeJS.ReadableStream;
+  /** A promise while much written to stdout is still waiting for its reader (a slow pipe), else undefined. */
+  stdoutBacklog?: () => Promise<void> | undefined;
 }
 
 /**
@@ -176,7 +178,9 @@ async function checkInto(paths: readonly string[], registry: RubricRegistry, opt
         progress?.update(++before);
       } else files.push(input.path);
     }
-    await runFiles(files, registry, emit, { settings: settingsOf(options), threads: options.threads, output, onProgress: (n) => progress?.update(before + n) });
+    // a report to stdout waits for a slow reader (a pipe), so the unwritten output stays small
+    const backlog = sink === io.stdout ? io.stdoutBacklog : undefined;
+    await runFiles(files, registry, emit, { settings: settingsOf(options), threads: options.threads, output, onProgress: (n) => progress?.update(before + n), backlog });
   } finally {
     unwatch?.();
     progress?.stop();

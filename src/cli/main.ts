@@ -26,7 +26,14 @@ export function homepageOf(p: { homepage?: string; repository?: string | { url?:
 /** Every subcommand, one module each. */
 const COMMANDS: RegisterCommand[] = [registerCheck, registerHistory, registerRubrics, registerPractice];
 
-const processIo: Io = { stdout: (t) => void process.stdout.write(t), stderr: (t) => void process.stderr.write(t), stdin: process.stdin };
+/** Output not yet taken by stdout's reader beyond which a batch waits for it (see runFiles' backlog). */
+const STDOUT_BACKLOG = 1024 * 1024;
+const processIo: Io = {
+  stdout: (t) => void process.stdout.write(t),
+  stderr: (t) => void process.stderr.write(t),
+  stdin: process.stdin,
+  stdoutBacklog: () => (process.stdout.writableLength > STDOUT_BACKLOG ? new Promise((resolve) => process.stdout.once('drain', resolve)) : undefined),
+};
 
 // `answer-coach check … | head` closes the pipe early: that is the reader's choice, not an error.
 for (const stream of [process.stdout, process.stderr]) {

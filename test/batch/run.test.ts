@@ -77,6 +77,37 @@ describe('parallel batch', () => {
     expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/answer-00010b\.txt: binary file/), expect.stringMatching(/answer-00040b\.yaml:\d+:\d+: /)]);
   }, 60_000);
 
+  it('waits for a slow reader of stdout, so the output not yet read stays small, and writes the same bytes', async () => {
+    const whole = await check(1);
+    for (const threads of [1, 2]) {
+      // a reader that takes what was written only after a pause, while the batch is told it is behind
+      let written = '';
+      let unread = 0;
+      let mostUnread = 0;
+      let waits = 0;
+      const io: Io = {
+        stdout: (t) => {
+          written += t;
+          unread += t.length;
+          mostUnread = Math.max(mostUnread, unread);
+        },
+        stderr: () => {},
+        stdin: process.stdin,
+        stdoutBacklog: () => {
+          if (!unread) return undefined;
+          waits++;
+          return new Promise((resolve) => setTimeout(() => resolve(void (unread = 0)), 5));
+        },
+      };
+      await runCheck([join(dir, 'answers')], registry, { format: 'json', failOn: 'error', color: false, version: '9.9.9', threads }, io);
+      expect(written, `${threads} threads`).toBe(whole.stdout);
+      expect(waits).toBeGreaterThan(0);
+      // one thread: never more than about a chunk of 25 answers' reports unread, where the batch
+      // made 60 (two threads have three chunks of the 60 in flight from the start)
+      if (threads === 1) expect(mostUnread).toBeLessThan(whole.stdout.length / 2);
+    }
+  }, 60_000);
+
   it('counts the summary one report at a time exactly as summarize does over the whole list', async () => {
     const results: FileResult[] = [];
     await runFiles([join(dir, 'answers', 'set-000', 'answer-00001.yaml'), join(dir, 'answers', 'set-000', 'answer-00002.txt')], registry, (o) => void ('piece' in o && results.push(o.piece as FileResult)));
