@@ -12,13 +12,16 @@ export function checkAnswerBytes(bytes: Buffer): string | undefined {
   return undefined;
 }
 
+// one decoder for every file: a decode without { stream: true } starts afresh each time
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Decodes answer bytes as UTF-8, refusing invalid or empty text. */
 export function decodeAnswer(bytes: Buffer): { text?: string; problem?: string } {
   const problem = checkAnswerBytes(bytes);
   if (problem) return { problem };
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     return { problem: 'not valid UTF-8 text (save the file as UTF-8)' };
   }

@@ -246,14 +246,10 @@ class TrieNode {
     const at = w.id & (MATCHED_PER_NODE - 1);
     if (w.id >= 0 && this.matchedIds !== undefined && this.matchedIds[at] === w.id) return this.matchedEdges![at];
     let out: Edge[] | undefined;
-    const take = (edges: readonly Edge[] | undefined) => {
-      if (edges === undefined) return;
-      for (const e of edges) if (!out?.includes(e) && wordMatches(e.matcher, t)) (out ??= []).push(e);
-    };
-    if (this.byStem !== NO_STEMS) for (const st of w.stems) take(this.byStem.get(st));
-    if (this.byHead !== NO_HEADS) take(this.byHead.get(w.head));
-    if (w.number) take(this.numbers);
-    take(this.others);
+    if (this.byStem !== NO_STEMS) for (const st of w.stems) out = matching(this.byStem.get(st), t, out);
+    if (this.byHead !== NO_HEADS) out = matching(this.byHead.get(w.head), t, out);
+    if (w.number) out = matching(this.numbers, t, out);
+    out = matching(this.others, t, out);
     const edges = out ?? NO_EDGES;
     // only a word's own cached keys are a stable key (a token without a lexeme gets new ones each time)
     if (w.id >= 0) {
@@ -313,6 +309,20 @@ class TrieNode {
     if (slot < 3 * BITS) return (this.m2 & bit) !== 0;
     return (this.m3 & bit) !== 0;
   }
+}
+
+/**
+ * `out` with the edges of `edges` that match the token and are not in it yet, in order (a new list
+ * only once there is a first one): a plain function, where a closure per lookup was made on every
+ * step of a walk a word had not taken before.
+ */
+function matching(edges: readonly Edge[] | undefined, t: Token, out: Edge[] | undefined): Edge[] | undefined {
+  if (edges === undefined) return out;
+  for (let k = 0; k < edges.length; k++) {
+    const e = edges[k];
+    if ((out === undefined || !out.includes(e)) && wordMatches(e.matcher, t)) (out ??= []).push(e);
+  }
+  return out;
 }
 
 interface StartKeys {
@@ -447,14 +457,10 @@ class PhraseTrie {
 
   private matchingFirst(t: Token, keys: PhraseStarts): readonly Edge[] {
     let out: Edge[] | undefined;
-    const take = (edges: readonly Edge[] | undefined) => {
-      if (edges === undefined) return;
-      for (const e of edges) if (!out?.includes(e) && wordMatches(e.matcher, t)) (out ??= []).push(e);
-    };
-    for (const st of keys.stems) take(this.byStem.get(st));
-    for (let n = 2; n <= Math.min(PREFIX_KEY, t.norm.length); n++) take(this.byPrefix.get(t.norm.slice(0, n)));
-    if (keys.number) take(this.numbers);
-    take(this.anywhere);
+    for (const st of keys.stems) out = matching(this.byStem.get(st), t, out);
+    for (let n = 2; n <= Math.min(PREFIX_KEY, t.norm.length); n++) out = matching(this.byPrefix.get(t.norm.slice(0, n)), t, out);
+    if (keys.number) out = matching(this.numbers, t, out);
+    out = matching(this.anywhere, t, out);
     return out ?? NO_EDGES;
   }
 
