@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clauseAt, readText, type SentenceFacts } from '../../src/language/index.js';
+import { tagText } from '../../src/language/tagger.js';
 
 const read = (text: string): SentenceFacts[] => readText(text, [[0, text.length]]);
 const one = (text: string) => {
@@ -40,6 +41,18 @@ describe('language layer: sentences and words', () => {
       expect(text.slice(s.start, s.end)).toBe(s.text);
       for (const t of s.tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
     }
+  });
+
+  it("puts each of the tagger's words where it is in the text, whatever spaces stand between them", () => {
+    const text = 'She\u00a0\u00a0went  back\u2003and\tbought\r\nthree 😀 pairs — didn’t she?';
+    const tagged = tagText(text);
+    const words = tagged.starts.map((s, i) => text.slice(s, tagged.ends[i]));
+    expect(words).toEqual(['She', 'went', 'back', 'and', 'bought', 'three', '😀', 'pairs', '—', 'did', 'n’t', 'she', '?']);
+    expect(tagged.lemmas[words.indexOf('went')]).toBe('go');
+    expect(tagged.lemmas[words.indexOf('bought')]).toBe('buy');
+    // the same from an offset into a longer text
+    const inner = tagText(`# Result\n${text}`, 9);
+    expect(inner.starts.map((s, i) => `# Result\n${text}`.slice(s, inner.ends[i]))).toEqual(words);
   });
 
   it('reads text the tagger cannot (an over-long run) without losing it', () => {
