@@ -29,13 +29,29 @@ interface Wink {
 }
 
 let wink: Wink | undefined;
+type WinkNLP = (model: unknown, pipe?: string[]) => Wink;
+let provided: { winkNLP: WinkNLP; model: unknown } | undefined;
+
+/**
+ * Hands the tagger wink-nlp and its model as already loaded modules, for a build that has them
+ * built in (the startup snapshot's bundle, where no package can be required); without this they
+ * are required from node_modules on first use.
+ */
+export function provideWink(winkNLP: WinkNLP, model: unknown): void {
+  provided = { winkNLP, model };
+}
 
 function loadWink(): Wink {
   if (!wink) {
-    const require = createRequire(import.meta.url);
-    const winkNLP = require('wink-nlp') as (model: unknown, pipe?: string[]) => Wink;
+    let winkNLP = provided?.winkNLP;
+    let model = provided?.model;
+    if (!winkNLP) {
+      const require = createRequire(import.meta.url);
+      winkNLP = require('wink-nlp') as WinkNLP;
+      model = require('wink-eng-lite-web-model');
+    }
     // sentence boundaries and parts of speech; numbers, negation and quotes are read by our own clause and number readers
-    wink = winkNLP(require('wink-eng-lite-web-model'), ['sbd', 'pos']);
+    wink = winkNLP(model, ['sbd', 'pos']);
   }
   return wink;
 }

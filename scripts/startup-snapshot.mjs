@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// Part of `npm run build`, after tsc and the rubric snapshot: builds the startup snapshot that
+// `check` starts from (src/startup/snapshot.ts says what it holds, src/startup/launch.ts when it is
+// used). Node 20's snapshot builder runs one script that may require only Node's own modules, so
+// the build is first bundled into one CommonJS file by esbuild (a devDependency used only here);
+// then `node --build-snapshot` runs it and writes the blob, and a small manifest records what the
+// blob is good for (this Node version and machine, this folder).
+// Nothing here can fail the build: without esbuild (an install without devDependencies), or where
+// the snapshot cannot be built, the manifest is not written and the CLI starts the plain way.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const OUT = join(ROOT, 'dist', 'startup');
+const BUNDLE = join(OUT, 'answer-coach.cjs');
+const BLOB = join(OUT, 'answer-coach.blob');
+const MANIFEST = join(OUT, 'snapshot.json');
+
+/** Says why there is no snapshot (the CLI still works, only its start is slower) and stops. */
+function without(reason) {
+  rmSync(BLOB, { force: true });
+  console.warn(`startup-snapshot: ${reason}; check will start without the startup snapshot`);
+  process.exit(0);
+}
+
+// a stale manifest must never point at a blob of another build
+rmSync(MANIFEST, { force: true });
+
+let esbuild;
+try {
+  esbuild = await import('esbuild');
+} catch {
+  without('esbuild is not installed (a devDependency)');
+}
+
+// Each module's import.meta.url is the address of its own file in dist/, so that what a module
+// finds beside itself (package.json, the rubrics, the rubric snapshot, the worker script, packages
+// it requires lazily) is found as in the plain build. In the bundle it is rebuilt from the
+// bundle's folder and the file's path relative to it.
+const metaUrl = {
+  name: 'import-meta-url',
+  setup(build) {
+    build.onLoad({ filter: /\.[cm]?js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes('import.meta.url')) return undefined;
+      const rel = relative(OUT, args.path).split('\\').join('/');
+      return { contents: source.replaceAll('import.meta.url', `__answerCoachUrl(${JSON.stringify(rel)})`), loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+// wink's English model keeps the JSON it was read from (3 MB) beside the copy it works on: in the
+// snapshot that would be a second model to restore at every start. Here the JSON is read from its
+// file where the model copies it, and kept nowhere (left as it is when the model's code differs).
+const CORE_JSON = 'const originalModel=require("./languages/cur/models/eng-core-web-model.json")';
+const CORE_COPY = 'JSON.parse(JSON.stringify(originalModel))';
+const modelOnce = {
+  name: 'wink-model-once',
+  setup(build) {
+    build.onLoad({ filter: /wink-eng-lite-web-model[\\/]dist[\\/]read-core-model\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(CORE_JSON) || !source.includes(CORE_COPY)) return undefined;
+      const file = join(dirname(args.path), 'languages', 'cur', 'models', 'eng-core-web-model.json');
+      return { contents: source.replace(CORE_JSON, 'const originalModel=null').replace(CORE_COPY, `JSON.parse(require("node:fs").readFileSync(${JSON.stringify(file)}, "utf8"))`), loader: 'js' };
+    });
+  },
+};
+
+try {
+  await esbuild.build({
+    entryPoints: [join(ROOT, 'dist', 'startup', 'snapshot.js')],
+    outfile: BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'error',
+    plugins: [modelOnce, metaUrl],
+    banner: { js: 'const __answerCoachUrl = (rel) => require("node:url").pathToFileURL(require("node:path").join(__dirname, rel)).href;' },
+  });
+} catch (e) {
+  without(`the bundle could not be built (${String(e?.message ?? e).split('\n')[0]})`);
+}
+
+// --no-rehash-snapshot: V8 would otherwise rehash every hash table in the heap at each start with a
+// new seed (35 ms of the model's dictionaries); the tables keep the seed this build drew at random.
+// The launcher starts the blob with the same flag (V8 refuses a snapshot under other flags).
+const built = spawnSync(process.execPath, ['--no-rehash-snapshot', '--snapshot-blob', BLOB, '--build-snapshot', BUNDLE], { cwd: ROOT, encoding: 'utf8' });
+if (built.status !== 0) {
+  process.stderr.write(built.stderr);
+  without(`node --build-snapshot failed (exit ${built.status ?? built.signal})`);
+}
+
+// what the launcher compares before it uses the blob: another Node, machine or folder means a plain start
+const manifest = { node: process.version, arch: process.arch, platform: process.platform, root: realpathSync(ROOT), blob: 'answer-coach.blob' };
+writeFileSync(MANIFEST, JSON.stringify(manifest) + '\n');
+console.log(`startup-snapshot: ${relative(ROOT, BLOB)} for Node ${process.version}`);
