@@ -1,18 +1,66 @@
 #!/usr/bin/env node
 // Thin bin: the real entry is the tsc build in dist/ (built by `npm ci` through `prepare`).
-let main;
-try {
-  ({ main } = await import('../dist/cli/main.js'));
-} catch (e) {
-  // not built yet, or installed without its dependencies: say what to run, not a stack trace
-  if (e?.code !== 'ERR_MODULE_NOT_FOUND') throw e;
-  const root = new URL('..', import.meta.url).pathname;
-  const missing = /Cannot find (?:module|package) '([^']+)'/.exec(e.message)?.[1] ?? 'a module';
-  const what = missing.includes('/dist/') ? 'is not built yet' : `is missing ${missing}`;
-  process.stderr.write(`answer-coach: this copy ${what}: run \`npm ci\` in ${root} (it installs the dependencies and builds), then try again\n`);
-  process.exit(2);
+//
+// `check` starts from the build's startup snapshot when there is one made for this Node, machine
+// and folder (dist/startup/snapshot.json says which): a second node process that begins with the
+// English model loaded and the built-in rubrics compiled, instead of loading them (the first
+// report comes in about half the time of a plain start). Every other case starts plain, here:
+// another command, node flags given to this process (--inspect, --import …),
+// ANSWER_COACH_SNAPSHOT=0, no snapshot, or one for another Node version, machine or folder; and so
+// does everything if that process cannot start.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The blob to start `check` from, or undefined for a plain start (only cheap checks: this runs at every start). */
+function startupSnapshot(argv) {
+  if (argv[2] !== 'check' || process.execArgv.length || process.env.ANSWER_COACH_SNAPSHOT === '0') return undefined;
+  try {
+    const dir = fileURLToPath(new URL('../dist/startup/', import.meta.url));
+    const made = JSON.parse(readFileSync(join(dir, 'snapshot.json'), 'utf8'));
+    const here = made.node === process.version && made.arch === process.arch && made.platform === process.platform && made.root === resolve(dir, '..', '..');
+    return here ? join(dir, made.blob) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-main(process.argv).then((code) => {
-  process.exitCode = code;
-});
+/** Runs `check` in a node started from the snapshot; resolves false when that process could not start. */
+async function fromSnapshot(blob, argv) {
+  const { spawn } = await import('node:child_process');
+  // the flags the snapshot was built with (scripts/startup-snapshot.mjs): V8 refuses it under others
+  const child = spawn(process.execPath, ['--no-rehash-snapshot', '--snapshot-blob', blob, ...argv.slice(2)], { stdio: 'inherit' });
+  // a signal for this process is the child's too (it restores the terminal and exits 128 + n)
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
+  const forward = (signal) => child.kill(signal);
+  for (const s of signals) process.on(s, forward);
+  return new Promise((resolve) => {
+    child.on('error', () => resolve(false));
+    child.on('exit', (code, signal) => {
+      for (const s of signals) process.off(s, forward);
+      if (signal) process.kill(process.pid, signal);
+      else process.exitCode = code ?? 1;
+      resolve(true);
+    });
+  });
+}
+
+const blob = startupSnapshot(process.argv);
+if (!blob || !(await fromSnapshot(blob, process.argv))) {
+  let main;
+  try {
+    ({ main } = await import('../dist/cli/main.js'));
+  } catch (e) {
+    // not built yet, or installed without its dependencies: say what to run, not a stack trace
+    if (e?.code !== 'ERR_MODULE_NOT_FOUND') throw e;
+    const root = new URL('..', import.meta.url).pathname;
+    const missing = /Cannot find (?:module|package) '([^']+)'/.exec(e.message)?.[1] ?? 'a module';
+    const what = missing.includes('/dist/') ? 'is not built yet' : `is missing ${missing}`;
+    process.stderr.write(`answer-coach: this copy ${what}: run \`npm ci\` in ${root} (it installs the dependencies and builds), then try again\n`);
+    process.exit(2);
+  }
+
+  main(process.argv).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Part of `npm run build`, after tsc and the rubric snapshot: builds the startup snapshot that
-// `check` starts from (src/startup/snapshot.ts says what it holds, src/startup/launch.ts when it is
+// `check` starts from (src/startup/snapshot.ts says what it holds, bin/answer-coach.js when it is
 // used). Node 20's snapshot builder runs one script that may require only Node's own modules, so
 // the build is first bundled into one CommonJS file by esbuild (a devDependency used only here);
 // then `node --build-snapshot` runs it and writes the blob, and a small manifest records what the

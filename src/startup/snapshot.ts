@@ -3,7 +3,7 @@
 // once, at build time, and kept in the snapshot's heap: wink-nlp's English model loaded, the
 // built-in rubrics read from the build's rubric snapshot and resolved, and their phrase sets
 // compiled by checking a short answer against each. A run from the snapshot then starts with all
-// of that in memory; bin/answer-coach.js decides whether the snapshot can be used (startup.ts).
+// of that in memory; bin/answer-coach.js decides whether the snapshot can be used.
 //
 // Only what is pure is run here: no module that reads the environment, the working folder or the
 // terminal when it is loaded (the CLI, chalk, prompts) is evaluated at build time; they are loaded

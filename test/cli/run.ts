@@ -27,11 +27,13 @@ export interface RunOptions {
   timeout?: number;
   /** A command that runs the rest as another user (see otherUser). */
   asUser?: string[];
+  /** Another copy's bin to run instead of this checkout's. */
+  bin?: string;
 }
 
 /** Runs the built CLI as a user would, with no terminal. */
 export function run(args: string[], options: RunOptions = {}): Run {
-  const argv = [...(options.asUser ?? []), process.execPath, ...(options.nodeArgs ?? []), BIN, ...args];
+  const argv = [...(options.asUser ?? []), process.execPath, ...(options.nodeArgs ?? []), options.bin ?? BIN, ...args];
   const r = spawnSync(argv[0], argv.slice(1), {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',

@@ -1,0 +1,111 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, ROOT, run, type RunOptions } from './run.js';
+
+// `check` starts from the build's startup snapshot (bin/answer-coach.js, scripts/startup-snapshot.mjs);
+// a user must never see a difference between that start and the plain one.
+const MANIFEST = join(ROOT, 'dist', 'startup', 'snapshot.json');
+
+interface Probed {
+  execArgv: string[];
+  modules: string[];
+}
+
+/** Runs the bin with a probe preloaded in every node process; returns the run and what each process reported. */
+function probed(args: string[], options: RunOptions = {}) {
+  const file = join(mkdtempSync(join(tmpdir(), 'answer-coach-probe-')), 'probe.jsonl');
+  writeFileSync(file, '');
+  const r = run(args, { ...options, env: { ...options.env, PROBE_FILE: file, NODE_OPTIONS: `--require "${join(FIXTURES, 'probe-process.cjs')}"` } });
+  const processes = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Probed);
+  const snapshot = processes.find((p) => p.execArgv.includes('--snapshot-blob'));
+  return { ...r, processes, snapshot };
+}
+
+const plain = { ANSWER_COACH_SNAPSHOT: '0' };
+
+// a YAML answer whose action is a list: read by the YAML parser, which the snapshot's run requires from node_modules
+const listed = join(mkdtempSync(join(tmpdir(), 'answer-coach-yaml-')), 'listed.yaml');
+writeFileSync(listed, 'situation: >\n  Last winter a customer was double charged.\naction:\n  - I called the bank.\n  - I refunded the charge.\nresult: The refund reached her in 2 days.\n');
+
+describe('check from the startup snapshot', () => {
+  it('the build made a snapshot for this Node and this folder', () => {
+    expect(existsSync(MANIFEST)).toBe(true);
+    const made = JSON.parse(readFileSync(MANIFEST, 'utf8')) as { node: string };
+    expect(made.node).toBe(process.version);
+  });
+
+  const cases: [string, string[], RunOptions?][] = [
+    ['every example, as JSON', ['check', 'examples', '--format', 'json']],
+    ['one Markdown answer, pretty, with --explain', ['check', 'examples/behavioral-strong.md', '--explain']],
+    ['a YAML answer with a list (the YAML parser is loaded at run time), as SARIF', ['check', listed, '--format', 'sarif']],
+    ['YAML answers of the usual shape', ['check', 'examples/above-and-beyond-weak.yaml', 'examples/behavioral-weak.yaml']],
+    ['stdin', ['check', '-', '--format', 'json'], { input: readFileSync(join(ROOT, 'examples', 'customer-service-weak.txt')) }],
+    ['a user rubric folder and --rubric', ['check', 'examples/customer-service-strong.txt', '--rubrics-dir', join(FIXTURES, '..', 'rubrics', 'overlay'), '--rubric', 'fixture-child', '--format', 'json']],
+    ['a broken rubric folder (exit 2, one line per problem)', ['check', 'examples/customer-service-strong.txt', '--rubrics-dir', join(FIXTURES, '..', 'rubrics', 'broken')]],
+    ['a missing file', ['check', 'no-such-answer.md']],
+  ];
+  for (const [name, args, options] of cases) {
+    it(`gives the plain start's report, exit code and messages: ${name}`, () => {
+      const fast = probed(args, options);
+      const slow = probed(args, { ...options, env: plain });
+      expect(fast.snapshot, 'the snapshot was not used').toBeDefined();
+      expect(slow.snapshot).toBeUndefined();
+      expect(fast.stdout).toBe(slow.stdout);
+      expect(fast.stderr).toBe(slow.stderr);
+      expect(fast.code).toBe(slow.code);
+      expect(fast.stdout.length + fast.stderr.length).toBeGreaterThan(0);
+    });
+  }
+
+  it('prints only JSON in a folder with a .env, reads no .env, and loads no package a text answer does not need', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'answer-coach-env-'));
+    writeFileSync(join(cwd, '.env'), 'ANSWER_COACH_LEAK=yes\nDOTENV_CONFIG_DEBUG=true\n');
+    writeFileSync(join(cwd, 'a.txt'), 'Last year I worked at a café. I fixed a refund the same day.');
+    const trap = `--require "${join(FIXTURES, 'trap-dotenv.cjs')}" --require "${join(FIXTURES, 'probe-process.cjs')}"`;
+    const file = join(cwd, 'probe.jsonl');
+    const r = run(['check', 'a.txt', '--format', 'json'], { cwd, env: { NODE_OPTIONS: trap, PROBE_FILE: file } });
+    expect(r.stderr).not.toContain('TRAP');
+    expect(JSON.parse(r.stdout).results).toHaveLength(1);
+    const child = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Probed).find((p) => p.execArgv.includes('--snapshot-blob'));
+    expect(child).toBeDefined();
+    const packages = child!.modules.filter((m) => m.includes('node_modules')).map((m) => m.replace(/\\/g, '/'));
+    // natural's root would print dotenv's advert and read .env; yaml, globs, prompts, colours, history are for other inputs
+    expect(packages.filter((m) => /\/node_modules\/(natural\/(index|lib\/natural\/index)\.js|dotenv|yaml|tinyglobby|@inquirer|chalk)/.test(m))).toEqual([]);
+  });
+
+  it('the bundle the snapshot is made from has no natural root and no dotenv in it', () => {
+    const bundle = readFileSync(join(ROOT, 'dist', 'startup', 'answer-coach.cjs'), 'utf8');
+    expect(bundle).not.toMatch(/node_modules\/dotenv\//);
+    expect(bundle).not.toMatch(/node_modules\/natural\/(index|lib\/natural\/index)\.js/);
+  });
+});
+
+describe('a plain start when the snapshot cannot be used', () => {
+  const args = ['check', 'examples/difficult-customer-weak.md', '--format', 'json'];
+
+  it('ANSWER_COACH_SNAPSHOT=0, node flags, or another command', () => {
+    expect(probed(args, { env: plain }).snapshot).toBeUndefined();
+    expect(probed(args, { nodeArgs: ['--no-warnings'] }).snapshot).toBeUndefined();
+    expect(probed(['rubrics', 'list']).snapshot).toBeUndefined();
+  });
+
+  it('a copy in another folder, or a snapshot made by another Node version, starts plain with the same report', () => {
+    const expected = run(args, { env: plain });
+    const copy = mkdtempSync(join(tmpdir(), 'answer-coach-copy-'));
+    for (const part of ['bin', 'dist', 'rubrics', 'package.json']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'junction');
+    const bin = join(copy, 'bin', 'answer-coach.js');
+    const there = probed(args, { bin });
+    expect(there.snapshot).toBeUndefined();
+    expect(there.stdout).toBe(expected.stdout);
+    // the copy's manifest names the copy, but another Node made it
+    const manifest = join(copy, 'dist', 'startup', 'snapshot.json');
+    const made = JSON.parse(readFileSync(manifest, 'utf8')) as { root: string; node: string };
+    writeFileSync(manifest, JSON.stringify({ ...made, root: copy, node: 'v0.0.0' }));
+    const other = probed(args, { bin });
+    expect(other.snapshot).toBeUndefined();
+    expect(other.stdout).toBe(expected.stdout);
+  });
+});
