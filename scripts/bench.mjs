@@ -6,7 +6,7 @@
 // - write-good: its CLI over the same files (a devDependency, used only here), at 2,000 answers
 // - textlint with write-good's rules (devDependencies, used only here), at 2,000 answers: it has no
 //   YAML reader, so it checks the Markdown and text files (two thirds of them)
-// - cold start: one answer, next to `node -e 0`
+// - cold start: one answer, next to `node -e 0` (and the plain start, and the startup snapshot's process alone)
 // Runs are interleaved (one of each per round) and the median is reported, so a noisy neighbour
 // slows every contender alike. Peak RSS comes from /usr/bin/time when it exists.
 // - largest answers: one answer of 1 KB … 1 MB (the size limit), plain text and Markdown, made of
@@ -80,11 +80,11 @@ function listFiles(dir) {
 }
 
 /** Runs a command once: wall seconds, peak RSS in MB (or null), exit code. Output goes nowhere. */
-function measure(argv, anyExit = false) {
+function measure(argv, anyExit = false, env = {}) {
   const rssFile = join(BENCH, 'rss.txt');
   const full = TIME ? [TIME, '-f', '%M', '-o', rssFile, ...argv] : argv;
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(full[0], full.slice(1), { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(full[0], full.slice(1), { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', ...env } });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   let rss = null;
   if (TIME && existsSync(rssFile)) {
@@ -106,7 +106,7 @@ function race(contenders, runs) {
   const samples = new Map(contenders.map((c) => [c.name, []]));
   for (let i = 0; i < runs; i++) {
     for (const c of contenders) {
-      const m = measure(c.argv, c.anyExit);
+      const m = measure(c.argv, c.anyExit, c.env);
       samples.get(c.name).push(m);
       process.stderr.write(`  round ${i + 1}/${runs} ${c.name}: ${m.seconds.toFixed(2)} s\n`);
     }
@@ -159,16 +159,23 @@ for (const count of largestOnly ? [] : quick ? [2000] : [2000, 10000]) {
 // cold start: one answer, next to starting node itself
 const firstAnswer = listFiles(corpus(2000))[0];
 process.stderr.write('cold start:\n');
-const cold = race(
-  [
-    { name: 'node -e 0', argv: [process.execPath, '-e', '0'] },
-    { name: 'answer-coach check (one answer)', argv: [process.execPath, BIN, 'check', firstAnswer, '--format', 'json'] },
-  ],
-  quick || largestOnly ? 5 : 15,
-);
+// the bin starts check from the build's startup snapshot (a second node process); beside it the
+// plain start it falls back to, and the snapshot's process alone (what the bin's launch costs)
+const oneAnswer = ['check', firstAnswer, '--format', 'json'];
+const coldContenders = [
+  { name: 'node -e 0', argv: [process.execPath, '-e', '0'] },
+  { name: 'answer-coach check (one answer)', argv: [process.execPath, BIN, ...oneAnswer] },
+  { name: 'answer-coach check (one answer), plain start (ANSWER_COACH_SNAPSHOT=0)', argv: [process.execPath, BIN, ...oneAnswer], env: { ANSWER_COACH_SNAPSHOT: '0' } },
+];
+const manifestFile = join(ROOT, 'dist', 'startup', 'snapshot.json');
+if (existsSync(manifestFile)) {
+  const blob = join(ROOT, 'dist', 'startup', JSON.parse(readFileSync(manifestFile, 'utf8')).blob);
+  coldContenders.push({ name: 'the startup snapshot\'s process alone (`node --snapshot-blob …`)', argv: [process.execPath, '--no-rehash-snapshot', '--snapshot-blob', blob, ...oneAnswer] });
+} else process.stderr.write('no startup snapshot in dist/startup: the bin starts plain\n');
+const cold = race(coldContenders, quick || largestOnly ? 5 : 15);
 results.coldStart = cold;
-report.push('### Cold start', '', '| | median time | peak RSS |', '|---|---:|---:|');
-for (const r of cold) report.push(`| ${r.name} | ${(r.seconds * 1000).toFixed(0)} ms | ${r.rss === null ? 'n/a' : `${Math.round(r.rss)} MB`} |`);
+report.push('### Cold start', '', '| | median time | × node -e 0 | peak RSS |', '|---|---:|---:|---:|');
+for (const r of cold) report.push(`| ${r.name} | ${(r.seconds * 1000).toFixed(0)} ms | ${(r.seconds / cold[0].seconds).toFixed(1)}× | ${r.rss === null ? 'n/a' : `${Math.round(r.rss)} MB`} |`);
 report.push('', `check of one answer is ${(cold[1].seconds / cold[0].seconds).toFixed(1)}× \`node -e 0\`.`);
 
 /**
