@@ -8,7 +8,8 @@
 // Nothing here can fail the build: without esbuild (an install without devDependencies), or where
 // the snapshot cannot be built, the manifest is not written and the CLI starts the plain way.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -87,10 +88,21 @@ try {
 // --no-rehash-snapshot: V8 would otherwise rehash every hash table in the heap at each start with a
 // new seed (35 ms of the model's dictionaries); the tables keep the seed this build drew at random.
 // The launcher starts the blob with the same flag (V8 refuses a snapshot under other flags).
-const built = spawnSync(process.execPath, ['--no-rehash-snapshot', '--snapshot-blob', BLOB, '--build-snapshot', BUNDLE], { cwd: ROOT, encoding: 'utf8' });
+// the entry runs `check` once (src/startup/snapshot.ts): from an empty folder, so no project config of the build's surroundings is read
+const cwd = mkdtempSync(join(tmpdir(), 'answer-coach-build-'));
+const built = spawnSync(process.execPath, ['--no-rehash-snapshot', '--snapshot-blob', BLOB, '--build-snapshot', BUNDLE], { cwd, encoding: 'utf8' });
+rmSync(cwd, { recursive: true, force: true });
 if (built.status !== 0) {
   process.stderr.write(built.stderr);
   without(`node --build-snapshot failed (exit ${built.status ?? built.signal})`);
+}
+
+// a blob that cannot start (say the builder ran user code it may not, such as a package required at
+// build time) is not kept: one start from it must print check's help and exit 0
+const tried = spawnSync(process.execPath, ['--no-rehash-snapshot', '--snapshot-blob', BLOB, 'check', '--help'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+if (tried.status !== 0 || !tried.stdout.startsWith('Usage: answer-coach check')) {
+  process.stderr.write(tried.stderr);
+  without(`a start from the snapshot failed (exit ${tried.status ?? tried.signal})`);
 }
 
 // what the launcher compares before it uses the blob: another Node, machine or folder means a plain start

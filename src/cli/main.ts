@@ -28,25 +28,38 @@ const COMMANDS: RegisterCommand[] = [registerCheck, registerHistory, registerRub
 
 /** Output not yet taken by stdout's reader beyond which a batch waits for it (see runFiles' backlog). */
 const STDOUT_BACKLOG = 1024 * 1024;
+// Loading this module touches no stream of the process (the startup snapshot loads it at build
+// time): stdin is opened when a command reads it, and the pipe guard is installed by main().
 const processIo: Io = {
   stdout: (t) => void process.stdout.write(t),
   stderr: (t) => void process.stderr.write(t),
-  stdin: process.stdin,
+  get stdin() {
+    return process.stdin;
+  },
   stdoutBacklog: () => (process.stdout.writableLength > STDOUT_BACKLOG ? new Promise((resolve) => process.stdout.once('drain', resolve)) : undefined),
 };
 
-// `answer-coach check … | head` closes the pipe early: that is the reader's choice, not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-    throw e;
-  });
+let pipesGuarded = false;
+
+/** `answer-coach check … | head` closes the pipe early: that is the reader's choice, not an error. */
+function guardPipes(): void {
+  if (pipesGuarded) return;
+  pipesGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(0);
+      throw e;
+    });
+  }
 }
 
 /** Runs the CLI and returns the exit code; the bin sets it. Errors are one line on stderr, never a stack trace. */
 export async function main(argv: readonly string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  // the real process: a signal restores the terminal, in every command (not in a test's own process)
-  if (io === processIo) guardTerminal();
+  // the real process: a signal restores the terminal and a closed pipe ends quietly, in every command (not in a test's own process)
+  if (io === processIo) {
+    guardTerminal();
+    guardPipes();
+  }
   let exitCode: number = ExitCode.Clean;
   const ctx: CliContext = { io, env, version: pkg.version, homepage: homepageOf(pkg), setExitCode: (code) => void (exitCode = code) };
   const program = new Command('answer-coach')

@@ -45,6 +45,8 @@ describe('check from the startup snapshot', () => {
     ['a user rubric folder and --rubric', ['check', 'examples/customer-service-strong.txt', '--rubrics-dir', join(FIXTURES, '..', 'rubrics', 'overlay'), '--rubric', 'fixture-child', '--format', 'json']],
     ['a broken rubric folder (exit 2, one line per problem)', ['check', 'examples/customer-service-strong.txt', '--rubrics-dir', join(FIXTURES, '..', 'rubrics', 'broken')]],
     ['a missing file', ['check', 'no-such-answer.md']],
+    ['check --help', ['check', '--help']],
+    ['an unknown option (usage error)', ['check', '--no-such-option', 'examples']],
   ];
   for (const [name, args, options] of cases) {
     it(`gives the plain start's report, exit code and messages: ${name}`, () => {
