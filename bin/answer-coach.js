@@ -4,10 +4,10 @@
 // `check` starts from the build's startup snapshot when there is one made for this Node, machine
 // and folder (dist/startup/snapshot.json says which): a second node process that begins with the
 // English model loaded and the built-in rubrics compiled, instead of loading them (the first
-// report comes in about half the time of a plain start). Every other case starts plain, here:
+// report comes in about two thirds of the time of a plain start). Every other case starts plain, here:
 // another command, node flags given to this process (--inspect, --import …),
 // ANSWER_COACH_SNAPSHOT=0, no snapshot, or one for another Node version, machine or folder; and so
-// does everything if that process cannot start.
+// does everything if that process cannot start, or Node refuses the snapshot.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,10 @@ function startupSnapshot(argv) {
   }
 }
 
+// Node's exit code when it cannot start from a snapshot (one made by another build of Node, or
+// under other flags): it has run nothing of ours, so the plain start can run instead
+const SNAPSHOT_REFUSED = 14;
+
 /** Runs `check` in a node started from the snapshot; resolves false when that process could not start. */
 async function fromSnapshot(blob, argv) {
   const { spawn } = await import('node:child_process');
@@ -38,6 +42,7 @@ async function fromSnapshot(blob, argv) {
     child.on('error', () => resolve(false));
     child.on('exit', (code, signal) => {
       for (const s of signals) process.off(s, forward);
+      if (code === SNAPSHOT_REFUSED) return resolve(false);
       if (signal) process.kill(process.pid, signal);
       else process.exitCode = code ?? 1;
       resolve(true);

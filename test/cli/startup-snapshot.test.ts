@@ -1,4 +1,5 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -109,5 +110,25 @@ describe('a plain start when the snapshot cannot be used', () => {
     const other = probed(args, { bin });
     expect(other.snapshot).toBeUndefined();
     expect(other.stdout).toBe(expected.stdout);
+  });
+
+  it('a blob Node refuses (made under other flags) is tried, then the plain start gives the report', () => {
+    const expected = run(args, { env: plain });
+    const copy = mkdtempSync(join(tmpdir(), 'answer-coach-refused-'));
+    for (const part of ['bin', 'dist', 'rubrics', 'package.json']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'junction');
+    const manifest = join(copy, 'dist', 'startup', 'snapshot.json');
+    const made = JSON.parse(readFileSync(manifest, 'utf8')) as { root: string; blob: string };
+    writeFileSync(manifest, JSON.stringify({ ...made, root: realpathSync(copy) }));
+    // a snapshot built without --no-rehash-snapshot: V8 refuses it under the flags the bin gives
+    const entry = join(copy, 'other.cjs');
+    writeFileSync(entry, "require('node:v8').startupSnapshot.setDeserializeMainFunction(() => console.log('not answer-coach'));\n");
+    expect(spawnSync(process.execPath, ['--snapshot-blob', join(copy, 'dist', 'startup', made.blob), '--build-snapshot', entry]).status).toBe(0);
+    const r = probed(args, { bin: join(copy, 'bin', 'answer-coach.js') });
+    // the blob was tried (Node says why it refused it) and ran nothing
+    expect(r.stderr).toContain('startup snapshot');
+    expect(r.processes.some((p) => p.execArgv.includes('--snapshot-blob'))).toBe(false);
+    expect(r.stdout).toBe(expected.stdout);
+    expect(r.code).toBe(expected.code);
   });
 });
