@@ -77,6 +77,8 @@ try {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    // a process started from a snapshot has no import(): Node's own modules loaded late are required
+    supported: { 'dynamic-import': false },
     logLevel: 'error',
     plugins: [modelOnce, metaUrl],
     banner: { js: 'const __answerCoachUrl = (rel) => require("node:url").pathToFileURL(require("node:path").join(__dirname, rel)).href;' },

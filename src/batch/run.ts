@@ -1,6 +1,6 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { resolveEvery, type Rubric } from '../rubric/types.js';
 import { StaticRubrics, type CheckSettings, type RubricSource } from './check-file.js';
 import { renderFiles, rendererFor, type Item, type OutputSpec } from './render.js';
@@ -103,7 +103,10 @@ export async function runFiles(paths: readonly string[], registry: RubricSource,
   // this thread is one of the `threads`: it analyzes chunks between messages, so two cores cost
   // one worker's memory, not two (a third thread that only wrote output measured no faster, and
   // its heap took ~30 MB more at 10,000 answers)
-  const workers = Array.from({ length: threads - 1 }, () => new Worker(WORKER_URL, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }));
+  // loaded only for a batch on threads: the startup snapshot runs a batch on one thread when it is
+  // built, and a process started from a snapshot that had loaded worker_threads cannot start a worker
+  const { Worker: WorkerThread } = await import('node:worker_threads');
+  const workers = Array.from({ length: threads - 1 }, () => new WorkerThread(WORKER_URL, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }));
   const chunks = Math.ceil(paths.length / CHUNK);
   const ready = new Map<number, Item[]>();
   let nextChunk = 0;

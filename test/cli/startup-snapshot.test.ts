@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PARALLEL_MIN_FILES } from '../../src/batch/run.js';
 import { FIXTURES, ROOT, run, type RunOptions } from './run.js';
 
 // `check` starts from the build's startup snapshot (bin/answer-coach.js, scripts/startup-snapshot.mjs);
@@ -61,6 +62,26 @@ describe('check from the startup snapshot', () => {
       expect(fast.stdout.length + fast.stderr.length).toBeGreaterThan(0);
     });
   }
+
+  it('gives the plain start\'s report for a batch on two threads (the workers start plain, beside the snapshot\'s process)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'answer-coach-batch-'));
+    const examples = readdirSync(join(ROOT, 'examples')).filter((f) => /\.(md|txt|yaml)$/.test(f));
+    // enough answers for the batch to use its worker threads (PARALLEL_MIN_FILES)
+    for (let i = 0; i < PARALLEL_MIN_FILES; i++) {
+      const name = examples[i % examples.length];
+      cpSync(join(ROOT, 'examples', name), join(dir, `${String(i).padStart(4, '0')}-${name}`));
+    }
+    // (the report is larger than a child's stdout buffer here: it goes to a file)
+    const report = (name: string) => ['check', dir, '--format', 'json', '--threads', '2', '-o', join(dir, name)];
+    const fast = probed(report('fast.json'));
+    const slow = probed(report('slow.json'), { env: plain });
+    expect(fast.snapshot).toBeDefined();
+    expect(fast.stderr).toBe(slow.stderr);
+    expect(fast.code).toBe(slow.code);
+    const fastReport = readFileSync(join(dir, 'fast.json'), 'utf8');
+    expect(JSON.parse(fastReport).results).toHaveLength(PARALLEL_MIN_FILES);
+    expect(fastReport).toBe(readFileSync(join(dir, 'slow.json'), 'utf8'));
+  });
 
   it('prints only JSON in a folder with a .env, reads no .env, and loads no package a text answer does not need', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'answer-coach-env-'));
