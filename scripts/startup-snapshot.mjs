@@ -21,7 +21,7 @@ const MANIFEST = join(OUT, 'snapshot.json');
 
 /** Says why there is no snapshot (the CLI still works, only its start is slower) and stops. */
 function without(reason) {
-  rmSync(BLOB, { force: true });
+  for (const file of [BLOB, BUNDLE]) rmSync(file, { force: true });
   console.warn(`startup-snapshot: ${reason}; check will start without the startup snapshot`);
   process.exit(0);
 }
