@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // Thin bin: the real entry is the tsc build in dist/ (built by `npm ci` through `prepare`).
 //
-// `check` starts from the build's startup snapshot when there is one made for this Node, machine
-// and folder (dist/startup/snapshot.json says which): a second node process that begins with the
-// English model loaded and the built-in rubrics compiled, instead of loading them (the first
-// report comes in about two thirds of the time of a plain start). Every other case starts plain, here:
-// another command, node flags given to this process (--inspect, --import …),
-// ANSWER_COACH_SNAPSHOT=0, no snapshot, or one for another Node version, machine or folder; and so
-// does everything if that process cannot start, or Node refuses the snapshot.
-import { readFileSync } from 'node:fs';
+// `check` starts from the build's startup snapshot when there is one made for this Node, machine,
+// folder and build of dist/ (dist/startup/snapshot.json says which): a second node process that
+// begins with the English model loaded and the built-in rubrics compiled, instead of loading them
+// (the first report comes in about two thirds of the time of a plain start). Every other case
+// starts plain, here: another command, node flags given to this process (--inspect, --import …),
+// ANSWER_COACH_SNAPSHOT=0, no snapshot, or one for another Node version, machine or folder, or
+// older than dist/ (a `tsc` since the build); and so does everything if that process cannot
+// start, or Node refuses the snapshot.
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,7 +19,7 @@ function startupSnapshot(argv) {
   try {
     const dir = fileURLToPath(new URL('../dist/startup/', import.meta.url));
     const made = JSON.parse(readFileSync(join(dir, 'snapshot.json'), 'utf8'));
-    const here = made.node === process.version && made.arch === process.arch && made.platform === process.platform && made.root === resolve(dir, '..', '..');
+    const here = made.node === process.version && made.arch === process.arch && made.platform === process.platform && made.root === resolve(dir, '..', '..') && made.cliBuilt === statSync(join(dir, '..', 'cli', 'main.js')).mtimeMs;
     return here ? join(dir, made.blob) : undefined;
   } catch {
     return undefined;

@@ -4,11 +4,11 @@
 // used). Node 20's snapshot builder runs one script that may require only Node's own modules, so
 // the build is first bundled into one CommonJS file by esbuild (a devDependency used only here);
 // then `node --build-snapshot` runs it and writes the blob, and a small manifest records what the
-// blob is good for (this Node version and machine, this folder).
+// blob is good for (this Node version and machine, this folder, this build of dist/).
 // Nothing here can fail the build: without esbuild (an install without devDependencies), or where
 // the snapshot cannot be built, the manifest is not written and the CLI starts the plain way.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,6 +108,8 @@ if (tried.status !== 0 || !tried.stdout.startsWith('Usage: answer-coach check'))
 }
 
 // what the launcher compares before it uses the blob: another Node, machine or folder means a plain start
-const manifest = { node: process.version, arch: process.arch, platform: process.platform, root: realpathSync(ROOT), blob: 'answer-coach.blob' };
+// cliBuilt: when tsc wrote the CLI's entry (it rewrites every file it emits): after a `tsc` alone
+// the snapshot holds older code than dist/, and the launcher starts plain
+const manifest = { node: process.version, arch: process.arch, platform: process.platform, root: realpathSync(ROOT), blob: 'answer-coach.blob', cliBuilt: statSync(join(ROOT, 'dist', 'cli', 'main.js')).mtimeMs };
 writeFileSync(MANIFEST, JSON.stringify(manifest) + '\n');
 console.log(`startup-snapshot: ${relative(ROOT, BLOB)} for Node ${process.version}`);

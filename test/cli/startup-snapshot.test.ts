@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -124,13 +124,31 @@ describe('a plain start when the snapshot cannot be used', () => {
     const there = probed(args, { bin });
     expect(there.snapshot).toBeUndefined();
     expect(there.stdout).toBe(expected.stdout);
-    // the copy's manifest names the copy, but another Node made it
+    // the copy's manifest names the copy and its build, but another Node made it
     const manifest = join(copy, 'dist', 'startup', 'snapshot.json');
     const made = JSON.parse(readFileSync(manifest, 'utf8')) as { root: string; node: string };
-    writeFileSync(manifest, JSON.stringify({ ...made, root: copy, node: 'v0.0.0' }));
+    writeFileSync(manifest, JSON.stringify({ ...made, root: realpathSync(copy), node: 'v0.0.0', cliBuilt: statSync(join(copy, 'dist', 'cli', 'main.js')).mtimeMs }));
     const other = probed(args, { bin });
     expect(other.snapshot).toBeUndefined();
     expect(other.stdout).toBe(expected.stdout);
+  });
+
+  it('after a tsc alone (dist/ newer than the snapshot) check starts plain, and from the snapshot again once they match', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'answer-coach-rebuilt-'));
+    for (const part of ['bin', 'dist', 'rubrics', 'package.json']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'junction');
+    const main = join(copy, 'dist', 'cli', 'main.js');
+    const manifest = join(copy, 'dist', 'startup', 'snapshot.json');
+    const made = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, unknown>;
+    // the copy's manifest as the copy's own build would write it (its blob still holds this checkout's paths, which exist)
+    writeFileSync(manifest, JSON.stringify({ ...made, root: realpathSync(copy), cliBuilt: statSync(main).mtimeMs }));
+    const bin = join(copy, 'bin', 'answer-coach.js');
+    expect(probed(args, { bin }).snapshot).toBeDefined();
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(main, later, later);
+    const after = probed(args, { bin });
+    expect(after.snapshot).toBeUndefined();
+    expect(after.stdout).toBe(run(args, { env: plain }).stdout);
   });
 
   it('a blob Node refuses (made under other flags) is tried, then the plain start gives the report', () => {
@@ -140,7 +158,7 @@ describe('a plain start when the snapshot cannot be used', () => {
     symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'junction');
     const manifest = join(copy, 'dist', 'startup', 'snapshot.json');
     const made = JSON.parse(readFileSync(manifest, 'utf8')) as { root: string; blob: string };
-    writeFileSync(manifest, JSON.stringify({ ...made, root: realpathSync(copy) }));
+    writeFileSync(manifest, JSON.stringify({ ...made, root: realpathSync(copy), cliBuilt: statSync(join(copy, 'dist', 'cli', 'main.js')).mtimeMs }));
     // a snapshot built without --no-rehash-snapshot: V8 refuses it under the flags the bin gives
     const entry = join(copy, 'other.cjs');
     writeFileSync(entry, "require('node:v8').startupSnapshot.setDeserializeMainFunction(() => console.log('not answer-coach'));\n");
