@@ -27,6 +27,14 @@ function probed(args: string[], options: RunOptions = {}) {
 
 const plain = { ANSWER_COACH_SNAPSHOT: '0' };
 
+/** This checkout's built package copied to another folder (its node_modules linked), as a user might move it. */
+function copyOfPackage(prefix: string): string {
+  const copy = mkdtempSync(join(tmpdir(), prefix));
+  for (const part of ['bin', 'dist', 'rubrics', 'package.json']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'junction');
+  return copy;
+}
+
 // a YAML answer whose action is a list: read by the YAML parser, which the snapshot's run requires from node_modules
 const listed = join(mkdtempSync(join(tmpdir(), 'answer-coach-yaml-')), 'listed.yaml');
 writeFileSync(listed, 'situation: >\n  Last winter a customer was double charged.\naction:\n  - I called the bank.\n  - I refunded the charge.\nresult: The refund reached her in 2 days.\n');
@@ -117,9 +125,7 @@ describe('a plain start when the snapshot cannot be used', () => {
 
   it('a copy in another folder, or a snapshot made by another Node version, starts plain with the same report', () => {
     const expected = run(args, { env: plain });
-    const copy = mkdtempSync(join(tmpdir(), 'answer-coach-copy-'));
-    for (const part of ['bin', 'dist', 'rubrics', 'package.json']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
-    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'junction');
+    const copy = copyOfPackage('answer-coach-copy-');
     const bin = join(copy, 'bin', 'answer-coach.js');
     const there = probed(args, { bin });
     expect(there.snapshot).toBeUndefined();
@@ -134,9 +140,7 @@ describe('a plain start when the snapshot cannot be used', () => {
   });
 
   it('after a tsc alone (dist/ newer than the snapshot) check starts plain, and from the snapshot again once they match', () => {
-    const copy = mkdtempSync(join(tmpdir(), 'answer-coach-rebuilt-'));
-    for (const part of ['bin', 'dist', 'rubrics', 'package.json']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
-    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'junction');
+    const copy = copyOfPackage('answer-coach-rebuilt-');
     const main = join(copy, 'dist', 'cli', 'main.js');
     const manifest = join(copy, 'dist', 'startup', 'snapshot.json');
     const made = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, unknown>;
@@ -153,9 +157,7 @@ describe('a plain start when the snapshot cannot be used', () => {
 
   it('a blob Node refuses (made under other flags) is tried, then the plain start gives the report', () => {
     const expected = run(args, { env: plain });
-    const copy = mkdtempSync(join(tmpdir(), 'answer-coach-refused-'));
-    for (const part of ['bin', 'dist', 'rubrics', 'package.json']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
-    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'junction');
+    const copy = copyOfPackage('answer-coach-refused-');
     const manifest = join(copy, 'dist', 'startup', 'snapshot.json');
     const made = JSON.parse(readFileSync(manifest, 'utf8')) as { root: string; blob: string };
     writeFileSync(manifest, JSON.stringify({ ...made, root: realpathSync(copy), cliBuilt: statSync(join(copy, 'dist', 'cli', 'main.js')).mtimeMs }));
