@@ -65,7 +65,8 @@ const MAX_PIECE = 4000;
 
 /**
  * The text as the tagger should read it, the same length so offsets carry over: curly quotes
- * straightened (the model reads "I’m" as a name), control and format characters blanked, and
+ * straightened (the model reads "I’m" as a name), control and format characters and Unicode
+ * spaces blanked (the model drops some spaces, and its offsets then drift), and
  * over-long runs hidden.
  */
 function forTagger(text: string): string {
@@ -80,20 +81,21 @@ function forTagger(text: string): string {
     if (!change && isToChange(c)) change = true;
   }
   if (!change) return long ? text.replace(LONG_RUN, (r) => ' '.repeat(r.length)) : text;
-  let out = text.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, ' ');
+  let out = text.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2069\u3000\ufeff]/g, ' ');
   // (control characters became spaces: the runs are counted again)
   if (out.length > MAX_RUN && hasLongRun(out)) out = out.replace(LONG_RUN, (r) => ' '.repeat(r.length));
   return out;
 }
 
-/** A character the three replacements of forTagger change: ’ ‘ “ ”, control and format characters. */
+/** A character the three replacements of forTagger change: ’ ‘ “ ”, control and format characters, Unicode spaces. */
 function isToChange(c: number): boolean {
   if (c < 128) return (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127;
-  return c <= 0x9f || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069) || c === 0xfeff;
+  // (Unicode spaces too: the model drops some of them, "\u3000" among them, and its offsets drift)
+  return c <= 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200f) || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || (c >= 0x2028 && c <= 0x202f) || (c >= 0x205f && c <= 0x2069) || c === 0x3000 || c === 0xfeff;
 }
 
 /** What isToChange stands for, as a pattern (the tests hold the two together). */
-export const TO_CHANGE = /[’‘“”\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
+export const TO_CHANGE = /[’‘“”\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2069\u3000\ufeff]/;
 export { isToChange };
 const LONG_RUN = new RegExp(`\\S{${MAX_RUN + 1},}`, 'g');
 

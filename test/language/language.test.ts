@@ -55,6 +55,16 @@ describe('language layer: sentences and words', () => {
     expect(inner.starts.map((s, i) => `# Result\n${text}`.slice(s, inner.ends[i]))).toEqual(words);
   });
 
+  it('keeps the words in place after the Unicode spaces the model drops (ideographic, line separator, en quad…)', () => {
+    for (const space of ['\u3000', '\u2028', '\u2029', '\u2000', '\u2001', '\u2006', '\u2007', '\u2008', '\u1680']) {
+      const text = `I called${space}her back. She was happy and we fixed it.`;
+      const tagged = tagText(text);
+      const words = tagged.starts.map((s, i) => text.slice(s, tagged.ends[i]));
+      expect(words, JSON.stringify(space)).toEqual(['I', 'called', 'her', 'back', '.', 'She', 'was', 'happy', 'and', 'we', 'fixed', 'it', '.']);
+      expect(tagged.pos[words.indexOf('we')], JSON.stringify(space)).toBe('PRON');
+    }
+  });
+
   it('reads text the tagger cannot (an over-long run) without losing it', () => {
     const text = `I called ${'x'.repeat(5000)} back.`;
     const words = read(text).flatMap((s) => s.tokens.map((t) => t.norm));
