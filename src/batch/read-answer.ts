@@ -12,7 +12,8 @@ export function checkAnswerBytes(bytes: Buffer): string | undefined {
   return undefined;
 }
 
-// one decoder for every file: a decode without { stream: true } starts afresh each time
+// one decoder for every file: a decode without { stream: true } starts afresh each time; it drops
+// a leading byte-order mark, as editors do, so columns count from the first character shown
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Decodes answer bytes as UTF-8, refusing invalid or empty text. */
@@ -25,7 +26,6 @@ export function decodeAnswer(bytes: Buffer): { text?: string; problem?: string }
   } catch {
     return { problem: 'not valid UTF-8 text (save the file as UTF-8)' };
   }
-  if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1); // keep columns true: the BOM becomes a space
   if (!text.trim()) return { problem: 'empty file: there is no answer to check' };
   return { text };
 }
