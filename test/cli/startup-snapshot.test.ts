@@ -81,9 +81,11 @@ describe('check from the startup snapshot', () => {
     }
     // (the report is larger than a child's stdout buffer here: it goes to a file)
     const report = (name: string) => ['check', dir, '--format', 'json', '--threads', '2', '-o', join(dir, name)];
-    const fast = probed(report('fast.json'));
+    // (a batch this size starts plain unless asked: ANSWER_COACH_SNAPSHOT=1 asks)
+    const fast = probed(report('fast.json'), { env: { ANSWER_COACH_SNAPSHOT: '1' } });
     const slow = probed(report('slow.json'), { env: plain });
     expect(fast.snapshot).toBeDefined();
+    expect(probed(report('default.json')).snapshot, 'a batch of 400 started from the snapshot').toBeUndefined();
     expect(fast.stderr).toBe(slow.stderr);
     expect(fast.code).toBe(slow.code);
     const fastReport = readFileSync(join(dir, 'fast.json'), 'utf8');
@@ -116,6 +118,16 @@ describe('check from the startup snapshot', () => {
 
 describe('a plain start when the snapshot cannot be used', () => {
   const args = ['check', 'examples/difficult-customer-weak.md', '--format', 'json'];
+
+  it('a batch of more than a few files, a quoted glob or nested folders (the snapshot pays for a few answers, not for a batch)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'answer-coach-many-'));
+    for (let i = 0; i < 51; i++) writeFileSync(join(dir, `a${i}.txt`), 'Last year I fixed a refund the same day.');
+    expect(probed(['check', dir, '--format', 'json']).snapshot).toBeUndefined();
+    expect(probed(['check', 'examples/*.md', '--format', 'json']).snapshot).toBeUndefined();
+    expect(probed(['check', join(ROOT, 'test'), '--format', 'json']).snapshot).toBeUndefined();
+    // a few files, or a small folder, do start from it
+    expect(probed(['check', 'examples', join(dir, 'a1.txt'), '--format', 'json']).snapshot).toBeDefined();
+  });
 
   it('ANSWER_COACH_SNAPSHOT=0, node flags, or another command', () => {
     expect(probed(args, { env: plain }).snapshot).toBeUndefined();
