@@ -105,10 +105,26 @@ function anyone(s: DocSentence, c: Clause): boolean {
  * self-description. Someone else's doing, a negated or quoted phrase, and a phrase inside a
  * cliché show nothing.
  */
+const REFLEXIVES = new Set(['myself', 'yourself', 'himself', 'herself', 'itself', 'ourselves', 'yourselves', 'themselves']);
+
+/**
+ * A reflexive right after a verb is its object ("I asked myself what", "you find yourself in a
+ * mess", "I drove myself home"): the speaker talking to or moving themselves, not doing the thing
+ * themselves ("I rang her back myself").
+ */
+function selfAsObject(s: DocSentence, m: PhraseMatch): boolean {
+  for (let k = m.first; k < m.last; k++) {
+    const prev = s.tokens[k - 1];
+    if (REFLEXIVES.has(s.tokens[k].norm) && prev && (prev.pos === 'VERB' || prev.pos === 'AUX')) return true;
+  }
+  return false;
+}
+
 export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch, source: Source): { kind: EvidenceKind; why: string } | undefined {
   const c = clauseOf(doc, s, m);
   // a phrase read across a comma or a semicolon is two things ("finding it; and a second server")
   if (/[,;:()\u2013\u2014]/.test(doc.text.slice(m.start, m.end))) return undefined;
+  if (selfAsObject(s, m)) return undefined;
   // a quote nobody is said to say, or a question ("Did the customer notice?"), shows nothing; words
   // someone is said to say are theirs, not a mention ("she said, 'this is our mistake'")
   // (a question said in the story is an offer or a check: "Do you want me to warm this food up?")
