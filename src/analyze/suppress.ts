@@ -2,17 +2,10 @@ import type { ParsedAnswer } from '../answer/types.js';
 import type { Rubric } from '../rubric/types.js';
 import { PhraseSet } from '../text/phrases.js';
 import { tokenize } from '../text/tokens.js';
-import { CHECKS } from './checks/index.js';
-import type { Finding, Severity } from './types.js';
+import { DIRECTIVE_RULE, RULE_IDS, type RuleSetting } from './rule-ids.js';
+import type { Finding } from './types.js';
 
-/** The rule for problems with the directives themselves (an unknown rule id). */
-export const DIRECTIVE_RULE = 'directive';
-
-/** Every rule id a finding can carry: each check's `rules`, and the directive rule. */
-export const RULE_IDS: readonly string[] = [...CHECKS.flatMap((c) => c.rules), DIRECTIVE_RULE];
-
-/** A rule's setting from the project config: off, or the severity its findings get. */
-export type RuleSetting = Severity | 'off';
+export { DIRECTIVE_RULE, RULE_IDS, type RuleSetting };
 
 /** What `analyze` takes besides the answer and rubric (from the project config). */
 export interface AnalyzeOptions {

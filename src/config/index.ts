@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Node } from 'yaml';
 import { lstatOrUndefined, readTextFile, statOrUndefined } from '../io/index.js';
-import { RULE_IDS, type RuleSetting } from '../analyze/suppress.js';
+import { RULE_IDS, type RuleSetting } from '../analyze/rule-ids.js';
 import { SEVERITIES, type Severity } from '../analyze/types.js';
 import { didYouMean, type Problem } from '../rubric/validate.js';
 import { MAX_YAML_DEPTH, yamlTooDeep } from '../answer/yaml.js';

@@ -87,3 +87,11 @@ describe('rule settings from the project config', () => {
     expect(f.severity).toBe('warning');
   });
 });
+
+describe('the rule ids', () => {
+  it('are the checks\' own rules, in their order, and the directive rule', async () => {
+    const { CHECKS } = await import('../../src/analyze/checks/index.js');
+    const { RULE_IDS, DIRECTIVE_RULE } = await import('../../src/analyze/rule-ids.js');
+    expect(RULE_IDS).toEqual([...CHECKS.flatMap((c) => c.rules), DIRECTIVE_RULE]);
+  });
+});

@@ -44,4 +44,10 @@ describe('startup loads only what the command needs', () => {
     expect(r.loaded.filter((m) => /\/dist\/(analyze\/index|rubric\/registry|text\/.*)\.js$/.test(m))).toEqual([]);
     expect(r.heavy).toEqual([]);
   });
+
+  it('rubrics list loads no check and no tagger (the config names rules without loading them)', () => {
+    const r = traced(['rubrics', 'list']);
+    expect(r.code).toBe(0);
+    expect(r.loaded.filter((m) => /\/dist\/(analyze\/checks\/|language\/)|\/node_modules\/wink-/.test(m))).toEqual([]);
+  });
 });
