@@ -153,7 +153,7 @@ for (const count of largestOnly ? [] : quick ? [2000] : [2000, 10000]) {
   const one = rows[2];
   const wg = rows.find((r) => r.name.startsWith('write-good'));
   const versus = !wg ? '' : wg.seconds >= check.seconds ? `, ${(wg.seconds / check.seconds).toFixed(1)}× faster than write-good` : `, ${(check.seconds / wg.seconds).toFixed(1)}× slower than write-good`;
-  report.push(`check is ${(check.seconds / floor).toFixed(1)}× the floor's time${versus}${check.rss !== null ? `, peak RSS ${Math.round(check.rss)} MB` : ''}; the default threads take ${((check.seconds / one.seconds - 1) * 100).toFixed(0)}% ${check.seconds >= one.seconds ? 'more' : 'less'} time than --threads 1.`, '');
+  report.push(`check is ${(check.seconds / floor).toFixed(1)}× the floor's time${versus}${check.rss !== null ? `, peak RSS ${Math.round(check.rss)} MB` : ''}; the default threads take ${Math.abs((check.seconds / one.seconds - 1) * 100).toFixed(0)}% ${check.seconds >= one.seconds ? 'more' : 'less'} time than --threads 1.`, '');
 }
 
 // cold start: one answer, next to starting node itself
