@@ -23,6 +23,32 @@ export function finiteClauseAt(s: SentenceFacts, k: number): Clause | undefined 
   return best;
 }
 
+/** Verbs by which someone else's words or wishes are reported: "my manager kept telling us", "management wanted us to". */
+const OTHERS_WORDS = new Set(['say', 'tell', 'want', 'expect', 'ask', 'insist', 'preach', 'teach', 'remind', 'claim', 'instruct', 'demand', 'require', 'encourage', 'push', 'train', 'drill', 'advertise', 'promise', 'call', 'describe', 'brand', 'market']);
+
+/**
+ * Whether the words from token `first` on are someone else's, reported ("my manager kept telling us
+ * the customer is always right", "management wanted us to go above and beyond", "the company says
+ * it is customer-centric"): a verb of saying or wanting of another person's before them, and no
+ * clause of its own between.
+ * The speaker's own ("I always say the customer comes first", "I told him we'd go the extra mile")
+ * stays jargon, and so does what others said of the speaker ("she said I was giving it 150%").
+ */
+export function othersWordsAt(s: SentenceFacts, first: number): boolean {
+  let theirs = false;
+  for (const c of s.clauses) {
+    if (c.first > first) break;
+    // the clause the cliché is in: what they said of the speaker is the speaker's ("she said I was giving it 150%")
+    if (c.verb < 0 || c.verb >= first) return theirs && !(c.finite && c.reported && (c.actor === 'speaker' || c.actor === 'team'));
+    if (c.actor === 'other' && !c.quoted && !c.negated && OTHERS_WORDS.has(c.lemma)) theirs = true;
+    // a clause of its own between them ("…they hadn't asked for, which was a game changer") ends what
+    // they said, and what they said of the speaker is the speaker's claim, repeated ("my manager said
+    // we had real synergy", "she said I was giving it 150%")
+    else if (c.finite && (!c.reported || c.actor === 'speaker' || c.actor === 'team')) theirs = false;
+  }
+  return theirs;
+}
+
 // The language layer: an answer's text read once into sentences, each with its tokens (part of
 // speech and dictionary form on every word), its clauses (who does what, in which tense and
 // mood) and its numbers (what each measures). Every check reads these facts; none re-derives

@@ -67,3 +67,22 @@ describe('jargon', () => {
     expect(found("The office's bandwidth dropped every afternoon, so we replaced the router.")).toEqual([]);
   });
 });
+
+describe("jargon: someone else's words are theirs", () => {
+  it.each([
+    ['a manager\'s motto, reported', 'My manager kept telling us that the customer is always right, which made no sense to me.'],
+    ['what management wanted', 'Management wanted us to go above and beyond for every guest, but gave us no time.'],
+    ['what a company says of itself', 'The company says it is customer-centric.'],
+    ['what he told the speaker', 'He told me the customer is always right.'],
+  ])('is not the speaker\'s jargon: %s', (_why, text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it.each([
+    ['said by the speaker', 'I told him the customer is always right.', 'the customer is always right'],
+    ['the speaker\'s own step after another\'s words', 'My manager told us to be quick, and I went above and beyond.', 'above and beyond'],
+    ['after what others did not ask for', 'I built them a checklist they hadn\'t asked for, which was a game changer for them.', 'game changer'],
+  ])('is still the speaker\'s jargon: %s', (_why, text, want) => {
+    expect(found(text)).toEqual([want]);
+  });
+});

@@ -1,4 +1,4 @@
-import { finiteClauseAt } from '../../language/index.js';
+import { finiteClauseAt, othersWordsAt } from '../../language/index.js';
 import { isMentionOnly } from '../../text/mention.js';
 import type { Token } from '../../text/tokens.js';
 import type { Check, JargonSpan } from '../types.js';
@@ -35,6 +35,7 @@ export const jargonCheck: Check = {
         // advised against: "Don't go to extremes to exceed expectations" ("We didn't have the bandwidth" still uses it)
         const clause = finiteClauseAt(s, m.first);
         if (clause?.negated && clause.mode === 'imperative' && clause.verb <= m.first) continue;
+        if (othersWordsAt(s, m.first)) continue;
         const { suggestion, pos } = rubric.jargon[m.phrase.index];
         // "leverage" the verb is jargon; "the leverage the contract gave us" is plain English
         if (pos && !usedAs(s.tokens, m.first, pos)) continue;

@@ -1,4 +1,4 @@
-import { clauseAt, PEOPLE_NOUNS, SAYING, type Clause } from '../../language/index.js';
+import { clauseAt, othersWordsAt, PEOPLE_NOUNS, SAYING, type Clause } from '../../language/index.js';
 import { isMentionOnly, isNegated, isQuoted } from '../../text/mention.js';
 import type { PhraseMatch } from '../../text/phrases.js';
 import type { PillarRule } from '../../rubric/types.js';
@@ -207,7 +207,7 @@ export const pillarsCheck: Check = {
       // a cliché that claims this pillar ("I go the extra mile") is a claim, whatever the mood
       doc.sentences.forEach((s, si) => {
         for (const j of jargonBySentence[si]) {
-          if (rubric.jargon[j.phrase.index]?.claims !== p.id || isMentionOnly(doc.text, s.tokens, j.first, j.last)) continue;
+          if (rubric.jargon[j.phrase.index]?.claims !== p.id || isMentionOnly(doc.text, s.tokens, j.first, j.last) || othersWordsAt(s, j.first)) continue;
           const at = doc.span(j.start, j.end);
           const e: Evidence = { text: at.text, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, kind: 'claimed', why: 'a cliché: say what you did instead' };
           offsets.set(e, { start: j.start, end: j.end });
