@@ -18,7 +18,7 @@ const PERMIT = new Set(['allow', 'let', 'permit', 'cover', 'include', 'accept'])
 
 const ABILITY = new Set(['could', "couldn't", 'can', "can't", 'cannot', 'unable']);
 
-/** Nouns of difficulty after "have": "trouble", "difficulty", "a hard time", "no luck". */
+/** Nouns of difficulty after "have": "trouble", "difficulty" ("a hard time" is read by troubleAt). */
 const TROUBLE = new Set(['trouble', 'difficulty', 'difficulties', 'problems', 'issues']);
 
 /** Whether "have" is followed by a difficulty and a verb in -ing ("trouble getting", "a hard time finding"). */

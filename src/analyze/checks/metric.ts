@@ -1,3 +1,4 @@
+import { finiteClauseAt } from '../../language/index.js';
 import { isNumberToken, NUMBER_WORDS, type PhraseSet } from '../../text/phrases.js';
 import type { Token } from '../../text/tokens.js';
 import type { DocSentence } from '../document.js';
@@ -286,12 +287,6 @@ function fromToCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
   return out;
 }
 
-/** Clauses that hold token k: the innermost finite one. */
-const finiteAt = (s: DocSentence, k: number) => {
-  let best: DocSentence['clauses'][number] | undefined;
-  for (const c of s.clauses) if (c.finite && c.first <= k && k < c.last && (!best || c.first >= best.first)) best = c;
-  return best;
-};
 const STORY_PARTS = new Set(['action', 'result']);
 
 /**
@@ -306,7 +301,7 @@ function factCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
   const out: Candidate[] = [];
   const t = s.tokens;
   for (const n of s.numbers) {
-    const c = finiteAt(s, n.first);
+    const c = finiteClauseAt(s, n.first);
     const after = t[n.last]?.norm;
     const clauseWords = c ? t.slice(c.first, c.last).map((x) => x.norm) : [];
     const since = clauseWords.includes('since');
