@@ -1,9 +1,10 @@
-import { isSpaceCode } from '../text/chars.js';
+import { isDigitCode, isSpaceCode } from '../text/chars.js';
 import { tokenize, type Token } from '../text/tokens.js';
 import { readClauses } from './clauses.js';
 import { readNumbers } from './numbers.js';
 import { tagText, type TaggedText } from './tagger.js';
 import type { Clause, SentenceFacts } from './types.js';
+import { TELLING_OR_WANTING } from './words.js';
 
 export type { Actor, Clause, Mode, NumberFact, NumberKind, SentenceFacts } from './types.js';
 export { isPastForm } from './clauses.js';
@@ -23,9 +24,6 @@ export function finiteClauseAt(s: SentenceFacts, k: number): Clause | undefined 
   return best;
 }
 
-/** Verbs by which someone else's words or wishes are reported: "my manager kept telling us", "management wanted us to". */
-const OTHERS_WORDS = new Set(['say', 'tell', 'want', 'expect', 'ask', 'insist', 'preach', 'teach', 'remind', 'claim', 'instruct', 'demand', 'require', 'encourage', 'push', 'train', 'drill', 'advertise', 'promise', 'call', 'describe', 'brand', 'market']);
-
 /**
  * Whether the words from token `first` on are someone else's, reported ("my manager kept telling us
  * the customer is always right", "management wanted us to go above and beyond", "the company says
@@ -40,7 +38,7 @@ export function othersWordsAt(s: SentenceFacts, first: number): boolean {
     if (c.first > first) break;
     // the clause the cliché is in: what they said of the speaker is the speaker's ("she said I was giving it 150%")
     if (c.verb < 0 || c.verb >= first) return theirs && !(c.finite && c.reported && (c.actor === 'speaker' || c.actor === 'team'));
-    if (c.actor === 'other' && !c.quoted && !c.negated && OTHERS_WORDS.has(c.lemma)) theirs = true;
+    if (c.actor === 'other' && !c.quoted && !c.negated && TELLING_OR_WANTING.has(c.lemma)) theirs = true;
     // a clause of its own between them ("…they hadn't asked for, which was a game changer") ends what
     // they said, and what they said of the speaker is the speaker's claim, repeated ("my manager said
     // we had real synergy", "she said I was giving it 150%")
@@ -119,7 +117,7 @@ const BEFORE_MONTH = new Set(['last', 'next', 'in', 'of', 'early', 'late', 'mid'
 function isMonthMay(tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1]?.norm;
   const next = tokens[i + 1]?.norm;
-  return (prev !== undefined && BEFORE_MONTH.has(prev)) || (next !== undefined && next.charCodeAt(0) >= 48 && next.charCodeAt(0) <= 57);
+  return (prev !== undefined && BEFORE_MONTH.has(prev)) || (next !== undefined && isDigitCode(next.charCodeAt(0)));
 }
 
 /**

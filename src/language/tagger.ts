@@ -91,7 +91,7 @@ function forTagger(text: string): string {
 function isToChange(c: number): boolean {
   if (c < 128) return (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127;
   // (Unicode spaces too: the model drops some of them, "\u3000" among them, and its offsets drift)
-  return c <= 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200f) || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || (c >= 0x2028 && c <= 0x202f) || (c >= 0x205f && c <= 0x2069) || c === 0x3000 || c === 0xfeff;
+  return c <= 0x9f || isSpaceCode(c) || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069);
 }
 
 /** What isToChange stands for, as a pattern (the tests hold the two together). */

@@ -63,6 +63,9 @@ export const COORDINATORS = words('and but or so then yet');
 /** Verbs that introduce someone's words: "she said", "I told him", "he shouted", "I apologised". */
 export const SAYING = words('say tell ask reply answer explain shout yell promise add insist respond scream write text announce apologise apologize offer reassure go');
 
+/** Verbs by which someone else's words or wishes are reported: "my manager kept telling us", "management wanted us to". */
+export const TELLING_OR_WANTING = words('say tell want expect ask insist preach teach remind claim instruct demand require encourage push train drill advertise promise call describe brand market');
+
 /** Nouns for people (not the speaker): "the regulars greet me by name" is theirs. */
 export const PEOPLE_NOUNS = words(
   'customer client guest patient caller passenger member shopper diner user visitor buyer regular people person man woman lady gentleman guy family couple father mother dad mum mom husband wife son daughter child kid friend neighbour neighbor manager boss supervisor colleague coworker staff employee owner agent clerk cashier waiter waitress driver technician engineer nurse doctor teacher student',

@@ -1,3 +1,4 @@
+import { isDigitCode } from './chars.js';
 import { FACT_NUMBER, stem, tokenize, wordFact, type Token } from './tokens.js';
 
 /**
@@ -47,10 +48,7 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
   ['hundred', 100], ['thousand', 1000], ['million', 1e6], ['dozen', 12], ['half', 0.5], ['twice', 2], ['double', 2], ['triple', 3],
 ]);
 
-const isNumberWord = (norm: string) => {
-  const c = norm.charCodeAt(0);
-  return (c >= 48 && c <= 57) || NUMBER_WORDS.has(norm);
-};
+const isNumberWord = (norm: string) => isDigitCode(norm.charCodeAt(0)) || NUMBER_WORDS.has(norm);
 /** A token that is a number: it starts with a digit (0-9), or is a number word. */
 export const isNumberToken = (t: Token) => wordFact(t, FACT_NUMBER, isNumberWord);
 

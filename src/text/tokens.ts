@@ -1,5 +1,6 @@
 import SentenceTokenizer from 'natural/lib/natural/tokenizers/sentence_tokenizer.js';
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { isDigitCode } from './chars.js';
 import type { PhraseStarts } from './phrases.js';
 
 export interface Token {
@@ -139,7 +140,6 @@ function lexemeOf(text: string, from: number, to: number): Lexeme {
   return lexeme;
 }
 
-const isDigitCode = (c: number) => c >= 48 && c <= 57;
 const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const isAsciiAlnum = (c: number) => isDigitCode(c) || isAsciiLetter(c);
 const NUMBER_SUFFIXES = ['st', 'nd', 'rd', 'th', 'x', 'k', 'm'];
