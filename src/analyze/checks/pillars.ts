@@ -99,12 +99,6 @@ function anyone(s: DocSentence, c: Clause): boolean {
   return PEOPLE_NOUNS.has((t.lemma ?? t.norm).toLowerCase()) && !/^(the|my|our|his|her|their|this|that|your)$/.test(det) && (det === '' || /^(a|an|every|each|any|all|most|some|good|great)$/.test(det) || t.norm !== (t.lemma ?? t.norm));
 }
 
-/**
- * What a match shows, if anything: `shown` by something that happened (a step of the speaker's,
- * or of the server's in a story told as the customer), `claimed` by a value, a habit, a plan or a
- * self-description. Someone else's doing, a negated or quoted phrase, and a phrase inside a
- * cliché show nothing.
- */
 const REFLEXIVES = new Set(['myself', 'yourself', 'himself', 'herself', 'itself', 'ourselves', 'yourselves', 'themselves']);
 
 /**
@@ -120,11 +114,17 @@ function selfAsObject(s: DocSentence, m: PhraseMatch): boolean {
   return false;
 }
 
+/**
+ * What a match shows, if anything: `shown` by something that happened (a step of the speaker's,
+ * or of the server's in a story told as the customer), `claimed` by a value, a habit, a plan or a
+ * self-description. Someone else's doing, a negated or quoted phrase, and a phrase inside a
+ * cliché show nothing.
+ */
 export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch, source: Source): { kind: EvidenceKind; why: string } | undefined {
-  const c = clauseOf(doc, s, m);
   // a phrase read across a comma or a semicolon is two things ("finding it; and a second server")
   if (/[,;:()\u2013\u2014]/.test(doc.text.slice(m.start, m.end))) return undefined;
   if (selfAsObject(s, m)) return undefined;
+  const c = clauseOf(doc, s, m);
   // a quote nobody is said to say, or a question ("Did the customer notice?"), shows nothing; words
   // someone is said to say are theirs, not a mention ("she said, 'this is our mistake'")
   // (a question said in the story is an offer or a check: "Do you want me to warm this food up?")
@@ -148,11 +148,10 @@ export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch
     return happened ? { kind: 'shown', why: "the customer's response" } : { kind: 'claimed', why: 'a response you expect, not one told' };
   }
   if (source === 'noticed') {
-    // "she was close to tears, so I sat with her": a feeling answered by a step of the speaker's,
-    // in the same sentence or the next
-    // ... and noticed by the speaker ("I could hear she was scared"), or answered because of it ("he
-    // was anxious about the cost, so I showed him what could wait"), not the bare complaint of an
-    // angry customer ("she was furious and shouted at me. Finally we called housekeeping")
+    // a feeling noticed by the speaker ("I could hear she was scared") or answered because of it
+    // ("he was anxious about the cost, so I showed him what could wait"), then answered by a step of
+    // the speaker's in the same sentence or the next; not the bare complaint of an angry customer
+    // ("she was furious and shouted at me. Finally we called housekeeping")
     const noticed = s.clauses.some((x) => x.first <= m.first && bySpeaker(x, customerSide) && PERCEIVING.has(x.lemma));
     const because = s.clauses.find((x) => x.finite && x.first > m.first && bySpeaker(x, customerSide) && s.tokens.slice(m.last, x.first + 1).some((t) => t.norm === 'so'));
     if (!noticed && !because) return undefined;
@@ -188,6 +187,12 @@ export const pillarsCheck: Check = {
     const offsets = new Map<Evidence, { start: number; end: number }>();
     const pillars: PillarResult[] = rubric.pillars.map((p) => {
       const evidence: Evidence[] = [];
+      const add = (m: PhraseMatch, kind: EvidenceKind, why: string) => {
+        const at = doc.span(m.start, m.end);
+        const e: Evidence = { text: at.text, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, kind, why };
+        offsets.set(e, { start: m.start, end: m.end });
+        evidence.push(e);
+      };
       const lists: [Source, readonly string[]][] = [['behaviour', p.phrases], ['quality', p.qualities], ['outcome', p.outcomes], ['noticed', p.noticed]];
       for (const [source, list] of lists) {
         if (!list.length) continue;
@@ -197,10 +202,7 @@ export const pillarsCheck: Check = {
             if (inJargon(si, m)) continue;
             const kind = evidenceKind(doc, s, m, source);
             if (!kind) continue;
-            const at = doc.span(m.start, m.end);
-            const e: Evidence = { text: at.text, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, kind: kind.kind, why: kind.why };
-            offsets.set(e, { start: m.start, end: m.end });
-            evidence.push(e);
+            add(m, kind.kind, kind.why);
           }
         });
       }
@@ -208,10 +210,7 @@ export const pillarsCheck: Check = {
       doc.sentences.forEach((s, si) => {
         for (const j of jargonBySentence[si]) {
           if (rubric.jargon[j.phrase.index]?.claims !== p.id || isMentionOnly(doc.text, s.tokens, j.first, j.last) || othersWordsAt(s, j.first)) continue;
-          const at = doc.span(j.start, j.end);
-          const e: Evidence = { text: at.text, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, kind: 'claimed', why: 'a cliché: say what you did instead' };
-          offsets.set(e, { start: j.start, end: j.end });
-          evidence.push(e);
+          add(j, 'claimed', 'a cliché: say what you did instead');
         }
       });
       evidence.sort((a, b) => a.line - b.line || a.column - b.column);
