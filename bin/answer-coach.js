@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 // plain, unless ANSWER_COACH_SNAPSHOT=1 asks for the snapshot whatever the size.
 const SNAPSHOT_MAX_FILES = 50;
 
-/** How many entries a folder has, or -1 when it has more than `max` or a subfolder (read no further than that). */
+/** How many entries a folder has, or -1 when it has more than `max` or a subfolder (read no further than that; a folder that cannot be read throws, and the caller starts plain). */
 function entriesUpTo(dir, max) {
   let n = 0;
   const d = opendirSync(dir);
@@ -53,12 +53,12 @@ function fewFiles(args) {
 function startupSnapshot(argv) {
   const wanted = process.env.ANSWER_COACH_SNAPSHOT;
   if (argv[2] !== 'check' || process.execArgv.length || wanted === '0') return undefined;
-  if (wanted !== '1' && !fewFiles(argv.slice(3))) return undefined;
   try {
     const dir = fileURLToPath(new URL('../dist/startup/', import.meta.url));
     const made = JSON.parse(readFileSync(join(dir, 'snapshot.json'), 'utf8'));
     const here = made.node === process.version && made.arch === process.arch && made.platform === process.platform && made.root === resolve(dir, '..', '..') && made.cliBuilt === statSync(join(dir, '..', 'cli', 'main.js')).mtimeMs;
-    return here ? join(dir, made.blob) : undefined;
+    // (the paths are looked at last: without a snapshot there is nothing to decide)
+    return here && (wanted === '1' || fewFiles(argv.slice(3))) ? join(dir, made.blob) : undefined;
   } catch {
     return undefined;
   }
