@@ -1,6 +1,9 @@
 import { finiteClauseAt, othersWordsAt } from '../../language/index.js';
+import type { JargonRule } from '../../rubric/types.js';
 import { isMentionOnly } from '../../text/mention.js';
+import type { PhraseMatch } from '../../text/phrases.js';
 import type { Token } from '../../text/tokens.js';
+import type { DocSentence } from '../document.js';
 import type { Check, JargonSpan } from '../types.js';
 
 const POS_TAGS = { verb: 'VERB', noun: 'NOUN', adjective: 'ADJ' } as const;
@@ -19,6 +22,22 @@ function usedAs(tokens: readonly Token[], k: number, pos: keyof typeof POS_TAGS)
   return pos === 'verb' ? !nounPhrase : pos === 'noun' ? nounPhrase : false;
 }
 
+/**
+ * Whether a match of a jargon phrase is the speaker using it: not quoted or named only to reject it,
+ * not advised against, not someone else's words, and in the part of speech the rule names. The
+ * pillar check reads a cliché's claim by the same test.
+ */
+export function isJargonUse(text: string, s: DocSentence, m: PhraseMatch, rule: JargonRule): boolean {
+  // a buzzword quoted or named only to reject it is not jargon ("I don't believe the customer is always right")
+  if (isMentionOnly(text, s.tokens, m.first, m.last)) return false;
+  // advised against: "Don't go to extremes to exceed expectations" ("We didn't have the bandwidth" still uses it)
+  const clause = finiteClauseAt(s, m.first);
+  if (clause?.negated && clause.mode === 'imperative' && clause.verb <= m.first) return false;
+  if (othersWordsAt(s, m.first)) return false;
+  // "leverage" the verb is jargon; "the leverage the contract gave us" is plain English
+  return !rule.pos || usedAs(s.tokens, m.first, rule.pos);
+}
+
 /** Jargon: buzzwords and clichés that sound empty to an interviewer, each with a plainer way to say it. */
 export const jargonCheck: Check = {
   id: 'jargon',
@@ -30,15 +49,8 @@ export const jargonCheck: Check = {
     const findings = [];
     for (const s of doc.sentences) {
       for (const m of set.findAll(s.tokens)) {
-        // a buzzword quoted or named only to reject it is not jargon ("I don't believe the customer is always right")
-        if (isMentionOnly(doc.text, s.tokens, m.first, m.last)) continue;
-        // advised against: "Don't go to extremes to exceed expectations" ("We didn't have the bandwidth" still uses it)
-        const clause = finiteClauseAt(s, m.first);
-        if (clause?.negated && clause.mode === 'imperative' && clause.verb <= m.first) continue;
-        if (othersWordsAt(s, m.first)) continue;
-        const { suggestion, pos } = rubric.jargon[m.phrase.index];
-        // "leverage" the verb is jargon; "the leverage the contract gave us" is plain English
-        if (pos && !usedAs(s.tokens, m.first, pos)) continue;
+        if (!isJargonUse(doc.text, s, m, rubric.jargon[m.phrase.index])) continue;
+        const { suggestion } = rubric.jargon[m.phrase.index];
         // "%" is not a word, so "give 110%" matches as "give 110": report the whole of it
         const at = { start: m.start, end: doc.text[m.end] === '%' ? m.end + 1 : m.end };
         jargon.push({ ...doc.span(at.start, at.end), suggestion });

@@ -1,9 +1,10 @@
-import { clauseAt, othersWordsAt, PEOPLE_NOUNS, SAYING, type Clause } from '../../language/index.js';
+import { clauseAt, PEOPLE_NOUNS, SAYING, type Clause } from '../../language/index.js';
 import { isMentionOnly, isNegated, isQuoted } from '../../text/mention.js';
 import type { PhraseMatch } from '../../text/phrases.js';
 import type { PillarRule } from '../../rubric/types.js';
 import type { AnswerDocument, DocSentence } from '../document.js';
 import type { Check, Evidence, EvidenceKind, PillarResult } from '../types.js';
+import { isJargonUse } from './jargon.js';
 
 // A pillar is shown by what the speaker (or their team) did in the story, or claimed: a value, a
 // habit, a plan or a self-description. Whose words they are and in what mood they are said comes
@@ -209,7 +210,8 @@ export const pillarsCheck: Check = {
       // a cliché that claims this pillar ("I go the extra mile") is a claim, whatever the mood
       doc.sentences.forEach((s, si) => {
         for (const j of jargonBySentence[si]) {
-          if (rubric.jargon[j.phrase.index]?.claims !== p.id || isMentionOnly(doc.text, s.tokens, j.first, j.last) || othersWordsAt(s, j.first)) continue;
+          const rule = rubric.jargon[j.phrase.index];
+          if (rule?.claims !== p.id || !isJargonUse(doc.text, s, j, rule)) continue;
           add(j, 'claimed', 'a cliché: say what you did instead');
         }
       });
