@@ -1,11 +1,14 @@
 import type { StarPart } from '../answer/types.js';
+import { clauseAt, type Clause } from '../language/index.js';
 import type { Rubric } from '../rubric/types.js';
 import { REPORTING, SUBJECT_PRONOUNS_THIRD, isClearPast, isDefinition, isNarratedPast, isPastStep, isPastVerb, isPerfect, isPresentStep, verbAfter } from '../text/english.js';
 import type { PhraseMatch, PhraseSet } from '../text/phrases.js';
 import type { Token } from '../text/tokens.js';
 import { partForLabel, type AnswerDocument, type DocSentence, type Role } from './document.js';
 import { clauseTask } from './task.js';
-import { clauseAt } from '../language/index.js';
+
+/** An event told in the past in the answer's own words: a narrated finite clause, not quoted, not conditional. */
+const isToldEvent = (c: Clause) => c.finite && c.mode === 'narrated' && !c.quoted && !c.conditional;
 
 interface Cues {
   situation: PhraseSet;
@@ -250,7 +253,7 @@ function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: 
     !(conditional && hypMatches.length > 0) &&
     !isDefinition(t) &&
     (t.some((_, i) => isNarratedPast(t, i) && !(isPerfect(t, i) && HAVE_PERFECT.has(t[i - 1]?.norm ?? ''))) ||
-      s.clauses.some((c) => c.finite && c.mode === 'narrated' && !c.quoted && !c.conditional && c.verb >= 0 && t[c.verb].pos === 'VERB'));
+      s.clauses.some((c) => isToldEvent(c) && c.verb >= 0 && t[c.verb].pos === 'VERB'));
   const presentPerfect = t.some((x, i) => isPastVerb(x) && i > 0 && PRESENT_PERFECT.has(t[i - 1].norm));
   const lasting = presentPerfect || /\bstill\b|\bsince\b|\bnow\b/i.test(s.text);
   // a general statement in the present: a rule with a condition ("If I promise to call back on
@@ -585,10 +588,10 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
   }
 }
 
-/** Events told in the past in the speaker's own words: narrated finite clauses, not quoted, not conditional. */
+/** How many events the answer tells in the past. */
 function narratedEvents(doc: AnswerDocument): number {
   let n = 0;
-  for (const s of doc.sentences) for (const c of s.clauses) if (c.finite && c.mode === 'narrated' && !c.quoted && !c.conditional) n++;
+  for (const s of doc.sentences) for (const c of s.clauses) if (isToldEvent(c)) n++;
   return n;
 }
 
