@@ -349,8 +349,8 @@ function inScope(s: DocSentence, ctx: CheckContext): boolean {
   return !isHypotheticalOrHabit(s, ctx);
 }
 
-/** Kinds that say something changed or came back ("went down 15 minutes", "has referred three colleagues"). */
-const OUTCOME_KINDS = new Set(['change', 'outcome', 'retention', 'time-saved', 'turnaround']);
+/** Metric kinds that say something changed or came back ("went down 15 minutes", "has referred three colleagues"). */
+const CHANGED_KINDS = new Set(['change', 'outcome', 'retention', 'time-saved', 'turnaround']);
 
 /**
  * Outside the story, a sentence that tells no event and is not about the speaker or their team states
@@ -394,7 +394,7 @@ export const metricCheck: Check = {
       if (!inScope(s, ctx)) continue;
       const world = aboutTheWorld(s);
       const found = sentenceCandidates(s, p, isFraming(s, ctx))
-        .filter((c) => !world || OUTCOME_KINDS.has(c.kind))
+        .filter((c) => !world || CHANGED_KINDS.has(c.kind))
         .sort((a, b) => a.start - b.start || b.end - a.end);
       // overlapping finds are one metric ("rating went from 3.9" + "from 3.9 to 4.7 stars"): merge them, keeping the first kind
       const merged: Candidate[] = [];
