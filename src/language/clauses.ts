@@ -84,16 +84,24 @@ interface Group {
   kind: 'finite' | 'infinitive' | 'gerund' | 'complement';
 }
 
-/** Quotation state of each token: inside "…" or “…”. */
-function quotedTokens(tokens: readonly Token[], text: string, base: number): boolean[] {
+/** Whether a character code is a double quotation mark: " “ ”. */
+const isQuoteMark = (c: number) => c === 34 || c === 0x201c || c === 0x201d;
+
+/** The quotation state after the marks in text[from, to), from state `open`. */
+export function quoteStateAfter(text: string, from: number, to: number, open: boolean): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isQuoteMark(c)) open = c === 0x201c ? true : c === 0x201d ? false : !open;
+  }
+  return open;
+}
+
+/** Quotation state of each token: inside "…" or “…”; `open` when a quote opened in an earlier sentence is still open. */
+function quotedTokens(tokens: readonly Token[], text: string, base: number, open: boolean): boolean[] {
   const out: boolean[] = [];
-  let open = false;
   let at = 0;
   for (const t of tokens) {
-    for (let i = at; i < t.start - base; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 34 || c === 0x201c || c === 0x201d) open = c === 0x201c ? true : c === 0x201d ? false : !open; // " “ ”
-    }
+    open = quoteStateAfter(text, at, t.start - base, open);
     out.push(open);
     at = t.end - base;
   }
@@ -284,12 +292,23 @@ function modeOf(g: Group, tokens: readonly Token[]): Mode {
   return verbIsPast ? 'narrated' : 'present';
 }
 
-/** Reads the clauses of one sentence. `text` is the sentence's text, which starts at offset `base`. */
-export function readClauses(tokens: readonly Token[], text: string, base: number): Clause[] {
+/** Verbs an "if" after which means "whether": "asked if I could", "checked if it had arrived". */
+const WHETHER_VERBS = new Set(['ask', 'check', 'see', 'wonder', 'know', 'tell', 'decide', 'remember', 'doubt', 'confirm', 'verify', 'inquire', 'enquire', 'care', 'determine', 'test', 'find', 'figure', 'question', 'say', 'mind', 'look', 'hear', 'learn', 'understand', 'note', 'notice', 'show', 'guess', 'judge', 'discover']);
+
+/** Whether a token is a verb an "if" after means "whether" ("lying if I said" is a condition). */
+function isWhetherVerb(t: Token | undefined): boolean {
+  return t !== undefined && t.pos === 'VERB' && WHETHER_VERBS.has(t.lemma ?? t.norm);
+}
+
+/**
+ * Reads the clauses of one sentence. `text` is the sentence's text, which starts at offset `base`;
+ * `inQuote`: the sentence starts inside a quotation opened before it ("You work there? I couldn't.").
+ */
+export function readClauses(tokens: readonly Token[], text: string, base: number, inQuote = false): Clause[] {
   const gapBefore = (k: number) => (k <= 0 || k >= tokens.length ? '' : text.slice(tokens[k - 1].end - base, tokens[k].start - base));
   const punct = punctuationBefore(tokens, text, base);
   const punctBefore = (k: number) => k > 0 && k < tokens.length && punct[k] === 1;
-  const quoted = quotedTokens(tokens, text, base);
+  const quoted = quotedTokens(tokens, text, base, inQuote);
   const question = /\?["”'’)\s]*$/.test(text);
   const groups = verbGroups(tokens, punctBefore);
   const clauses: Clause[] = [];
@@ -350,7 +369,7 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     const joiners = tokens.slice(open, lead).map((t) => t.norm);
     // "if a customer is upset, I listen": the condition and what follows it in the sentence
     // ("asked if I could", "checked if it had arrived": that "if" is "whether", no condition)
-    for (let k = lastGroupEnd; k < g.first; k++) if (CONDITIONS.has(tokens[k].norm) && !(tokens[k].norm === 'if' && (tokens[k - 1]?.pos === 'VERB' || tokens[k - 1]?.norm === 'see'))) conditional = true;
+    for (let k = lastGroupEnd; k < g.first; k++) if (CONDITIONS.has(tokens[k].norm) && !(tokens[k].norm === 'if' && isWhetherVerb(tokens[k - 1]))) conditional = true;
     const h = g.head >= 0 ? tokens[g.head] : undefined;
     // "I led the team, cut response times and raised scores": verbs listed after a comma share the subject
     const listed = subject === -1 && punctBefore(g.first) && h?.pos === 'VERB' && !g.aux.length;

@@ -1,6 +1,6 @@
 import { isDigitCode, isSpaceCode } from '../text/chars.js';
 import { tokenize, type Token } from '../text/tokens.js';
-import { readClauses } from './clauses.js';
+import { quoteStateAfter, readClauses } from './clauses.js';
 import { readNumbers } from './numbers.js';
 import { tagText, type TaggedText } from './tagger.js';
 import type { Clause, SentenceFacts } from './types.js';
@@ -120,6 +120,17 @@ function isMonthMay(tokens: readonly Token[], i: number): boolean {
   return (prev !== undefined && BEFORE_MONTH.has(prev)) || (next !== undefined && isDigitCode(next.charCodeAt(0)));
 }
 
+/** Whether the curly quotation marks of text[from, to) pair up: as many “ as ”. */
+function countCurly(text: string, from: number, to: number): boolean {
+  let balance = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x201c) balance++;
+    else if (c === 0x201d) balance--;
+  }
+  return balance === 0;
+}
+
 /**
  * Reads the text's ranges (an answer's sections) into sentences with their facts. Sentences never
  * cross a range, a paragraph or a list item.
@@ -134,6 +145,11 @@ export function readText(text: string, ranges: readonly [number, number][]): Sen
     let w = 0;
     let next = 0;
     for (const [a, b] of blocksOf(text, from, to)) {
+      // a quotation may run over several sentences of a block; its state carries over only where the
+      // block's marks pair up, so one stray mark (5'11") cannot make the rest of the block a quote
+      const paired = !quoteStateAfter(text, a, b, false) && countCurly(text, a, b);
+      let inQuote = false;
+      let quotedTo = a;
       const cuts = [a];
       while (next < tagged.sentences.length && tagged.sentences[next][0] < b) {
         if (tagged.sentences[next][0] > a) cuts.push(tagged.sentences[next][0]);
@@ -150,7 +166,9 @@ export function readText(text: string, ranges: readonly [number, number][]): Sen
         const tokens = tokenize(slice, start);
         if (!tokens.length) continue;
         w = align(tokens, tagged, w);
-        sentences.push({ start, end, text: slice, tokens, clauses: readClauses(tokens, slice, start), numbers: readNumbers(tokens, slice, start) });
+        if (paired) inQuote = quoteStateAfter(text, quotedTo, start, inQuote);
+        quotedTo = start;
+        sentences.push({ start, end, text: slice, tokens, clauses: readClauses(tokens, slice, start, inQuote), numbers: readNumbers(tokens, slice, start), inQuote });
       }
     }
   }

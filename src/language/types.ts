@@ -83,4 +83,6 @@ export interface SentenceFacts {
   tokens: Token[];
   clauses: Clause[];
   numbers: NumberFact[];
+  /** The sentence starts inside a quotation opened in an earlier sentence of its paragraph. */
+  inQuote: boolean;
 }

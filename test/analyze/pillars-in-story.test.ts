@@ -20,3 +20,15 @@ describe('pillars in a story: the speaker\'s step shows it, the word alone does 
     expect(pillar(id, sentence).evidence.filter((e) => sentence.includes(e.text))).toEqual([]);
   });
 });
+
+describe('pillars in a quotation that runs over sentences', () => {
+  const communication = (who: string) => pillar('communication', `${who} began with "Good evening, sir. I will walk you through what happened and keep you updated." He got a new key.`);
+
+  it("reads the later sentences of the speaker's quote as the speaker's words, said in the story", () => {
+    expect(communication('I').evidence.map((e) => [e.text, e.kind])).toEqual([['walk you through', 'shown'], ['keep you updated', 'shown']]);
+  });
+
+  it("reads someone else's quote as theirs, not the speaker's", () => {
+    expect(communication('The manager').evidence).toEqual([]);
+  });
+});

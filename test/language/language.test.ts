@@ -110,6 +110,24 @@ describe('language layer: clauses', () => {
     expect(clauses("I didn't panic.")).toEqual(['speaker panic narrated negated']);
   });
 
+  it('reads "if" after a verb of asking or checking as "whether", and after any other verb as a condition', () => {
+    expect(clauses('She asked if I could stay late.')).toEqual(['other ask narrated', 'speaker stay narrated']);
+    expect(clauses('I checked if it had arrived.').at(-1)).not.toContain('conditional');
+    // (what follows the condition in the sentence stays under it)
+    expect(clauses("I'd be lying if I said I felt that way.").slice(1)).toEqual(['speaker say narrated conditional', 'speaker feel narrated reported conditional']);
+  });
+
+  it('carries a quotation over the sentences of its paragraph, but not past a mark that pairs with nothing', () => {
+    const quotedIn = (text: string) => read(text).map((s) => s.clauses.filter((c) => c.finite).map((c) => c.quoted));
+    // the customer's words run over three sentences: none of them is the speaker's doing
+    expect(quotedIn('"You work there? I could never do that. It must be draining." I just smiled.')).toEqual([[true], [true], [true], [false]]);
+    expect(read('"You work there? I could never do that."').map((s) => s.inQuote)).toEqual([false, true]);
+    // a lone inch mark does not make the rest of the paragraph a quote
+    expect(quotedIn('He is 5\'11" tall. I helped him find a coat.')).toEqual([[false], [false]]);
+    // a quote never runs into the next paragraph
+    expect(quotedIn('She said "we are closed.\n\nI called the manager.')).toEqual([[false, true], [false]]);
+  });
+
   it('reads "May" after "last" or before a day as the month, not the modal', () => {
     expect(clauses('Last May a customer called about a parcel.')).toEqual(['other call narrated']);
     expect(clauses('On May 5 she wrote to us.')).toEqual(['other write narrated']);

@@ -47,6 +47,13 @@ function clauseOf(doc: AnswerDocument, s: DocSentence, m: PhraseMatch): Clause |
   if (c?.quoted && c.saidBy < 0) {
     const says = lastSaying(doc, s);
     if (says) return { ...c, actor: says.actor, mode: says.mode, quoted: false, reported: false };
+    // the later sentences of a quote that runs on ("…the express lane! I'll get you sorted."): said
+    // by whoever opened it ("Me: *sighing* "Well, come on down!"), or, in dialogue with no one
+    // named, read by their own words
+    if (s.inQuote) {
+      const opener = quoteOpener(doc, s);
+      return opener ? { ...c, actor: opener.actor, mode: opener.mode, quoted: false, reported: false } : { ...c, quoted: false };
+    }
   }
   if (c && c.saidBy >= 0) {
     const says = s.clauses[c.saidBy];
@@ -64,6 +71,13 @@ function clauseOf(doc: AnswerDocument, s: DocSentence, m: PhraseMatch): Clause |
 function attributedQuote(doc: AnswerDocument, s: DocSentence, m: PhraseMatch): boolean {
   const c = clauseAt(s, m.first);
   return Boolean(c?.quoted && (c.saidBy >= 0 || lastSaying(doc, s)));
+}
+
+/** The last clause outside quotation marks in the sentence where the quotation running into s opened. */
+function quoteOpener(doc: AnswerDocument, s: DocSentence): Clause | undefined {
+  let i = s.index - 1;
+  while (i > 0 && doc.sentences[i].inQuote) i--;
+  return doc.sentences[i]?.clauses.filter((c) => c.finite && !c.quoted).at(-1);
 }
 
 /** The last unquoted verb of saying in the three sentences before s (dialogue told a line at a time). */
