@@ -643,7 +643,8 @@ function readPlain(s: DocSentence, state: PlainState, cues: Cues, rubric: Rubric
   } else {
     if (r.task >= 0 && !r.reflection) found.push({ at: r.task, part: 'task' });
     // notes that state the task as an instruction, before any step: "Build a schedule that covered peak hours."
-    else if (!seenAction && s.clauses[0]?.mode === 'imperative' && s.clauses[0].first === 0) found.push({ at: 0, part: 'task' });
+    // (not a line of dialogue or an exclamation: "Him: \"Forget it!\"", "REMEMBER!")
+    else if (!seenAction && s.clauses[0]?.mode === 'imperative' && s.clauses[0].first === 0 && !s.clauses[0].quoted && !/!["”')\s]*$/.test(s.text)) found.push({ at: 0, part: 'task' });
     if (r.situation.length && !seenAction) found.push({ at: 0, part: 'situation' });
     // an outcome needs something to be the outcome of: a step or a goal before it
     const firstStep = r.steps.find((st) => (customerSide ? st.person === 'third' : st.person === 'first'))?.at ?? -1;

@@ -16,6 +16,9 @@ const RULES = new Set(['policy', 'policies', 'rule', 'rules', 'system', 'contrac
 /** Verbs of permission or ability that, negated or limited, make an obstacle. */
 const PERMIT = new Set(['allow', 'let', 'permit', 'cover', 'include', 'accept']);
 
+/** Verbs that, after "can't", say an attitude, not a limit: "I can't believe", "I can't thank her enough". */
+const ATTITUDES = new Set(['believe', 'stand', 'imagine', 'wait', 'help', 'thank', 'deny', 'stress', 'emphasize', 'emphasise', 'overstate', 'recommend', 'complain', 'say']);
+
 const ABILITY = new Set(['could', "couldn't", 'can', "can't", 'cannot', 'unable']);
 
 /** Nouns of difficulty after "have": "trouble", "difficulty" ("a hard time" is read by troubleAt). */
@@ -49,6 +52,8 @@ export function clauseTask(s: DocSentence): number {
   if (t[lead]?.norm === 'to' && verbish(t[lead + 1]) && s.clauses.some((c) => c.finite && c.first > lead && bySpeaker(c))) return 0;
   for (const c of s.clauses) {
     if (!c.finite || c.question || c.conditional) continue;
+    // someone else's words, quoted: their "I'm trying to work out the price" is their aim
+    if (c.quoted && c.saidBy >= 0 && !bySpeaker(s.clauses[c.saidBy])) continue;
     const next = t[c.verb + 1]?.norm;
     const subject = c.subject >= 0 ? t[c.subject] : undefined;
     const subjectWord = (subject?.lemma ?? subject?.norm ?? '').toLowerCase();
@@ -68,7 +73,8 @@ export function clauseTask(s: DocSentence): number {
       if (c.lemma === 'need' && c.mode === 'narrated' && !c.negated && /^(a|an|the|my|our|his|her|their|some|it|one|two|three|more|another)$/.test(next ?? '')) return at;
       // "I couldn't do refunds myself", "we weren't allowed to", "we can't credit it": a limit on the speaker
       const aux = t.slice(c.subject >= 0 ? c.subject + 1 : c.first, c.verb).map((x) => x.norm);
-      if (c.negated && (aux.some((a) => ABILITY.has(a)) || (PERMIT.has(c.lemma) && c.passive))) return at;
+      // (not an attitude: "I can't stand it", "I can't believe she remembered", "I can't deny it")
+      if (c.negated && !ATTITUDES.has(c.lemma) && (aux.some((a) => ABILITY.has(a)) || (PERMIT.has(c.lemma) && c.passive))) return at;
       continue;
     }
     // a rule that allows no more: "our policy only allowed refunds", "the warranty did not cover it"

@@ -264,6 +264,14 @@ describe('tasks stated as a commitment or ownership', () => {
     expect(parts(text)).toBe('STA');
   });
 
+  it.each([
+    ['an attitude after "can\'t"', 'Last spring a regular came in for her usual order. I still can\'t believe she remembered my name. I made her coffee and we chatted.'],
+    ["the customer's aim, in her quoted words", 'Last week a woman came to my till with a book. She said, "I\'m trying to work out how much this is with tax." I checked the price and rang it up.'],
+    ['an exclamation before any step', 'Last Friday a man came in asking for a table for six. He shouted at the host. Remember! I found a table in the back and seated them.'],
+  ])('%s is no task', (_why, text) => {
+    expect(parts(text)).not.toContain('T');
+  });
+
   it('a commitment inside a YAML situation is the task', () => {
     const yaml = 'situation: Our clinic\'s booking system went down on a Monday, and I\'d promised the manager I would keep the waiting room moving.\naction: I wrote the appointments on paper and called the patients who were due.\nresult: Nobody missed an appointment and the manager thanked me.\n';
     expect(parts(yaml, 'yaml')).toBe('STAR');
