@@ -114,6 +114,8 @@ describe('metric detection: turnarounds stated as an outcome', () => {
     ['my own visit by the next day', 'I went back to the house by the next day.'],
     ['a delay with no outcome yet', 'Two days later the parcel still had not arrived.'],
     ['my own step beside an outcome', 'I phoned her back within the hour and the refund was approved.'],
+    ['what should happen, in a promise', 'I told him it was taken care of and he should receive a new bill in a couple of days.'],
+    ['what will happen', 'The replacement will arrive within two days.'],
   ])('ignores a turnaround that is %s', (_why, text) => {
     expect(metrics(text)).toEqual([]);
   });

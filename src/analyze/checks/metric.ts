@@ -201,6 +201,10 @@ function timeCandidates(s: DocSentence, p: MetricPhrases, framing: boolean): Can
   const resolutions = p.resolution.findAll(tokens).filter((r) => !negated(r.first));
   const apart = (r: { first: number; last: number }, t: { first: number; last: number }) => r.last <= t.first || r.first >= t.last;
   for (const t of turnarounds) {
+    // what should, would or will happen in that time is a promise or a plan ("he should receive
+    // the bill in a couple of days"), not a time it took
+    const timed = finiteClauseAt(s, t.first);
+    if (timed && (timed.mode === 'modal' || timed.mode === 'future')) continue;
     const [from, to] = clauseOf(s, t.first, t.last);
     const inClause = resolutions.some((r) => r.first >= from && r.last <= to && apart(r, t));
     if (!inClause && tokens.slice(from, to).some(isFirstPerson)) continue; // the speaker's own step
