@@ -65,6 +65,13 @@ describe('customer-service pillars', () => {
     expect(shown('She explained the fees to me at the desk.')).not.toContain('communication');
   });
 
+  it('takes a response the speaker aims for, in an opinion, for a claim ("want to return" as well as "want to come back"); told in a story it is shown', () => {
+    const loyalty = (text: string) => analyze(parseAnswer(text, 'text'), registry.get('customer-service')).pillars.find((p) => p.id === 'loyalty')!;
+    expect(loyalty('To me, service is creating experiences that make guests want to return.').evidence.map((e) => [e.text, e.kind])).toEqual([['want to return', 'claimed']]);
+    expect(loyalty('To me, service is creating experiences that make guests want to come back.').evidence.map((e) => [e.text, e.kind])).toEqual([['want to come back', 'claimed']]);
+    expect(loyalty('Last May a guest lost his wallet in our lobby. I found it and drove it to his house. He wanted to come back the next summer.').status).toBe('shown');
+  });
+
   it('does not count a phrase in quotation marks', () => {
     expect(shown('I don\'t like the phrase "above and beyond".')).not.toContain('extra-mile');
   });
