@@ -1,5 +1,5 @@
 import type { StarPart } from '../answer/types.js';
-import { clauseAt, type Clause } from '../language/index.js';
+import { clauseAt, quotedFromOther, type Clause } from '../language/index.js';
 import type { Rubric } from '../rubric/types.js';
 import { REPORTING, SUBJECT_PRONOUNS_THIRD, isClearPast, isDefinition, isNarratedPast, isPastStep, isPastVerb, isPerfect, isPresentStep, verbAfter } from '../text/english.js';
 import type { PhraseMatch, PhraseSet } from '../text/phrases.js';
@@ -262,7 +262,10 @@ function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: 
   const general = !past && !lasting && !(habitual && !conditional) && t.some((x) => GENERAL.has(x.norm));
   const habit = cues.habit.test(t) || general;
   const situation = cues.situation.findAll(t);
-  const taskMatches = cues.task.findAll(t);
+  // someone else's quoted wish is theirs, not the speaker's aim ("he said, "we want to bring our son
+  // here""); a promise they make is kept as one (the server's, in a story told as the customer:
+  // "she said, "we are going to fix it before your party"")
+  const taskMatches = cues.task.findAll(t).filter((m) => !quotedFromOther(s, m.first) || clauseAt(s, m.first)?.mode === 'future');
   const obligation = ownObligation(t);
   const task = [firstAt(taskMatches), obligation, clauseTask(s)].filter((x) => x >= 0).sort((a, b) => a - b)[0] ?? -1;
   const resultMatches = cues.result.findAll(t);

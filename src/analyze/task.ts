@@ -1,4 +1,4 @@
-import type { Clause } from '../language/index.js';
+import { quotedFromOther, type Clause } from '../language/index.js';
 import type { DocSentence } from './document.js';
 
 // The Task, read from a sentence's clauses: what the speaker had to achieve, was responsible for,
@@ -36,6 +36,7 @@ function troubleAt(t: DocSentence['tokens'], k: number): boolean {
 
 const bySpeaker = (c: Clause) => c.actor === 'speaker' || c.actor === 'team';
 
+
 /**
  * Token index where a task starts in the sentence, or -1: a duty ("my job was to ...", "it was my
  * responsibility"), an obligation or aim of the speaker's ("I had to", "we were asked to", "I
@@ -54,6 +55,7 @@ export function clauseTask(s: DocSentence): number {
     if (!c.finite || c.question || c.conditional) continue;
     // someone else's words, quoted: their "I'm trying to work out the price" is their aim
     if (c.quoted && c.saidBy >= 0 && !bySpeaker(s.clauses[c.saidBy])) continue;
+    if (c.quoted && c.verb >= 0 && quotedFromOther(s, c.verb)) continue;
     const next = t[c.verb + 1]?.norm;
     const subject = c.subject >= 0 ? t[c.subject] : undefined;
     const subjectWord = (subject?.lemma ?? subject?.norm ?? '').toLowerCase();
@@ -64,7 +66,8 @@ export function clauseTask(s: DocSentence): number {
     if (!bySpeaker(c) && !(subject && RULES.has(subject.norm))) continue;
     if (bySpeaker(c)) {
       // "I had to", "we needed to", "I wanted to", "I decided to", "I was determined to"
-      if (AIMING.has(c.lemma) && (next === 'to' || (c.lemma === 'set' && next === 'out')) && c.mode !== 'modal') return at;
+      // (not a wish denied: "I don't want to overload you")
+      if (AIMING.has(c.lemma) && (next === 'to' || (c.lemma === 'set' && next === 'out')) && c.mode !== 'modal' && !(c.negated && c.lemma !== 'have' && c.lemma !== 'need')) return at;
       if (c.passive && DUTY_PASSIVES.has(c.lemma) && next === 'to') return at;
       if (c.lemma === 'be' && (next === 'determined' || next === 'responsible' || next === 'required' || next === 'supposed')) return at;
       // "I was having trouble getting the card activated", "we had a hard time finding one": an obstacle

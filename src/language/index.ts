@@ -47,6 +47,18 @@ export function othersWordsAt(s: SentenceFacts, first: number): boolean {
   return theirs;
 }
 
+/**
+ * Whether token k stands in a quotation someone else says: the clause saying it, or else the last
+ * clause outside the quotation before it, is another person's ("the father said, "there's no other
+ * place we want to bring our son"", "Nick joked, "I don't want to overload you"").
+ */
+export function quotedFromOther(s: SentenceFacts, k: number): boolean {
+  const c = clauseAt(s, k);
+  if (!c?.quoted) return false;
+  const says = c.saidBy >= 0 ? s.clauses[c.saidBy] : s.clauses.filter((x) => x.finite && !x.quoted && x.first < c.first).at(-1);
+  return says !== undefined && says.actor === 'other';
+}
+
 // The language layer: an answer's text read once into sentences, each with its tokens (part of
 // speech and dictionary form on every word), its clauses (who does what, in which tense and
 // mood) and its numbers (what each measures). Every check reads these facts; none re-derives

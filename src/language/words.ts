@@ -61,7 +61,7 @@ export const CLAUSE_JOINERS = words(
 export const COORDINATORS = words('and but or so then yet');
 
 /** Verbs that introduce someone's words: "she said", "I told him", "he shouted", "I apologised". */
-export const SAYING = words('say tell ask reply answer explain shout yell promise add insist respond scream write text announce apologise apologize offer reassure go');
+export const SAYING = words('say tell ask reply answer explain shout yell promise add insist respond scream write text announce apologise apologize offer reassure go joke exclaim mutter whisper remark comment mention snap sigh laugh');
 
 /** Verbs by which someone else's words or wishes are reported: "my manager kept telling us", "management wanted us to". */
 export const TELLING_OR_WANTING = words('say tell want expect ask insist preach teach remind claim instruct demand require encourage push train drill advertise promise call describe brand market');

@@ -266,6 +266,8 @@ describe('tasks stated as a commitment or ownership', () => {
 
   it.each([
     ['an attitude after "can\'t"', 'Last spring a regular came in for her usual order. I still can\'t believe she remembered my name. I made her coffee and we chatted.'],
+    ["the customer's wish, in his quoted words", 'Last week a father brought his son to our ward. He told me about his day and said, "There is no other place we want to bring our son." I found them a quiet room.'],
+    ["a wish denied in someone else's quoted words", 'Last week a regular came in for his usual coffee. He joked, "I don\'t want to overload your brain with new words." I made his coffee.'],
     ["the customer's aim, in her quoted words", 'Last week a woman came to my till with a book. She said, "I\'m trying to work out how much this is with tax." I checked the price and rang it up.'],
     ['an exclamation before any step', 'Last Friday a man came in asking for a table for six. He shouted at the host. Remember! I found a table in the back and seated them.'],
   ])('%s is no task', (_why, text) => {
