@@ -157,7 +157,7 @@ function response(s: DocSentence): number[] {
 }
 
 /** Verbs that say how things stood, not what someone did. */
-const STATIVE = new Set('be have know think feel want need like love hate hope wish seem believe guess realise realize mean expect assume worry wonder remember forget understand suppose happen appear sound look become remain stay get'.split(' '));
+const STATIVE = new Set('be have know think feel want need like love hate hope wish seem believe guess realise realize mean expect assume worry wonder remember forget understand suppose happen appear sound look become remain stay get live own belong'.split(' '));
 /** "I worked at a bank", "I worked on the help desk": a setting, not a step. */
 const SETTING_PREPS = new Set(['at', 'in', 'for', 'as', 'on', 'with', 'there']);
 

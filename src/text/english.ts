@@ -27,7 +27,7 @@ export const SUBJECT_PRONOUNS_THIRD = new Set(['he', 'she', 'they', 'it', "he's"
 const NOT_STEPS = new Set(
   ('was were had did been could would should might must wouldn\'t couldn\'t didn\'t wasn\'t weren\'t hadn\'t shouldn\'t ' +
     'knew thought felt wanted needed liked loved hated hoped wished seemed believed guessed realised realized learned learnt ' +
-    'meant expected assumed worried wondered remembered forgot understood supposed happened seemed').split(/\s+/),
+    'meant expected assumed worried wondered remembered forgot understood supposed happened seemed lived owned belonged').split(/\s+/),
 );
 // Present-tense verbs a first-person subject can take that are not steps ("I think", "I am").
 const NOT_STEPS_PRESENT = new Set(

@@ -194,6 +194,12 @@ describe('outcomes the numbers show without a set phrase', () => {
     expect(found('We filed the last one with 20 minutes to spare.')).toEqual([['20 minutes to spare', 'time', 'action']]);
   });
 
+  it('a delay on the outcome is a time on it; staying late is effort, and a place\'s size sets the scene', () => {
+    expect(found('We delivered the returns 30 days late, but the client kept us on.')).toContainEqual(['30 days late', 'time', 'action']);
+    expect(found('I stayed two hours late that night.')).toEqual([]);
+    expect(report('At the time I lived in a small town of about 8,000 people. One day a couple asked me to deliver a sofa. I drove it over after my shift. They were thrilled.', 'text').metrics).toEqual([]);
+  });
+
   it('a turnaround when what was missing is brought to the person', () => {
     expect(found('Barely five minutes later she brought out the signed copies.')).toEqual([['five minutes later', 'turnaround', 'result']]);
     expect(found('About ten minutes later I came back with the last return filed.').map((m) => m[0])).toEqual(['ten minutes later']);

@@ -119,9 +119,21 @@ function durationAt(s: DocSentence, i: number, p: MetricPhrases): number | undef
 }
 
 /** Counts of something that matters (customers, tickets, referrals) with a number close before them. */
+/** Places whose size sets a scene: "a small town of about 8,000 people", "a big city (about 750.000 people)". */
+const PLACES = new Set(['town', 'city', 'village', 'county', 'country', 'state', 'region', 'island', 'suburb', 'community', 'neighbourhood', 'neighborhood', 'area', 'province']);
+
+/** Whether the number at i gives the size of a place: "a town of 8,000 people", "a city (about 750,000 people)". */
+function sizeOfPlace(tokens: readonly Token[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && APPROX.has(tokens[k].norm)) k--;
+  if (tokens[k]?.norm === 'of') k--;
+  return k >= 0 && PLACES.has(tokens[k].norm);
+}
+
 function countCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
   const out: Candidate[] = [];
   s.tokens.forEach((t, i) => {
+    if (sizeOfPlace(s.tokens, i)) return;
     const next = s.tokens[i + 1]?.norm ?? '';
     const share = (t.norm === 'half' && FRACTION_LINKS.has(next)) || (FRACTIONS.test(t.norm) && next === 'of');
     // people and cases come in whole numbers ("4.7 stars" is no count); "one" and "half" are rarely counts
@@ -292,6 +304,8 @@ function fromToCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
 }
 
 const STORY_PARTS = new Set(['action', 'result']);
+/** Verbs of staying on: with them a duration is the speaker's effort ("stayed two hours late"). */
+const STAYING = new Set(['stay', 'work', 'remain', 'keep', 'wait', 'be']);
 
 /**
  * Outcomes the language layer's numbers show without a set phrase: a share of a whole ("seven of
@@ -314,9 +328,12 @@ function factCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
     else if (n.kind === 'duration' && since && c && (c.negated || c.mode === 'ongoing')) out.push({ start: n.start, end: n.end, kind: 'retention' });
     else if (n.kind === 'count' && since && c && c.actor === 'other' && c.mode === 'ongoing') out.push({ start: n.start, end: n.end, kind: 'count' });
     else if (n.kind === 'duration' && c && c.lemma === 'take' && STORY_PARTS.has(s.role) && (s.role === 'result' || (c.actor === 'other' && clauseWords.some((w) => w === 'only' || w === 'just')))) out.push({ start: n.start, end: n.end, kind: 'time' });
-    // "two days ahead of schedule", "a week early", "an hour earlier than promised"
+    // "two days ahead of schedule", "a week early", "an hour earlier than promised"; and the other
+    // way, "we delivered 30 days late", "two weeks behind schedule" (not the speaker staying on:
+    // "I stayed two hours late" is effort, not an outcome)
     else if (n.kind === 'duration' && STORY_PARTS.has(s.role) && (after === 'early' || after === 'earlier' || after === 'sooner' || (after === 'ahead' && t[n.last + 1]?.norm === 'of'))) out.push({ start: n.start, end: t[n.last].end, kind: 'time' });
-    else if (n.kind === 'count' && (n.value ?? 0) >= 10 && p.counts.longestAt(t, n.last - 1)) out.push({ start: n.start, end: n.end, kind: 'count' });
+    else if (n.kind === 'duration' && STORY_PARTS.has(s.role) && (after === 'late' || (after === 'behind' && t[n.last + 1]?.norm === 'schedule')) && c && !STAYING.has(c.lemma)) out.push({ start: n.start, end: t[n.last].end, kind: 'time' });
+    else if (n.kind === 'count' && (n.value ?? 0) >= 10 && p.counts.longestAt(t, n.last - 1) && !sizeOfPlace(t, n.first)) out.push({ start: n.start, end: n.end, kind: 'count' });
   }
   return out;
 }
