@@ -85,6 +85,8 @@ function insideShortQuote(text: string, start: number, end: number): boolean {
 
 /** Words that name a phrase rather than use it: "the phrase above and beyond", "the word synergy". */
 const NAMING = new Set(['phrase', 'phrases', 'word', 'words', 'term', 'terms', 'expression', 'buzzword', 'buzzwords', 'cliche', 'cliché', 'label', 'saying', 'slogan', 'motto']);
+/** Nouns that name a notion; with "of" and a quotation after them, the phrase is named, not used. */
+const IDEAS = new Set(['idea', 'notion', 'concept', 'mantra', 'philosophy', 'principle', 'maxim']);
 /** Verbs of believing or saying: negated before a phrase, they reject it ("I don't believe the customer is always right"). */
 const STANCE = new Set(['believe', 'believed', 'like', 'liked', 'say', 'said', 'use', 'used', 'call', 'called', 'buy', 'agree', 'think', 'subscribe', 'fan', 'describe', 'consider', 'trust']);
 /** Verbs that reject a phrase without a negator ("I hate the phrase", "I avoid saying"). */
@@ -109,6 +111,10 @@ function contrastAfter(tokens: readonly Token[], last: number): boolean {
  */
 export function isMentionOnly(text: string, tokens: readonly Token[], first: number, last: number): boolean {
   if (isQuoted(text, tokens[first].start, tokens[last - 1].end)) return true;
+  // an idea named and quoted: 'this idea of "go above and beyond what they need all the time"'
+  for (let k = first - 2; k >= 0 && first - k <= 3; k--) {
+    if (IDEAS.has(tokens[k].norm) && tokens[k + 1].norm === 'of' && QUOTE.test(text[tokens[k + 2].start - 1] ?? '')) return true;
+  }
   let negated = false;
   for (let k = first - 1; k >= 0 && first - k <= 5; k--) {
     if (CLAUSE_BREAK.test(gap(text, tokens, k))) break;

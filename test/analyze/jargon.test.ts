@@ -35,6 +35,8 @@ describe('jargon', () => {
     expect(found("I don't believe the customer is always right either.")).toEqual([]);
     expect(found('I avoid saying win-win in front of clients.')).toEqual([]);
     expect(found('I hate the word synergy.')).toEqual([]);
+    expect(found('My managers were really into this idea of "go above and beyond what they need all the time", but never put it into practice.')).toEqual([]);
+    expect(found('I always go above and beyond what they need.')).toEqual(['above and beyond']);
   });
 
   it("does not flag others' claim that the answer turns against, but does flag the speaker's own", () => {
