@@ -16,6 +16,9 @@ const RULES = new Set(['policy', 'policies', 'rule', 'rules', 'system', 'contrac
 /** Verbs of permission or ability that, negated or limited, make an obstacle. */
 const PERMIT = new Set(['allow', 'let', 'permit', 'cover', 'include', 'accept']);
 
+/** What a business does for its customers: "we don't offer", "we don't usually do deliveries" (negated, an obstacle). */
+const SERVICES = new Set(['offer', 'do', 'allow', 'accept', 'provide', 'deliver', 'give', 'refund', 'take', 'stock', 'carry', 'sell', 'ship', 'cover', 'permit', 'serve', 'support', 'exchange', 'honour', 'honor', 'issue', 'waive', 'guarantee']);
+
 /** Verbs that, after "can't", say an attitude, not a limit: "I can't believe", "I can't thank her enough". */
 const ATTITUDES = new Set(['believe', 'stand', 'imagine', 'wait', 'help', 'thank', 'deny', 'stress', 'emphasize', 'emphasise', 'overstate', 'recommend', 'complain', 'say']);
 
@@ -74,6 +77,11 @@ export function clauseTask(s: DocSentence): number {
       if (c.lemma === 'have' && !c.negated && troubleAt(t, c.verb + 1)) return at;
       // "I needed a birthday card by Friday", "we needed the manager's code": a need to meet
       if (c.lemma === 'need' && c.mode === 'narrated' && !c.negated && /^(a|an|the|my|our|his|her|their|some|it|one|two|three|more|another)$/.test(next ?? '')) return at;
+      // "we don't offer linking accounts", "we don't usually do deliveries": what the business won't do, an obstacle
+      if (c.actor === 'team' && c.negated && (c.mode === 'present' || c.mode === 'habit') && SERVICES.has(c.lemma)) return at;
+      // "... just to try to make up for my mistake", "in order to get her home": the speaker's aim, mid-sentence
+      const purpose = t.findIndex((x, k) => k > c.verb && x.norm === 'to' && ((t[k + 1]?.norm === 'try' && t[k + 2]?.norm === 'to') || (t[k - 1]?.norm === 'order' && t[k - 2]?.norm === 'in')));
+      if (purpose >= 0 && c.mode === 'narrated') return purpose;
       // "I couldn't do refunds myself", "we weren't allowed to", "we can't credit it": a limit on the speaker
       const aux = t.slice(c.subject >= 0 ? c.subject + 1 : c.first, c.verb).map((x) => x.norm);
       // (not an attitude: "I can't stand it", "I can't believe she remembered", "I can't deny it")

@@ -265,6 +265,14 @@ describe('tasks stated as a commitment or ownership', () => {
   });
 
   it.each([
+    ['what the business will not do, said by the speaker', 'Last June a farmer asked me to bring a sofa out to his farm. I said, "We don\'t usually do deliveries, but let me see." I borrowed a van after my shift.'],
+    ['an aim stated mid-sentence', 'Last month I forgot a regular\'s latte for twenty minutes. I made it at once and added a voucher for a free drink, just to try to make up for my mistake.'],
+    ['a purpose with "in order to"', 'Last winter a pensioner\'s boiler quote went missing. I rang the surveyor in order to get it to her by Friday.'],
+  ])('%s is the task', (_why, text) => {
+    expect(parts(text)).toContain('T');
+  });
+
+  it.each([
     ['an attitude after "can\'t"', 'Last spring a regular came in for her usual order. I still can\'t believe she remembered my name. I made her coffee and we chatted.'],
     ["the customer's wish, in his quoted words", 'Last week a father brought his son to our ward. He told me about his day and said, "There is no other place we want to bring our son." I found them a quiet room.'],
     ["a wish denied in someone else's quoted words", 'Last week a regular came in for his usual coffee. He joked, "I don\'t want to overload your brain with new words." I made his coffee.'],
