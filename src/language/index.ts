@@ -39,6 +39,8 @@ export function othersWordsAt(s: SentenceFacts, first: number): boolean {
     // the clause the cliché is in: what they said of the speaker is the speaker's ("she said I was giving it 150%")
     if (c.verb < 0 || c.verb >= first) return theirs && !(c.finite && c.reported && (c.actor === 'speaker' || c.actor === 'team'));
     if (c.actor === 'other' && !c.quoted && !c.negated && TELLING_OR_WANTING.has(c.lemma)) theirs = true;
+    // what they ask stays theirs: "they ask people how we've gone above and beyond today"
+    else if (theirs && /^(how|what|whether|if|why|when)$/.test(s.tokens[c.first]?.norm ?? '')) continue;
     // a clause of its own between them ("…they hadn't asked for, which was a game changer") ends what
     // they said, and what they said of the speaker is the speaker's claim, repeated ("my manager said
     // we had real synergy", "she said I was giving it 150%")

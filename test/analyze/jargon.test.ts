@@ -37,6 +37,7 @@ describe('jargon', () => {
     expect(found('I hate the word synergy.')).toEqual([]);
     expect(found('My managers were really into this idea of "go above and beyond what they need all the time", but never put it into practice.')).toEqual([]);
     expect(found('I always go above and beyond what they need.')).toEqual(['above and beyond']);
+    expect(found('Now and then they show up on the unit and ask people how we have gone above and beyond today.')).toEqual([]);
   });
 
   it("does not flag others' claim that the answer turns against, but does flag the speaker's own", () => {
