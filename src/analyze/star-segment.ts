@@ -197,6 +197,8 @@ interface Reading {
   /** Token indexes of every outcome cue. */
   results: number[];
   reflection: boolean;
+  /** A remark to the listener ("Let me explain.", "Let me step back a bit."): no part of the story. */
+  aside: boolean;
   unknown: boolean;
   lasting: boolean;
   customerSide: boolean;
@@ -287,6 +289,7 @@ function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: 
     result,
     results: [...resultMatches.map((m) => m.first), ...measured, ...response(s)].sort((a, b) => a - b),
     reflection: reflection.length > 0,
+    aside: isAside(s),
     unknown: cues.unknownOutcome.test(t),
     lasting,
     clearPast: t.some((_, i) => isClearPast(t, i) && !isPerfect(t, i)),
@@ -294,6 +297,15 @@ function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: 
     steps: stepsIn(s, storyStarted && presentOk, habitual && !conditional).filter((st) => !inCue(st.verb)),
     label,
   };
+}
+
+/** Verbs of telling and thinking in a remark to the listener: "let me explain", "let me be honest". */
+const ASIDE_VERBS = new Set(['explain', 'tell', 'say', 'start', 'begin', 'step', 'back', 'go', 'think', 'be', 'put', 'share', 'clarify', 'give', 'walk', 'rewind', 'elaborate', 'add', 'describe', 'set', 'paint', 'share']);
+
+/** "Let me explain.", "Let me step back a bit.", "Let me be clear": a short remark to the listener, not a step or a task. */
+function isAside(s: DocSentence): boolean {
+  const t = s.tokens;
+  return t.length <= 8 && t[0]?.norm === 'let' && (t[1]?.norm === 'me' || t[1]?.norm === 'us') && ASIDE_VERBS.has(t[2]?.lemma ?? t[2]?.norm ?? '') && !s.clauses[0]?.quoted;
 }
 
 const ORDER: Record<StarPart, number> = { situation: 0, task: 1, action: 2, result: 3 };
@@ -420,7 +432,8 @@ function explainRoles(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: r
       const where = !story ? 'no story' : s.role === 'opening' && (firstStory < 0 || s.index < firstStory) ? 'before the story' : 'after the story';
       const hyp = cues.hypothetical.findAll(t)[0];
       const habit = cues.habit.findAll(t)[0];
-      if (r.reflection) why = `${where}: a lesson or an opinion`;
+      if (r.aside) why = 'a remark to the listener';
+      else if (r.reflection) why = `${where}: a lesson or an opinion`;
       else if (hyp) why = `${where}: says what you would do (${words(hyp.first, hyp.last - hyp.first)})`;
       else if (habit) why = `${where}: says what you usually do (${words(habit.first, habit.last - habit.first)})`;
       else if (r.unknown) why = `${where}: the outcome is not known`;
@@ -613,6 +626,11 @@ function readPlain(s: DocSentence, state: PlainState, cues: Cues, rubric: Rubric
   const save = () => Object.assign(state, { started, seenTask, seenAction, seenResult, customerSide, pastSentences, presentSteps, setByCue, presentStory, lastHadStep });
   const r = read(s, cues, rubric, started, started && pastSentences > 0 && !seenAction, presentStory || lastHadStep);
   if (r.customerSide && !r.hyp) customerSide = true;
+  if (r.aside) {
+    s.role = started ? 'closing' : 'opening';
+    save();
+    return;
+  }
   const found: { at: number; part: StarPart }[] = [];
   let role: Role | undefined;
   if (!started) {

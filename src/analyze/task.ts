@@ -76,7 +76,7 @@ export function clauseTask(s: DocSentence): number {
       // "I was having trouble getting the card activated", "we had a hard time finding one": an obstacle
       if (c.lemma === 'have' && !c.negated && troubleAt(t, c.verb + 1)) return at;
       // "I needed a birthday card by Friday", "we needed the manager's code": a need to meet
-      if (c.lemma === 'need' && c.mode === 'narrated' && !c.negated && /^(a|an|the|my|our|his|her|their|some|it|one|two|three|more|another)$/.test(next ?? '')) return at;
+      if ((c.lemma === 'need' || c.lemma === 'want') && c.mode === 'narrated' && !c.negated && /^(a|an|the|my|our|his|her|their|some|it|one|two|three|more|another)$/.test(next ?? '')) return at;
       // "we don't offer linking accounts", "we don't usually do deliveries": what the business won't do, an obstacle
       if (c.actor === 'team' && c.negated && (c.mode === 'present' || c.mode === 'habit') && SERVICES.has(c.lemma)) return at;
       // "... just to try to make up for my mistake", "in order to get her home": the speaker's aim, mid-sentence

@@ -247,6 +247,15 @@ describe('headings that name no part, or name one in other words', () => {
   });
 });
 
+describe('a remark to the listener', () => {
+  it('"Let me explain." is neither a step nor a task, and says so', () => {
+    const text = 'Last spring our unit was short of nurses every weekend. Let me explain. I rang three agencies and built a shared rota. Nobody worked a double shift after that.';
+    const r = analyze(parseAnswer(text, 'text'), rubric);
+    expect(r.sentences[1]).toMatchObject({ text: 'Let me explain.', why: 'a remark to the listener' });
+    expect(r.star.task.present).toBe(false);
+  });
+});
+
 describe('tasks stated as a commitment or ownership', () => {
   it.each([
     ['a promise in the future tense', 'Last week a client rang about a late refund. I told her I\'ll ring back myself before five. I chased billing and pushed it through.'],
@@ -267,6 +276,7 @@ describe('tasks stated as a commitment or ownership', () => {
   it.each([
     ['what the business will not do, said by the speaker', 'Last June a farmer asked me to bring a sofa out to his farm. I said, "We don\'t usually do deliveries, but let me see." I borrowed a van after my shift.'],
     ['an aim stated mid-sentence', 'Last month I forgot a regular\'s latte for twenty minutes. I made it at once and added a voucher for a free drink, just to try to make up for my mistake.'],
+    ['a thing the speaker wanted, as the customer', 'Last May I was visiting my aunt in a small town. I wanted a copy of an old photo of hers. The clerk at the pharmacy made the copies himself and rang me when they were ready.'],
     ['a purpose with "in order to"', 'Last winter a pensioner\'s boiler quote went missing. I rang the surveyor in order to get it to her by Friday.'],
   ])('%s is the task', (_why, text) => {
     expect(parts(text)).toContain('T');
