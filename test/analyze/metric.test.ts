@@ -200,6 +200,13 @@ describe('outcomes the numbers show without a set phrase', () => {
     expect(report('At the time I lived in a small town of about 8,000 people. One day a couple asked me to deliver a sofa. I drove it over after my shift. They were thrilled.', 'text').metrics).toEqual([]);
   });
 
+  it('a handful of staff in the setting, or a share of one thing, is no metric; "barely five minutes later" is a turnaround', () => {
+    const metrics = (text: string) => report(text, 'text').metrics.map((m) => m.text);
+    expect(metrics('Last Easter, with only two employees in the bakery, pre-orders piled up. I baked through the night and called every customer. Every order went out.')).toEqual([]);
+    expect(metrics('Last June a customer brought back a carton of milk after she had drunk half of a gallon. I swapped it for a fresh one and apologised. She thanked me.')).toEqual([]);
+    expect(metrics('Last spring my steak came out cold at a diner. The waitress apologised and took the plate back to the kitchen. Barely five minutes later she came back out with a hot steak.')).toEqual(['five minutes later']);
+  });
+
   it('a turnaround when what was missing is brought to the person', () => {
     expect(found('Barely five minutes later she brought out the signed copies.')).toEqual([['five minutes later', 'turnaround', 'result']]);
     expect(found('About ten minutes later I came back with the last return filed.').map((m) => m[0])).toEqual(['ten minutes later']);

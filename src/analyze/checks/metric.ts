@@ -134,6 +134,10 @@ function countCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
   const out: Candidate[] = [];
   s.tokens.forEach((t, i) => {
     if (sizeOfPlace(s.tokens, i)) return;
+    // a handful of people or cases in the setting is the scene ("with only two employees in the
+    // department"); the scale at stake there is larger ("a booking for 40 guests")
+    const small = NUMBER_WORDS.has(t.norm) ? (NUMBER_WORDS.get(t.norm) ?? 0) < 10 : /^\d$/.test(t.norm);
+    if (s.role === 'situation' && small) return;
     const next = s.tokens[i + 1]?.norm ?? '';
     const share = (t.norm === 'half' && FRACTION_LINKS.has(next)) || (FRACTIONS.test(t.norm) && next === 'of');
     // people and cases come in whole numbers ("4.7 stars" is no count); "one" and "half" are rarely counts
@@ -323,7 +327,9 @@ function factCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
     const after = t[n.last]?.norm;
     const clauseWords = c ? t.slice(c.first, c.last).map((x) => x.norm) : [];
     const since = clauseWords.includes('since');
-    if (n.kind === 'fraction' && n.unit && !TIME_UNITS.test(n.unit)) out.push({ start: n.start, end: n.end, kind: 'fraction' });
+    // (a share of one thing is no share of cases: "she had drunk half of a gallon")
+    const ofOne = t.slice(n.first, n.last).some((x, k, all) => x.norm === 'of' && /^(a|an|one)$/.test(all[k + 1]?.norm ?? ''));
+    if (n.kind === 'fraction' && n.unit && !TIME_UNITS.test(n.unit) && !ofOne) out.push({ start: n.start, end: n.end, kind: 'fraction' });
     else if (n.kind === 'duration' && after === 'to' && t[n.last + 1]?.norm === 'spare') out.push({ start: n.start, end: t[n.last + 1].end, kind: 'time' });
     else if (n.kind === 'duration' && since && c && (c.negated || c.mode === 'ongoing')) out.push({ start: n.start, end: n.end, kind: 'retention' });
     else if (n.kind === 'count' && since && c && c.actor === 'other' && c.mode === 'ongoing') out.push({ start: n.start, end: n.end, kind: 'count' });
@@ -332,6 +338,8 @@ function factCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
     // way, "we delivered 30 days late", "two weeks behind schedule" (not the speaker staying on:
     // "I stayed two hours late" is effort, not an outcome)
     else if (n.kind === 'duration' && STORY_PARTS.has(s.role) && (after === 'early' || after === 'earlier' || after === 'sooner' || (after === 'ahead' && t[n.last + 1]?.norm === 'of'))) out.push({ start: n.start, end: t[n.last].end, kind: 'time' });
+    // "barely five minutes later she came back with a hot steak": a step's speed, said by its minimizer
+    else if (n.kind === 'duration' && STORY_PARTS.has(s.role) && after === 'later' && /^(barely|only|just)$/.test(t[n.first - 1]?.norm ?? '')) out.push({ start: n.start, end: t[n.last].end, kind: 'time' });
     else if (n.kind === 'duration' && STORY_PARTS.has(s.role) && (after === 'late' || (after === 'behind' && t[n.last + 1]?.norm === 'schedule')) && c && !STAYING.has(c.lemma)) out.push({ start: n.start, end: t[n.last].end, kind: 'time' });
     else if (n.kind === 'count' && (n.value ?? 0) >= 10 && p.counts.longestAt(t, n.last - 1) && !sizeOfPlace(t, n.first)) out.push({ start: n.start, end: n.end, kind: 'count' });
   }
