@@ -377,7 +377,7 @@ function servedTheSpeaker(doc: AnswerDocument): boolean {
       if (!c.finite || c.mode !== 'narrated' || c.verb < 0) continue;
       const after = s.tokens.slice(c.verb + 1, c.last);
       if (c.actor === 'other' && c.subject >= 0 && after.some((t) => /^(me|us|my|our)$/.test(t.norm))) forMe++;
-      if ((c.actor === 'speaker' || c.actor === 'team') && after.some((t) => /^(him|her|them)$/.test(t.norm))) mine++;
+      if ((c.actor === 'speaker' || c.actor === 'team') && after.some((t) => /^(him|her|them|his|their)$/.test(t.norm))) mine++;
     }
   }
   return forMe >= 2 && forMe >= mine && !WORKS_THERE.test(doc.text);

@@ -111,6 +111,12 @@ describe('action', () => {
     expect(r).toEqual(['situation', 'action', 'action', 'result']);
   });
 
+  it('a server who makes "his drink" is the one serving, though the customer orders "our" coffee and redeems a voucher with "me"', () => {
+    const text = 'One of the first times he came into the shop, he ordered a large latte. I forgot about his drink for twenty minutes. I made his drink and gave him a voucher he could redeem with me. The next week he ordered our daily brew.';
+    const r = analyze(parseAnswer(text, 'text'), rubric);
+    expect(r.sentences[2].why).toMatch(/^your step/);
+  });
+
   it('after a past setting, "I would always..." is a habit of then, and its steps are actions', () => {
     const r = roles('At my previous job in a call centre, customers often called in confused about their bills. I would always walk them through each line. Most of them thanked me at the end of the call.');
     expect(r).toEqual(['situation', 'action', 'result']);
