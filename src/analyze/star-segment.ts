@@ -234,6 +234,9 @@ function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: 
   const t = s.tokens;
   const conditional = t.some((x) => x.norm === 'if');
   const hypMatches = cues.hypothetical.findAll(t).filter((m) => {
+    // in the story, the speaker's own quoted "I'll ask around" is a promise made then, not a hypothetical
+    const said = clauseAt(s, m.last - 1);
+    if (storyStarted && said && (said.quoted || s.inQuote) && said.mode === 'future' && !quotedFromOther(s, m.first)) return false;
     // once a past setting is told and before any step, "I would walk them through it" is a habit of then
     if (habitual && !conditional && /^(would|i'd|we'd)$/.test(t[m.last - 1].norm)) return false;
     // "I'd never used" is "I had", not "I would"

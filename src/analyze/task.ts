@@ -68,6 +68,8 @@ export function clauseTask(s: DocSentence): number {
     if (c.lemma === 'be' && t.slice(c.verb + 1, c.verb + 4).some((x, k, all) => DUTIES.has(x.norm) && (all[k - 1]?.norm === 'my' || all[k - 1]?.norm === 'our'))) return at;
     if (!bySpeaker(c) && !(subject && RULES.has(subject.norm))) continue;
     if (bySpeaker(c)) {
+      // the speaker's own words in the story, promising: '"I'll do my best and ask around"'
+      if (c.quoted && c.mode === 'future' && !c.negated && (c.verb < 0 || !quotedFromOther(s, c.verb))) return at;
       // "I had to", "we needed to", "I wanted to", "I decided to", "I was determined to"
       // (not a wish denied: "I don't want to overload you")
       if (AIMING.has(c.lemma) && (next === 'to' || (c.lemma === 'set' && next === 'out')) && c.mode !== 'modal' && !(c.negated && c.lemma !== 'have' && c.lemma !== 'need')) return at;

@@ -283,6 +283,8 @@ describe('tasks stated as a commitment or ownership', () => {
     ['what the business will not do, said by the speaker', 'Last June a farmer asked me to bring a sofa out to his farm. I said, "We don\'t usually do deliveries, but let me see." I borrowed a van after my shift.'],
     ['an aim stated mid-sentence', 'Last month I forgot a regular\'s latte for twenty minutes. I made it at once and added a voucher for a free drink, just to try to make up for my mistake.'],
     ['a thing the speaker wanted, as the customer', 'Last May I was visiting my aunt in a small town. I wanted a copy of an old photo of hers. The clerk at the pharmacy made the copies himself and rang me when they were ready.'],
+    ['the speaker\'s own promise in dialogue', 'Last spring a man brought in a laptop whose drive had died out of warranty. I told him, "Look, I\'m on your side. I\'ll ask around and push for a free repair." I rang the regional office twice.'],
+    ['an offer to see what can be done', 'One day last June an older couple asked about a sofa they could not carry home. Me: "We don\'t deliver, but let me see what I can do." I borrowed the van after my shift.'],
     ['a purpose with "in order to"', 'Last winter a pensioner\'s boiler quote went missing. I rang the surveyor in order to get it to her by Friday.'],
   ])('%s is the task', (_why, text) => {
     expect(parts(text)).toContain('T');
