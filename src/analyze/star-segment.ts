@@ -64,6 +64,7 @@ const CONNECTORS = new Set(['and', 'so', 'then', 'also', 'first', 'next', 'final
 const CONSEQUENCE = new Set(['so', 'then']);
 const SAYING = new Set(['told', 'said', 'asked', 'replied', 'answered', 'mentioned']);
 const OBLIGATION = new Set(['had', 'needed']);
+const CONTRACTED_PRESENT = /'(s|re)$/;
 
 /** Token indexes where a new clause starts: after , ; : — or a dash between two tokens. */
 function clauseStarts(s: DocSentence): Set<number> {
@@ -108,6 +109,8 @@ function stepsIn(s: DocSentence, presentOk: boolean, habitual: boolean): Step[] 
         if (j !== undefined) steps.push({ at: i, verb: j, person: 'third' });
         continue;
       }
+      // "they're heard", "she's gone": a present passive or a perfect, not a step told
+      if (CONTRACTED_PRESENT.test(w)) continue;
       const j = verbAfter(t, i);
       if (stepVerb(j, first)) steps.push({ at: i, verb: j, person: first ? 'first' : 'third' });
       else if (habitual && first && t[j]?.norm === 'would') {

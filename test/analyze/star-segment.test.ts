@@ -324,6 +324,11 @@ describe('opinions, hypotheticals and general statements are no parts', () => {
     expect(parts('Last winter a patient on my ward was scared of her operation. I sat with her for a while, explained each step and asked the surgeon to see her. She went in calm.')).toMatch(/^S.*A/);
   });
 
+  it('a present passive or perfect after a contraction ("when they\'re heard", "she\'s gone") is no step', () => {
+    expect(parts('Right now I work as a host at a coffee shop. There\'s nothing like being the person on the other side of the counter. When you ask how their day is going, you never know what you\'ll get. Compliments are best when they\'re heard, so speak up!')).toBe('');
+    expect(parts('I work at a coffee shop. Last Monday a regular was upset. She told me her dog had died, so I made her drink on the house. She thanked me.')).toMatch(/A/);
+  });
+
   it('a definition with a past inside a clause is no situation', () => {
     expect(parts('Customer service means that when someone called with a problem, they got a real answer. It is the difference between a customer who stays and one who leaves.')).toBe('');
   });
