@@ -130,7 +130,7 @@ function stepsIn(s: DocSentence, presentOk: boolean, habitual: boolean): Step[] 
   // step, unless it is an opening participle before the real subject ("Worried, I called...")
   let k = 0;
   while (k < t.length && CONNECTORS.has(t[k].norm)) k++;
-  if (!steps.length && k < t.length && isPastStep(t[k]) && s.text[t[k].end - s.start] !== ',') steps.push({ at: 0, verb: k, person: 'first' });
+  if (!steps.length && k < t.length && isPastStep(t[k]) && s.text[t[k].end - s.start] !== ',' && k >= introEnd(s)) steps.push({ at: 0, verb: k, person: 'first' });
   // the tagger's clauses find steps the word lists miss ("I split the work", "we cut the wait")
   for (const c of s.clauses) {
     if (!c.finite || c.mode !== 'narrated' || c.verb < 0 || t[c.verb].pos !== 'VERB' || c.quoted || c.conditional || steps.some((st) => st.verb === c.verb)) continue;
@@ -140,6 +140,21 @@ function stepsIn(s: DocSentence, presentOk: boolean, habitual: boolean): Step[] 
   }
   if (steps.length > 1) steps.sort((a, b) => a.at - b.at);
   return steps;
+}
+
+/**
+ * Where the sentence's own clause starts after a short opening phrase led by a verb, with a comma,
+ * when a clause with its own subject follows ("Put another way, these are...", "Said simply, we
+ * care"): the phrase is a remark about the telling, neither a step nor an instruction. Else 0.
+ */
+function introEnd(s: DocSentence): number {
+  const t = s.tokens;
+  if (t[0]?.pos !== 'VERB') return 0;
+  for (let k = 1; k <= 3 && k < t.length; k++) {
+    if (s.text[t[k - 1].end - s.start] !== ',') continue;
+    return s.clauses.some((c) => c.first === k && c.subject >= 0 && c.finite) ? k : 0;
+  }
+  return 0;
 }
 
 /**
@@ -671,7 +686,7 @@ function readPlain(s: DocSentence, state: PlainState, cues: Cues, rubric: Rubric
     if (r.task >= 0 && !r.reflection) found.push({ at: r.task, part: 'task' });
     // notes that state the task as an instruction, before any step: "Build a schedule that covered peak hours."
     // (not a line of dialogue or an exclamation: "Him: \"Forget it!\"", "REMEMBER!")
-    else if (!seenAction && s.clauses[0]?.mode === 'imperative' && s.clauses[0].first === 0 && !s.clauses[0].quoted && !/!["”')\s]*$/.test(s.text)) found.push({ at: 0, part: 'task' });
+    else if (!seenAction && s.clauses[0]?.mode === 'imperative' && s.clauses[0].first === 0 && !introEnd(s) && !s.clauses[0].quoted && !/!["”')\s]*$/.test(s.text)) found.push({ at: 0, part: 'task' });
     if (r.situation.length && !seenAction) found.push({ at: 0, part: 'situation' });
     // an outcome needs something to be the outcome of: a step or a goal before it
     const firstStep = r.steps.find((st) => (customerSide ? st.person === 'third' : st.person === 'first'))?.at ?? -1;

@@ -329,6 +329,11 @@ describe('opinions, hypotheticals and general statements are no parts', () => {
     expect(parts('I work at a coffee shop. Last Monday a regular was upset. She told me her dog had died, so I made her drink on the house. She thanked me.')).toMatch(/A/);
   });
 
+  it('a short opening phrase led by a verb ("Put another way,") is neither a step nor the task', () => {
+    expect(roles('Last year I worked at a bank. Put another way, these are experiences that stay in your memory.')).toEqual(['situation', 'situation']);
+    expect(roles('Last year I worked at a bank. Called the branch, asked for the manager.')).toEqual(['situation', 'action']);
+  });
+
   it('a definition with a past inside a clause is no situation', () => {
     expect(parts('Customer service means that when someone called with a problem, they got a real answer. It is the difference between a customer who stays and one who leaves.')).toBe('');
   });
