@@ -14,6 +14,13 @@ describe('jargon', () => {
     expect(found('We started with the low-hanging fruit and I hit the ground running.')).toEqual(['low-hanging fruit', 'hit the ground running']);
   });
 
+  it('finds the golden rule and "turned it into a success" however they are worded, and not their literal uses', () => {
+    expect(found('I treat people the way I would want to be treated.')).toEqual(['treat people the way I would want']);
+    expect(found('Treat others as you would like to be treated.')).toEqual(['Treat others as you would like']);
+    expect(found('We took that failure and turned it into a success.')).toEqual(['turned it into a success']);
+    expect(found('We turned the spare room into an office, and I treated the cut the way the nurse showed me.')).toEqual([]);
+  });
+
   it('offers a plainer alternative for each', () => {
     const [hit] = jargon('I always give 110% to every client.');
     expect(hit.text).toBe('give 110%');
