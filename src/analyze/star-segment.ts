@@ -214,6 +214,9 @@ interface Reading {
   result: number;
   /** Token indexes of every outcome cue. */
   results: number[];
+  /** The same without the outcome cues that are the speaker's own doing ("when I came back", "I recommended"). */
+  othersResult: number;
+  othersResults: number[];
   reflection: boolean;
   /** A remark to the listener ("Let me explain.", "Let me step back a bit."): no part of the story. */
   aside: boolean;
@@ -293,8 +296,12 @@ function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: 
   const task = [firstAt(taskMatches), obligation, clauseTask(s)].filter((x) => x >= 0).sort((a, b) => a - b)[0] ?? -1;
   const resultMatches = cues.result.findAll(t);
   const result = firstAt(resultMatches);
+  // an outcome cue that is a verb of the speaker's ("when I came back", "I recommended the blue
+  // one") is the speaker moving or acting, an outcome only when the speaker is the customer
+  const othersMatches = resultMatches.filter((m) => !(t[m.first].pos === 'VERB' && SUBJECT_FIRST.has(t[m.first - 1]?.norm ?? '')));
   // a measured outcome told of something else: "the research stage took us only six hours"
   const measured = s.clauses.filter((c) => c.finite && c.actor === 'other' && (c.mode === 'narrated' || c.mode === 'ongoing') && s.numbers.some((n) => OUTCOME_KINDS.has(n.kind) && n.first >= c.first && n.first < c.last)).map((c) => c.first);
+  const otherResults = [...measured, ...response(s)];
   // inline labels in notes: "Problem: ...", "My part: ..."
   const colon = /^\s*[*_]*([^:=.!?*_]{1,30}?)[*_]*\s*[:=][*_]*\s/.exec(s.text);
   const label = colon ? partForLabel(colon[1], rubric) : undefined;
@@ -308,7 +315,9 @@ function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: 
     situation,
     task,
     result,
-    results: [...resultMatches.map((m) => m.first), ...measured, ...response(s)].sort((a, b) => a - b),
+    results: [...resultMatches.map((m) => m.first), ...otherResults].sort((a, b) => a - b),
+    othersResult: firstAt(othersMatches),
+    othersResults: [...othersMatches.map((m) => m.first), ...otherResults].sort((a, b) => a - b),
     reflection: reflection.length > 0,
     aside: isAside(s),
     unknown: cues.unknownOutcome.test(t),
@@ -674,7 +683,7 @@ function readPlain(s: DocSentence, state: PlainState, cues: Cues, rubric: Rubric
     }
     // "..., so I phoned his doctor and had it ready within an hour": and its outcome
     const stepAt = found.find((f) => f.part === 'action')?.at ?? -1;
-    const outcome = r.results.find((at) => stepAt >= 0 && at > stepAt);
+    const outcome = (customerSide ? r.results : r.othersResults).find((at) => stepAt >= 0 && at > stepAt);
     if (outcome !== undefined) found.push({ at: outcome, part: 'result' });
   } else if (r.label && r.label !== 'opening') {
     found.push({ at: 0, part: r.label });
@@ -693,8 +702,10 @@ function readPlain(s: DocSentence, state: PlainState, cues: Cues, rubric: Rubric
     // "In the end she left with one": an outcome that opens the sentence ends the story, steps told or not
     let lead = 0;
     while (lead < s.tokens.length && CONNECTORS.has(s.tokens[lead].norm)) lead++;
-    const opensWithOutcome = r.results.some((at) => at <= lead) && firstStep < 0; // "as" of "as a result" is a connector too
-    const resultAt = r.result >= 0 && (seenAction || seenTask || opensWithOutcome) ? r.result : (r.results.find((at) => firstStep >= 0 && at > firstStep) ?? -1);
+    const results = customerSide ? r.results : r.othersResults;
+    const result = customerSide ? r.result : r.othersResult;
+    const opensWithOutcome = results.some((at) => at <= lead) && firstStep < 0; // "as" of "as a result" is a connector too
+    const resultAt = result >= 0 && (seenAction || seenTask || opensWithOutcome) ? result : (results.find((at) => firstStep >= 0 && at > firstStep) ?? -1);
     for (const st of r.steps) {
       if (resultAt >= 0 && st.at > resultAt) continue; // "in the end we saved 120 hours" is the result
       // told as the customer, the steps that count are the server's ("she called another branch"),

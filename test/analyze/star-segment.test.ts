@@ -334,6 +334,11 @@ describe('opinions, hypotheticals and general statements are no parts', () => {
     expect(roles('Last year I worked at a bank. Called the branch, asked for the manager.')).toEqual(['situation', 'action']);
   });
 
+  it('an outcome cue done by the speaker ("when I came back", "I recommended") is no outcome, unless the speaker is the customer', () => {
+    expect(roles('Last May I worked at a shop. A customer\'s order was lost. When I came back nobody had told me anything, so I called the depot.')).toEqual(['situation', 'situation', 'action']);
+    expect(roles('Last May I worked at a shop. A customer\'s order was lost. I called the depot and found it. She came back the next week and thanked me.')).toEqual(['situation', 'situation', 'action', 'result']);
+  });
+
   it('a definition with a past inside a clause is no situation', () => {
     expect(parts('Customer service means that when someone called with a problem, they got a real answer. It is the difference between a customer who stays and one who leaves.')).toBe('');
   });
