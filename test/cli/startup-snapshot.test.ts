@@ -91,7 +91,8 @@ describe('check from the startup snapshot', () => {
     const fastReport = readFileSync(join(dir, 'fast.json'), 'utf8');
     expect(JSON.parse(fastReport).results).toHaveLength(PARALLEL_MIN_FILES);
     expect(fastReport).toBe(readFileSync(join(dir, 'slow.json'), 'utf8'));
-  });
+    // three batches of 400 answers: a few seconds each, several times that on a busy 2-vCPU host
+  }, 90_000);
 
   it('prints only JSON in a folder with a .env, reads no .env, and loads no package a text answer does not need', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'answer-coach-env-'));
