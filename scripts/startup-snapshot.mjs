@@ -52,23 +52,6 @@ const metaUrl = {
   },
 };
 
-// wink's English model keeps the JSON it was read from (3 MB) beside the copy it works on: in the
-// snapshot that would be a second model to restore at every start. Here the JSON is read from its
-// file where the model copies it, and kept nowhere (left as it is when the model's code differs).
-const CORE_JSON = 'const originalModel=require("./languages/cur/models/eng-core-web-model.json")';
-const CORE_COPY = 'JSON.parse(JSON.stringify(originalModel))';
-const modelOnce = {
-  name: 'wink-model-once',
-  setup(build) {
-    build.onLoad({ filter: /wink-eng-lite-web-model[\\/]dist[\\/]read-core-model\.js$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      if (!source.includes(CORE_JSON) || !source.includes(CORE_COPY)) return undefined;
-      const file = join(dirname(args.path), 'languages', 'cur', 'models', 'eng-core-web-model.json');
-      return { contents: source.replace(CORE_JSON, 'const originalModel=null').replace(CORE_COPY, `JSON.parse(require("node:fs").readFileSync(${JSON.stringify(file)}, "utf8"))`), loader: 'js' };
-    });
-  },
-};
-
 try {
   await esbuild.build({
     entryPoints: [join(ROOT, 'dist', 'startup', 'snapshot.js')],
@@ -80,7 +63,7 @@ try {
     // a process started from a snapshot has no import(): Node's own modules loaded late are required
     supported: { 'dynamic-import': false },
     logLevel: 'error',
-    plugins: [modelOnce, metaUrl],
+    plugins: [metaUrl],
     banner: { js: 'const __answerCoachUrl = (rel) => require("node:url").pathToFileURL(require("node:path").join(__dirname, rel)).href;' },
   });
 } catch (e) {

@@ -1,10 +1,12 @@
-import { createRequire } from 'node:module';
 import { isSpaceCode } from '../text/chars.js';
+import { leanTag } from './lean.js';
 import type { PartOfSpeech } from './types.js';
 
-// Part-of-speech tags, dictionary forms and sentence boundaries come from
-// wink-nlp's English model: a trained tagger is right far more often than word lists ("I let him
-// explain", "worked" as a verb or an adjective, "rang" as a past). It is loaded on first use.
+// Part-of-speech tags, dictionary forms and sentence boundaries are wink-nlp's English model's
+// (wink-eng-lite-web-model): a tagger with context rules is right far more often than word lists
+// ("I let him explain", "worked" as a verb or an adjective, "rang" as a past). They are computed
+// by lean.ts, which runs the model's own rules over a lexicon generated from it once
+// (scripts/gen-lexicon.mjs), without loading the model; its lexicon is read on first use.
 
 /**
  * The words as the tagger saw them, in order, by offsets in the text it was given (parallel
@@ -17,43 +19,6 @@ export interface TaggedText {
   lemmas: string[];
   /** Sentence ranges [start, end) in order, covering the words. */
   sentences: [number, number][];
-}
-
-interface WinkDoc {
-  tokens(): { out(f?: unknown): unknown[] };
-  sentences(): { out(f?: unknown): unknown[] };
-}
-interface Wink {
-  readDoc(text: string): WinkDoc;
-  its: Record<string, unknown>;
-}
-
-let wink: Wink | undefined;
-type WinkNLP = (model: unknown, pipe?: string[]) => Wink;
-let provided: { winkNLP: WinkNLP; model: unknown } | undefined;
-
-/**
- * Hands the tagger wink-nlp and its model as already loaded modules, for a build that has them
- * built in (the startup snapshot's bundle, where no package can be required); without this they
- * are required from node_modules on first use.
- */
-export function provideWink(winkNLP: WinkNLP, model: unknown): void {
-  provided = { winkNLP, model };
-}
-
-function loadWink(): Wink {
-  if (!wink) {
-    let winkNLP = provided?.winkNLP;
-    let model = provided?.model;
-    if (!winkNLP) {
-      const require = createRequire(import.meta.url);
-      winkNLP = require('wink-nlp') as WinkNLP;
-      model = require('wink-eng-lite-web-model');
-    }
-    // sentence boundaries and parts of speech; numbers, negation and quotes are read by our own clause and number readers
-    wink = winkNLP(model, ['sbd', 'pos']);
-  }
-  return wink;
 }
 
 // The tagger slows with the square of a token's length (64 KB of letters takes seconds), and no
@@ -125,53 +90,36 @@ function cutAt(text: string, from: number): number {
   return space > 0 ? space : limit;
 }
 
-const POS_TAGS = new Set(['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE']);
-
 /** Tags text[from, to): its words and sentences, with offsets in `text`. */
 export function tagText(text: string, from = 0, to = text.length): TaggedText {
-  const nlp = loadWink();
-  const its = nlp.its;
   const prepared = forTagger(text.slice(from, to));
   const out: TaggedText = { starts: [], ends: [], pos: [], lemmas: [], sentences: [] };
   for (let at = 0; at < prepared.length; ) {
     const end = cutAt(prepared, at);
     const piece = prepared.slice(at, end);
-    if (/\S/.test(piece)) readPiece(nlp, its, piece, from + at, out);
+    if (/\S/.test(piece)) readPiece(piece, from + at, out);
     at = end;
   }
   return out;
 }
 
-function readPiece(nlp: Wink, its: Record<string, unknown>, piece: string, base: number, out: TaggedText): void {
-  const doc = nlp.readDoc(piece);
-  const tokens = doc.tokens();
-  const values = tokens.out() as string[];
-  const spaces = tokens.out(its.precedingSpaces) as string[];
-  const pos = tokens.out(its.pos) as string[];
-  const lemmas = tokens.out(its.lemma) as string[];
-  // wink's tokens put back together are the text exactly, so offsets are running lengths
-  const starts = new Int32Array(values.length + 1);
-  let offset = 0;
-  for (let i = 0; i < values.length; i++) {
-    offset += spaces[i].length;
-    starts[i] = offset;
-    offset += values[i].length;
-  }
-  starts[values.length] = offset;
-  for (let i = 0; i < values.length; i++) {
-    const tag = POS_TAGS.has(pos[i]) ? (pos[i] as PartOfSpeech) : 'X';
+function readPiece(piece: string, base: number, out: TaggedText): void {
+  const t = leanTag(piece);
+  const n = t.starts.length;
+  for (let i = 0; i < n; i++) {
+    const tag = t.pos[i] as PartOfSpeech;
     if (tag === 'SPACE') continue;
-    out.starts.push(base + starts[i]);
-    out.ends.push(base + starts[i] + values[i].length);
+    out.starts.push(base + t.starts[i]);
+    out.ends.push(base + t.ends[i]);
     out.pos.push(tag);
-    out.lemmas.push(lemmas[i] ?? values[i].toLowerCase());
+    out.lemmas.push(t.lemmas[i]);
   }
-  const endOf = (k: number) => base + starts[k] + values[k].length;
-  for (const [a, b] of doc.sentences().out(its.span) as [number, number][]) {
+  const blank = (k: number) => !piece.slice(t.starts[k], t.ends[k]).trim();
+  for (const [a, b] of t.sentences) {
     let s = a;
     let e = b;
-    while (s <= e && !values[s].trim()) s++;
-    while (e >= s && !values[e].trim()) e--;
-    if (s <= e) out.sentences.push([base + starts[s], endOf(e)]);
+    while (s <= e && blank(s)) s++;
+    while (e >= s && blank(e)) e--;
+    if (s <= e) out.sentences.push([base + t.starts[s], base + t.ends[e]]);
   }
 }

@@ -1,6 +1,6 @@
 // The entry of the startup snapshot (scripts/startup-snapshot.mjs bundles it into one script and
 // runs `node --build-snapshot` on that). What every `check` would compute at start is done here
-// once, at build time, and kept in the snapshot's heap: wink-nlp's English model loaded, the
+// once, at build time, and kept in the snapshot's heap: the tagger's lexicon read, the
 // built-in rubrics read from the build's rubric snapshot and resolved, and their phrase sets
 // compiled by checking short answers against each. Then the CLI itself checks them, as JSON and
 // as a pretty report with --explain, into nothing: V8 keeps the bytecode of every function that
@@ -16,11 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { startupSnapshot } from 'node:v8';
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import { analyzeText } from '../batch/check-file.js';
 import { main } from '../cli/main.js';
-import { provideWink } from '../language/tagger.js';
 import { RubricRegistry } from '../rubric/registry.js';
 
 // Three short paragraphs with a situation, actions, a number and a result: enough to walk every
@@ -33,7 +30,6 @@ const MARKDOWN = `# Tell me about a time you dealt with an angry customer.\n\n##
 
 /** Loads and compiles what a start needs, and runs `check` once on each format a start is likely to print. */
 async function warm(): Promise<void> {
-  provideWink(winkNLP as never, model);
   const registry = new RubricRegistry();
   for (const rubric of registry.resolveAll()) {
     analyzeText(TEXT, 'text', registry, rubric);
