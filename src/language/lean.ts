@@ -8,7 +8,7 @@
 // splitting text into words: the fast paths (a whole word the lexicon knows, a word and one mark)
 // without regular expressions, the rest with the model's own token patterns, which only ever see
 // a run without spaces of at most 48 characters (tagger.ts hides longer ones).
-import { CLUSTERS, EXCEPTIONS, LEXICON, POS_MACHINES, PRESERVE, SBD_MACHINES, SPACES, TAGS, TREX } from './lexicon.generated.js';
+import { BLOCKS, CLUSTERS, EXCEPTIONS, LEXICON, POS_MACHINES, PRESERVE, SBD_MACHINES, SPACES, TAGS, TREX } from './lexicon.generated.js';
 
 // tag numbers of the model
 const T_ADJ = 1;
@@ -39,6 +39,8 @@ interface Entry {
   pieces?: Piece[];
   /** The forms a capitalised spelling outside the lexicon takes from this word, where they differ from its own. */
   cased?: string[];
+  /** The word in lower case. */
+  lc: string;
 }
 interface Piece {
   text: string;
@@ -49,24 +51,41 @@ interface Piece {
   sbd: number;
 }
 
-let lexicon: Map<string, string | Entry> | undefined;
-
-function loadLexicon(): Map<string, string | Entry> {
-  const map = new Map<string, string | Entry>();
-  const data = LEXICON;
-  let prev = '';
-  for (let at = 0; at < data.length; ) {
-    let end = data.indexOf('~', at);
-    if (end < 0) end = data.length;
-    const shared = data.charCodeAt(at) - 48;
-    const sp = data.indexOf(' ', at + 1);
-    const word = prev.slice(0, shared) + data.slice(at + 1, sp);
-    map.set(word, data.slice(sp + 1, end));
-    prev = word;
-    at = end + 1;
-  }
-  return map;
+/** The first word of block b of the lexicon (a block's first line shares nothing with the one before). */
+function headOf(b: number): string {
+  const at = BLOCKS[b];
+  return LEXICON.slice(at + 1, LEXICON.indexOf(' ', at + 1));
 }
+
+/** The line of a word in the lexicon (after the word), or undefined: a binary search over the blocks, then a walk in one. */
+function findLine(word: string): string | undefined {
+  let lo = 0;
+  let hi = BLOCKS.length - 1;
+  // the last block whose first word is at most the word
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (headOf(mid) <= word) lo = mid;
+    else hi = mid - 1;
+  }
+  const data = LEXICON;
+  const end = lo + 1 < BLOCKS.length ? BLOCKS[lo + 1] : data.length;
+  let prev = '';
+  for (let at = BLOCKS[lo]; at < end; ) {
+    const stop = data.indexOf('~', at);
+    const sp = data.indexOf(' ', at + 1);
+    const w = prev.slice(0, data.charCodeAt(at) - 48) + data.slice(at + 1, sp);
+    if (w === word) return data.slice(sp + 1, stop);
+    if (w > word) return undefined;
+    prev = w;
+    at = stop + 1;
+  }
+  return undefined;
+}
+
+// Words looked up so far (null: not in the lexicon): answers use the same few thousand words. Kept
+// to a bound, so that a batch of answers full of new words cannot make it grow without end.
+const seen = new Map<string, Entry | null>();
+const SEEN_MAX = 100_000;
 
 const sbdOf = (code: string | undefined): number => (!code ? 0 : code[0] === 'k' ? Number(code.slice(1)) : HINT + Number(code));
 const unEdit = (word: string, e: string): string => word.slice(0, word.length - (e.charCodeAt(0) - 48)) + e.slice(1);
@@ -79,12 +98,13 @@ function decode(word: string, line: string): Entry {
       return { text, pos: Number(pos), lemma, cid: Number(cid), hint: Number(hint) || 0, sbd: sbdOf(sbd) };
     });
     const first = pieces[0];
-    return { pos: first.pos, cid: first.cid, hint: 0, sbd: 0, base: false, own: 0, lemma: undefined, pieces };
+    return { pos: first.pos, cid: first.cid, hint: 0, sbd: 0, base: false, own: 0, lemma: undefined, pieces, lc: word.toLowerCase() };
   }
   const base = f[4] ?? '';
   const lem = f[5];
   const lc = word.toLowerCase();
   return {
+    lc,
     cased: f[6] ? f[6].split('|').map((e) => unEdit(lc, e)) : undefined,
     pos: Number(f[0]),
     cid: Number(f[1]),
@@ -98,12 +118,14 @@ function decode(word: string, line: string): Entry {
 
 /** The lexicon's entry of a word as written, or undefined. */
 function lookup(word: string): Entry | undefined {
-  const lex = (lexicon ??= loadLexicon());
-  const v = lex.get(word);
-  if (v === undefined || typeof v !== 'string') return v;
-  const e = decode(word, v);
-  lex.set(word, e);
-  return e;
+  let e = seen.get(word);
+  if (e === undefined) {
+    const line = findLine(word);
+    e = line === undefined ? null : decode(word, line);
+    if (seen.size >= SEEN_MAX) seen.clear();
+    seen.set(word, e);
+  }
+  return e ?? undefined;
 }
 
 // ---- the lemmatizer (wink-eng-lite-web-model's lemmatize.js, over the lexicon) ----
@@ -254,7 +276,7 @@ class Reader {
       }
       return true;
     }
-    this.toks.push({ start, end: start + word.length, pos: e.pos, fixed: false, hint: e.hint, cid: e.cid, sbd: e.sbd, spaced: this.spaced, lf: false, lemma: e.lemma ?? word.toLowerCase(), normal: word.toLowerCase() });
+    this.toks.push({ start, end: start + word.length, pos: e.pos, fixed: false, hint: e.hint, cid: e.cid, sbd: e.sbd, spaced: this.spaced, lf: false, lemma: e.lemma ?? e.lc, normal: e.lc });
     this.spaced = false;
     return true;
   }
@@ -495,23 +517,65 @@ function pushWordToken(tkn: string, out: [string, number][]): void {
 
 // ---- the model's state machines (wink-nlp's automaton.js, recognize) ----
 
-type Machine = { fsm: Record<string, Record<string, number>>; terminal: Record<string, string>; marked: Record<string, [number, number]> };
+// wink's machines are objects keyed by symbol (a tag, a hint + 1,080,000, a word's id); here each
+// is compiled once into a dense table over the symbols it names (classes), -1 for any other.
+interface Machine {
+  /** Symbol → class. */
+  classes: Map<number, number>;
+  width: number;
+  /** next[state * width + class]: the next state (0: none, back to the root). */
+  next: Int32Array;
+  otherwise: Int32Array;
+  terminal: (string | undefined)[];
+  marks: ([number, number] | undefined)[];
+}
 const machine = (json: string): Machine => {
   const m = JSON.parse(json);
-  return { fsm: m[2], terminal: m[3], marked: m[4] };
+  const fsm: Record<string, Record<string, number>> = m[2];
+  const classes = new Map<number, number>();
+  for (const st of Object.values(fsm)) for (const k of Object.keys(st)) if (k !== String(OTHERWISE) && /^\d+$/.test(k) && !classes.has(Number(k))) classes.set(Number(k), classes.size);
+  const states = Number(m[1]) + 1;
+  const width = classes.size;
+  const next = new Int32Array(states * width);
+  const otherwise = new Int32Array(states);
+  for (const [state, st] of Object.entries(fsm)) {
+    for (const [k, to] of Object.entries(st)) {
+      if (k === String(OTHERWISE)) otherwise[Number(state)] = to;
+      else if (classes.has(Number(k))) next[Number(state) * width + classes.get(Number(k))!] = to;
+    }
+  }
+  const terminal: (string | undefined)[] = new Array(states);
+  const marks: ([number, number] | undefined)[] = new Array(states);
+  for (const [state, name] of Object.entries(m[3] as Record<string, string>)) terminal[Number(state)] = name;
+  for (const [state, mark] of Object.entries(m[4] as Record<string, [number, number]>)) marks[Number(state)] = mark;
+  return { classes, width, next, otherwise, terminal, marks };
 };
 let posMachines: Machine[] | undefined;
 let sbdMachines: Machine[] | undefined;
 
-/** Matches [first, last, name] of a machine over the symbols, as wink's recognize finds them (skip: the symbol it passes over; swaps: an earlier machine's matches, read as one symbol). */
-function recognize(mc: Machine, symbols: ArrayLike<number>, skip: number, swaps?: Map<number, [number, string]>): [number, number, string][] {
-  const { fsm, terminal, marked } = mc;
-  const length = symbols.length;
+/** The symbols as classes of a machine (-1: a symbol it does not name; SKIP is kept). */
+function classify(mc: Machine, symbols: ArrayLike<number>, skip: number): Int32Array {
+  const out = new Int32Array(symbols.length);
+  for (let k = 0; k < symbols.length; k++) out[k] = symbols[k] === skip ? SKIP : (mc.classes.get(symbols[k]) ?? -1);
+  return out;
+}
+const SKIP = -2;
+
+/**
+ * Matches [first, last, name] of a machine over the symbols' classes, as wink's recognize (automaton.js)
+ * finds them: SKIP is passed over, and swaps (an earlier machine's matches) are read as one symbol
+ * the machine does not name. As in wink, a failed attempt restarts one token later, and a match
+ * ends at most a pattern's length on: the model's patterns are a few tokens long.
+ */
+function recognize(mc: Machine, cls: Int32Array, swaps?: Map<number, number>): [number, number, string][] {
+  const { next, otherwise, terminal, marks, width } = mc;
+  const length = cls.length;
+  const eos = mc.classes.get(EOS) ?? -1;
   const patterns: [number, number, string][] = [];
   const push = (first: number, last: number, state: number) => {
-    const name = terminal[state];
+    const name = terminal[state]!;
     if (name === '0') return;
-    const mark = marked[state];
+    const mark = marks[state];
     if (mark) {
       first += mark[0];
       last -= mark[1];
@@ -525,16 +589,16 @@ function recognize(mc: Machine, symbols: ArrayLike<number>, skip: number, swaps?
   let delta = 1;
   for (let i = 0; i <= length; i++) {
     for (let j = i; j <= length; j += delta) {
-      let t: number | string = j === length ? EOS : symbols[j];
-      if (t === skip) continue;
+      let c = j === length ? eos : cls[j];
+      if (c === SKIP) continue;
       const sw = swaps?.get(j);
-      if (sw) {
-        t = sw[1];
-        delta = sw[0] - j + 1;
+      if (sw !== undefined) {
+        c = -1;
+        delta = sw - j + 1;
       } else delta = 1;
-      let ns = fsm[state][t] || 0;
+      let ns = c < 0 ? 0 : next[state * width + c];
       if (!state && ns) first = j;
-      if (terminal[ns]) {
+      if (terminal[ns] !== undefined) {
         push(first, j + delta - 1, ns);
         i = j;
         j = length + 100;
@@ -550,7 +614,7 @@ function recognize(mc: Machine, symbols: ArrayLike<number>, skip: number, swaps?
         } else j = length + 100;
       }
       state = ns;
-      const other = fsm[state][OTHERWISE];
+      const other = otherwise[state];
       if (other) {
         lastOtherwiseIndex = j + delta - 1;
         lastOtherwiseState = other;
@@ -582,7 +646,7 @@ export function leanTag(text: string): LeanTagged {
   const symbols = new Int32Array(n);
   for (const mc of posMachines) {
     for (let k = 0; k < n; k++) symbols[k] = toks[k].hint ? toks[k].hint + HINT : tags[k];
-    for (const [idx, , name] of recognize(mc, symbols, 0)) {
+    for (const [idx, , name] of recognize(mc, classify(mc, symbols, 0))) {
       const target = Number(name);
       if (target < 0) tags[idx] = -target;
       else if (clusterSets[toks[idx].cid].has(target)) tags[idx] = target;
@@ -597,8 +661,8 @@ export function leanTag(text: string): LeanTagged {
   }
   let px: [number, number, string][] | undefined;
   for (const mc of sbdMachines) {
-    const swaps = px ? new Map(px.map((p) => [p[0], [p[1], p[2]] as [number, string]])) : undefined;
-    px = recognize(mc, sbd, -2, swaps);
+    const swaps = px ? new Map(px.map((p) => [p[0], p[1]])) : undefined;
+    px = recognize(mc, classify(mc, sbd, -2), swaps);
   }
   const sentences: [number, number][] = [];
   let si: [number, number] = [0, n - 1];
