@@ -112,7 +112,7 @@ function decode(word: string, line: string): Entry {
     sbd: sbdOf(f[3]),
     base: base !== '',
     own: base.length > 1 ? Number(base.slice(1)) : Number(f[1]),
-    lemma: lem === undefined || lem === '' ? undefined : lem.indexOf('|') >= 0 ? lem.split('|').map((e) => unEdit(word.toLowerCase(), e)) : unEdit(word.toLowerCase(), lem),
+    lemma: lem === undefined || lem === '' ? undefined : lem.indexOf('|') >= 0 ? lem.split('|').map((e) => unEdit(word, e)) : unEdit(word, lem),
   };
 }
 
