@@ -2,7 +2,7 @@
 // Writes src/language/lexicon.generated.ts: what the lean tagger (src/language/tagger.ts) knows of
 // English, taken once from wink-nlp's English model (wink-eng-lite-web-model), so that the
 // analyzer no longer loads the model (3 MB of JSON, ~80 ms and ~50 MB of heap at every start).
-// Usage: node scripts/gen-lexicon.mjs   (needs wink-nlp and wink-eng-lite-web-model installed;
+// Usage: node scripts/gen-lexicon.mjs [--check: only say whether the committed file is up to date]   (needs wink-nlp and wink-eng-lite-web-model installed;
 // the output is committed, so a build does not).
 //
 // What is taken, per word of the model's lexicon (87,593 entries; those with curly quotes are left
@@ -17,7 +17,7 @@
 // for sentence ends (small state machines over tags or symbols), the suffix rules for unknown
 // words, and the exceptions of the lemmatizer for words outside the lexicon.
 import { createRequire } from 'node:module';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
@@ -170,5 +170,11 @@ export const LEXICON = ${JSON.stringify(coded.text)};
 export const BLOCKS = ${JSON.stringify(coded.blocks)};
 `;
 const out = fileURLToPath(new URL('../src/language/lexicon.generated.ts', import.meta.url));
+if (process.argv.includes('--check')) {
+  // (the tests: the committed lexicon is the one the installed model gives)
+  const same = readFileSync(out, 'utf8') === body;
+  console.log(same ? 'gen-lexicon: up to date' : 'gen-lexicon: src/language/lexicon.generated.ts differs from what the model gives: run node scripts/gen-lexicon.mjs');
+  process.exit(same ? 0 : 1);
+}
 writeFileSync(out, body);
 console.log(`gen-lexicon: ${casedCount} with forms of their own for a capitalised spelling; ${lines.length} entries, ${(body.length / 1024).toFixed(0)} KB → ${out}`);
