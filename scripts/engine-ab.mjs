@@ -11,10 +11,11 @@
 // and the median of the rounds' ratios is reported with the medians of each engine.
 // Usage: node scripts/engine-ab.mjs REF [--answers N] [--rounds N] [--warm N] [--passes N] [--json]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DATA_FILES } from './copy-data.mjs';
 import { generateCorpus } from './gen-corpus.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -71,6 +72,8 @@ export function buildRef(ref) {
   execFileSync('tar', ['-x', '-C', dir], { input: tar });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(dir, 'tsconfig.json')], { cwd: dir, stdio: 'inherit' });
+  // the data files its modules read beside themselves (scripts/copy-data.mjs), where it has them
+  for (const f of DATA_FILES) if (existsSync(join(dir, 'src', f))) copyFileSync(join(dir, 'src', f), join(dist, f));
   // its rubric snapshot, when it has one: the registry reads the YAML otherwise (outside the measured passes either way)
   const snapshot = join(dist, 'rubric', 'registry.js');
   if (readFileSync(snapshot, 'utf8').includes('writeRubricSnapshot')) {

@@ -8,7 +8,8 @@
 // splitting text into words: the fast paths (a whole word the lexicon knows, a word and one mark)
 // without regular expressions, the rest with the model's own token patterns, which only ever see
 // a run without spaces of at most 48 characters (tagger.ts hides longer ones).
-import { BLOCKS, CLUSTERS, EXCEPTIONS, LEXICON, POS_MACHINES, PRESERVE, SBD_MACHINES, SPACES, TAGS, TREX } from './lexicon.generated.js';
+import { readFileSync } from 'node:fs';
+import { BLOCKS, CLUSTERS, EXCEPTIONS, POS_MACHINES, PRESERVE, SBD_MACHINES, SPACES, TAGS, TREX } from './lexicon.generated.js';
 
 // tag numbers of the model
 const T_ADJ = 1;
@@ -51,36 +52,55 @@ interface Piece {
   sbd: number;
 }
 
+// The lexicon's lines (lexicon.txt, beside this module in src/ and in dist/), read at first use.
+let LEXICON = '';
+function lexiconText(): string {
+  if (!LEXICON) LEXICON = readFileSync(new URL('./lexicon.txt', import.meta.url), 'utf8');
+  return LEXICON;
+}
+
 /** The first word of block b of the lexicon (a block's first line shares nothing with the one before). */
-function headOf(b: number): string {
+function headOf(data: string, b: number): string {
   const at = BLOCKS[b];
-  return LEXICON.slice(at + 1, LEXICON.indexOf(' ', at + 1));
+  return data.slice(at + 1, data.indexOf(' ', at + 1));
 }
 
 /** The line of a word in the lexicon (after the word), or undefined: a binary search over the blocks, then a walk in one. */
 function findLine(word: string): string | undefined {
+  const data = lexiconText();
+  if (!isAscii(word)) word = toAscii(word);
   let lo = 0;
   let hi = BLOCKS.length - 1;
   // the last block whose first word is at most the word
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (headOf(mid) <= word) lo = mid;
+    if (headOf(data, mid) <= word) lo = mid;
     else hi = mid - 1;
   }
-  const data = LEXICON;
   const end = lo + 1 < BLOCKS.length ? BLOCKS[lo + 1] : data.length;
   let prev = '';
   for (let at = BLOCKS[lo]; at < end; ) {
     const stop = data.indexOf('~', at);
     const sp = data.indexOf(' ', at + 1);
     const w = prev.slice(0, data.charCodeAt(at) - 48) + data.slice(at + 1, sp);
-    if (w === word) return data.slice(sp + 1, stop);
+    if (w === word) {
+      const line = data.slice(sp + 1, stop);
+      return line.indexOf('^') >= 0 ? fromAscii(line) : line;
+    }
     if (w > word) return undefined;
     prev = w;
     at = stop + 1;
   }
   return undefined;
 }
+
+// The lexicon is in ASCII: a character above "~" is written "^" and four hex digits (gen-lexicon.mjs).
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 126) return false;
+  return true;
+}
+const toAscii = (s: string) => s.replace(/[^\x00-\x7e]/g, (c) => `^${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const fromAscii = (s: string) => s.replace(/\^([0-9a-f]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 // Words looked up so far (null: not in the lexicon): answers use the same few thousand words. Kept
 // to a bound, so that a batch of answers full of new words cannot make it grow without end.
