@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Copies the data files the build's modules read beside themselves from src/ into dist/ (tsc
-// copies only what it compiles): the tagger's lexicon (src/language/lexicon.txt).
+// copies only what it compiles): the tagger's lexicon (src/language/lexicon.txt) and the licence it comes under.
 // Usage: node scripts/copy-data.mjs [ROOT]   (ROOT: the checkout, by default this one)
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const DATA_FILES = ['language/lexicon.txt'];
+export const DATA_FILES = ['language/lexicon.txt', 'language/LICENSE-wink.txt'];
 
 export function copyData(root) {
   for (const f of DATA_FILES) {

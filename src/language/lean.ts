@@ -1,3 +1,4 @@
+// Derived from wink-nlp and wink-eng-lite-web-model (MIT, GRAYPE Systems): see LICENSE-wink.txt beside this file.
 // The lean tagger: wink-nlp's English tagger (wink-eng-lite-web-model) done again over a compact
 // lexicon generated from its model once (scripts/gen-lexicon.mjs → lexicon.generated.ts), so that
 // the model (3 MB of JSON, ~80 ms and ~50 MB of heap to load) is never loaded. wink's tagger is
