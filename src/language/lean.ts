@@ -15,13 +15,8 @@ import { BLOCKS, CLUSTERS, EXCEPTIONS, POS_MACHINES, PRESERVE, SBD_MACHINES, SPA
 // tag numbers of the model
 const T_ADJ = 1;
 const T_NOUN = 8;
-const T_NUM = 9;
-const T_PROPN = 12;
-const T_PUNCT = 13;
 const T_SPACE = 14;
-const T_SYM = 15;
 const T_VERB = 16;
-const T_X = 17;
 const HINT = 1080000;
 const OTHERWISE = 2070003;
 const EOS = 2070000;
@@ -708,5 +703,3 @@ export function leanTag(text: string): LeanTagged {
   }
   return out;
 }
-
-export { T_NUM, T_PROPN, T_PUNCT, T_SYM, T_X, C_WORD };
