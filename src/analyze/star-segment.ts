@@ -301,7 +301,7 @@ function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: 
   const othersMatches = resultMatches.filter((m) => !(t[m.first].pos === 'VERB' && SUBJECT_FIRST.has(t[m.first - 1]?.norm ?? '')));
   // a measured outcome told of something else: "the research stage took us only six hours"
   const measured = s.clauses.filter((c) => c.finite && c.actor === 'other' && (c.mode === 'narrated' || c.mode === 'ongoing') && s.numbers.some((n) => OUTCOME_KINDS.has(n.kind) && n.first >= c.first && n.first < c.last)).map((c) => c.first);
-  const otherResults = [...measured, ...response(s)];
+  const clauseOutcomes = [...measured, ...response(s)];
   // inline labels in notes: "Problem: ...", "My part: ..."
   const colon = /^\s*[*_]*([^:=.!?*_]{1,30}?)[*_]*\s*[:=][*_]*\s/.exec(s.text);
   const label = colon ? partForLabel(colon[1], rubric) : undefined;
@@ -315,9 +315,9 @@ function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: 
     situation,
     task,
     result,
-    results: [...resultMatches.map((m) => m.first), ...otherResults].sort((a, b) => a - b),
+    results: [...resultMatches.map((m) => m.first), ...clauseOutcomes].sort((a, b) => a - b),
     othersResult: firstAt(othersMatches),
-    othersResults: [...othersMatches.map((m) => m.first), ...otherResults].sort((a, b) => a - b),
+    othersResults: [...othersMatches.map((m) => m.first), ...clauseOutcomes].sort((a, b) => a - b),
     reflection: reflection.length > 0,
     aside: isAside(s),
     unknown: cues.unknownOutcome.test(t),
@@ -656,6 +656,9 @@ function readPlain(s: DocSentence, state: PlainState, cues: Cues, rubric: Rubric
   const save = () => Object.assign(state, { started, seenTask, seenAction, seenResult, customerSide, pastSentences, presentSteps, setByCue, presentStory, lastHadStep });
   const r = read(s, cues, rubric, started, started && pastSentences > 0 && !seenAction, presentStory || lastHadStep);
   if (r.customerSide && !r.hyp) customerSide = true;
+  // the outcome cues that count: told as the customer, the speaker's own too ("I came back")
+  const results = customerSide ? r.results : r.othersResults;
+  const result = customerSide ? r.result : r.othersResult;
   if (r.aside) {
     s.role = started ? 'closing' : 'opening';
     save();
@@ -683,7 +686,7 @@ function readPlain(s: DocSentence, state: PlainState, cues: Cues, rubric: Rubric
     }
     // "..., so I phoned his doctor and had it ready within an hour": and its outcome
     const stepAt = found.find((f) => f.part === 'action')?.at ?? -1;
-    const outcome = (customerSide ? r.results : r.othersResults).find((at) => stepAt >= 0 && at > stepAt);
+    const outcome = results.find((at) => stepAt >= 0 && at > stepAt);
     if (outcome !== undefined) found.push({ at: outcome, part: 'result' });
   } else if (r.label && r.label !== 'opening') {
     found.push({ at: 0, part: r.label });
@@ -702,8 +705,6 @@ function readPlain(s: DocSentence, state: PlainState, cues: Cues, rubric: Rubric
     // "In the end she left with one": an outcome that opens the sentence ends the story, steps told or not
     let lead = 0;
     while (lead < s.tokens.length && CONNECTORS.has(s.tokens[lead].norm)) lead++;
-    const results = customerSide ? r.results : r.othersResults;
-    const result = customerSide ? r.result : r.othersResult;
     const opensWithOutcome = results.some((at) => at <= lead) && firstStep < 0; // "as" of "as a result" is a connector too
     const resultAt = result >= 0 && (seenAction || seenTask || opensWithOutcome) ? result : (results.find((at) => firstStep >= 0 && at > firstStep) ?? -1);
     for (const st of r.steps) {
