@@ -72,6 +72,13 @@ describe('jargon', () => {
     expect(found("We didn't have the bandwidth to test every template.").join(' ')).toMatch(/bandwidth/);
   });
 
+  it('does not flag an interview cliché the sentence says is not done, and flags it said as done', () => {
+    expect(found("Nurses can't go above and beyond when caring for patients.")).toEqual([]);
+    expect(found("I didn't go the extra mile that day, I did my job.")).toEqual([]);
+    expect(found('Nurses go above and beyond when caring for patients.')).toEqual(['above and beyond']);
+    expect(found('I went the extra mile that day.')).toEqual(['went the extra mile']);
+  });
+
   it('leaves plain fillers and technical terms alone', () => {
     expect(found('Um, basically, you know, the line was fine.')).toEqual([]);
     expect(found("The office's bandwidth dropped every afternoon, so we replaced the router.")).toEqual([]);
