@@ -18,8 +18,11 @@ export interface Word {
 export const MIN_WIDTH = 40;
 export const DEFAULT_WIDTH = 80;
 
-/** Columns on screen: code points, with escape sequences removed. */
-export const visibleWidth = (text: string): number => [...stripVTControlCharacters(text)].length;
+/** Printable ASCII only: one column per character, no escape sequence (ESC is below the space). */
+const PLAIN = /^[\x20-\x7e]*$/;
+
+/** Columns on screen: code points, with escape sequences removed (most words of a report are plain ASCII, counted as they are). */
+export const visibleWidth = (text: string): number => (PLAIN.test(text) ? text.length : [...stripVTControlCharacters(text)].length);
 
 /**
  * The width to lay out for: COLUMNS when set to a number (as ls and git honour it), else the
