@@ -448,8 +448,12 @@ function explainRoles(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: r
         case 'task':
           return r.task >= 0 ? `what you had to do or get past (${words(r.task, 4)})` : 'what you had to do';
         case 'action': {
-          const step = r.steps.find((st) => st.verb >= at) ?? r.steps[0];
-          return step ? `${doc.customerSide ? 'their step for you' : 'your step'} (${words(step.verb, 1)})` : 'what was done';
+          // the speaker's own step first: "When the cutter jammed, I fixed it myself" is read for "fixed"
+          const after = r.steps.filter((st) => st.verb >= at);
+          const step = after.find((st) => st.person === 'first') ?? after[0] ?? r.steps[0];
+          // another person's doing in the story ("she yelled") is told as theirs, not as the speaker's
+          const whose = doc.customerSide ? 'their step for you' : step?.person === 'third' ? 'a step in the story' : 'your step';
+          return step ? `${whose} (${words(step.verb, 1)})` : 'what was done';
         }
         case 'result': {
           const m = cueAt(at, cues.result);

@@ -117,6 +117,14 @@ describe('action', () => {
     expect(r.sentences[2].why).toMatch(/^your step/);
   });
 
+  it('explains an Action by the speaker\'s own step, and calls another person\'s step theirs', () => {
+    const text = '## Situation\n\nLast May I ran the print room of a small college.\n\n## Action\n\nWhen the cutter jammed on Friday I fixed it myself. The engineer checked the blade.\n\n## Result\n\nThe cutter has worked since.\n';
+    const r = analyze(parseAnswer(text, 'markdown'), rubric);
+    expect(r.sentences.map((s) => s.part)).toEqual(['situation', 'action', 'action', 'result']);
+    expect(r.sentences[1].why).toBe('under "Action": your step ("fixed")');
+    expect(r.sentences[2].why).toBe('under "Action": a step in the story ("checked")');
+  });
+
   it('after a past setting, "I would always..." is a habit of then, and its steps are actions', () => {
     const r = roles('At my previous job in a call centre, customers often called in confused about their bills. I would always walk them through each line. Most of them thanked me at the end of the call.');
     expect(r).toEqual(['situation', 'action', 'result']);
