@@ -377,8 +377,10 @@ export function segmentStar(doc: AnswerDocument, rubric: Rubric, phrases: (l: re
   const cues = cuesFor(rubric, phrases);
   const pieces: StarPiece[] = [];
   PIECES.set(doc, pieces);
+  // a story told as the customer with no phrase that says so is read as one from its first sentence
+  const served = servedTheSpeaker(doc);
   if (doc.structured) segmentSections(doc, cues, rubric, pieces);
-  else segmentPlain(doc, cues, rubric, pieces);
+  else segmentPlain(doc, cues, rubric, pieces, served);
   // "as a customer", not "as a customer service representative"
   // "without losing him as a customer" is about him
   doc.customerSide = doc.sentences.some((s) =>
@@ -387,7 +389,7 @@ export function segmentStar(doc: AnswerDocument, rubric: Rubric, phrases: (l: re
       return s.tokens[m.last]?.pos !== 'NOUN' && !OBJECTS.has(s.tokens[m.first - 1]?.norm ?? '') && c?.mode !== 'modal' && !c?.conditional;
     }),
   );
-  doc.customerSide ||= servedTheSpeaker(doc);
+  doc.customerSide ||= served;
   explainRoles(doc, cues, rubric, pieces);
 }
 
@@ -448,9 +450,11 @@ function explainRoles(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: r
         case 'task':
           return r.task >= 0 ? `what you had to do or get past (${words(r.task, 4)})` : 'what you had to do';
         case 'action': {
-          // the speaker's own step first: "When the cutter jammed, I fixed it myself" is read for "fixed"
+          // the step of whoever counts first (the speaker's, or the server's in a story told as the
+          // customer): "When the cutter jammed, I fixed it myself" is read for "fixed"
           const after = r.steps.filter((st) => st.verb >= at);
-          const step = after.find((st) => st.person === 'first') ?? after[0] ?? r.steps[0];
+          const counts = doc.customerSide ? 'third' : 'first';
+          const step = after.find((st) => st.person === counts) ?? after[0] ?? r.steps[0];
           // another person's doing in the story ("she yelled") is told as theirs, not as the speaker's
           const whose = doc.customerSide ? 'their step for you' : step?.person === 'third' ? 'a step in the story' : 'your step';
           return step ? `${whose} (${words(step.verb, 1)})` : 'what was done';
@@ -603,8 +607,9 @@ const newPlainState = (): PlainState => ({
   pastSentences: 0, presentSteps: false, setByCue: false, presentStory: false, lastHadStep: false,
 });
 
-function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: StarPiece[]): void {
+function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: StarPiece[], served: boolean): void {
   const state = newPlainState();
+  state.customerSide = served;
   const start = pieces.length;
   for (const s of doc.sentences) readPlain(s, state, cues, rubric, pieces);
   // what someone says or does between the speaker's steps ("He mentioned a heavy pannier") is

@@ -111,6 +111,16 @@ describe('action', () => {
     expect(r).toEqual(['situation', 'action', 'action', 'result']);
   });
 
+  it('a story told as the customer with no phrase that says so is read as one: the server\'s steps are the action', () => {
+    const text = 'Last month I left my bike at a repair shop for a new chain. When I came back, the chain was still broken. The mechanic apologized to me and fixed it on the spot. He also gave me a free bottle of oil. I have taken my bike there ever since.';
+    const r = analyze(parseAnswer(text, 'text'), rubric);
+    expect(r.sentences.slice(2).map((s) => [s.part, s.why])).toEqual([
+      ['action', 'their step for you ("apologized")'],
+      ['action', 'their step for you ("gave")'],
+      ['result', 'an outcome ("ever since")'],
+    ]);
+  });
+
   it('a server who makes "his drink" is the one serving, though the customer orders "our" coffee and redeems a voucher with "me"', () => {
     const text = 'One of the first times he came into the shop, he ordered a large latte. I forgot about his drink for twenty minutes. I made his drink and gave him a voucher he could redeem with me. The next week he ordered our daily brew.';
     const r = analyze(parseAnswer(text, 'text'), rubric);
