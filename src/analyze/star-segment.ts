@@ -90,6 +90,9 @@ interface Step {
  * A verb with no subject at the start of a sentence or clause ("Called the branch.") is the
  * speaker's, as in notes; a perfect ("had called") is background, not a step.
  */
+/** A form of "be" right before a past participle makes a passive. */
+const PASSIVE_BE = new Set(['was', 'were', 'been', 'being']);
+
 function stepsIn(s: DocSentence, presentOk: boolean, habitual: boolean): Step[] {
   const t = s.tokens;
   // a present-tense step ("Then I ask him") only goes on a story already being narrated
@@ -135,6 +138,8 @@ function stepsIn(s: DocSentence, presentOk: boolean, habitual: boolean): Step[] 
   for (const c of s.clauses) {
     if (!c.finite || c.mode !== 'narrated' || c.verb < 0 || t[c.verb].pos !== 'VERB' || c.quoted || c.conditional || steps.some((st) => st.verb === c.verb)) continue;
     if (STATIVE.has(c.lemma) || (c.lemma === 'work' && SETTING_PREPS.has(t[c.verb + 1]?.norm ?? '')) || /ing$/.test(t[c.verb].norm)) continue;
+    // a passive is done to its subject ("I was pushed into a call centre"), no step of theirs
+    if (PASSIVE_BE.has(t[c.verb - 1]?.norm ?? '')) continue;
     if (c.actor === 'speaker' || c.actor === 'team') steps.push({ at: c.subject >= 0 ? c.subject : c.first, verb: c.verb, person: 'first' });
     else if (c.actor === 'other' && c.subject >= 0) steps.push({ at: c.subject, verb: c.verb, person: 'third' });
   }

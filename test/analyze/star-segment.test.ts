@@ -111,6 +111,11 @@ describe('action', () => {
     expect(r).toEqual(['situation', 'action', 'action', 'result']);
   });
 
+  it('a passive is done to the speaker, no step of theirs', () => {
+    const r = roles('Last spring I worked at a bank. A man called about a lost card while I was covering the phones. An hour later I was moved to the front desk. Then I blocked his card and ordered a new one. He thanked me.');
+    expect(r).toEqual(['situation', 'situation', 'situation', 'action', 'result']);
+  });
+
   it('a story told as the customer with no phrase that says so is read as one: the server\'s steps are the action', () => {
     const text = 'Last month I left my bike at a repair shop for a new chain. When I came back, the chain was still broken. The mechanic apologized to me and fixed it on the spot. He also gave me a free bottle of oil. I have taken my bike there ever since.';
     const r = analyze(parseAnswer(text, 'text'), rubric);
