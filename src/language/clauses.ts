@@ -68,6 +68,18 @@ function anyIn(tokens: readonly Token[], from: number, to: number, words: Readon
   return false;
 }
 
+/** tokens[from, to).every((t) => words.has(t.norm)), without a slice or a list of words. */
+function allIn(tokens: readonly Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
+  for (let k = Math.max(0, from); k < to && k < tokens.length; k++) if (!words.has(tokens[k].norm)) return false;
+  return true;
+}
+
+/** Whether any auxiliary of a group is one of the words. */
+function anyAux(aux: readonly string[], words: ReadonlySet<string>): boolean {
+  for (let k = 0; k < aux.length; k++) if (words.has(aux[k])) return true;
+  return false;
+}
+
 /** A subject clitic needs an apostrophe: most words are dismissed by one test before the pattern. */
 const hasApostrophe = (w: string) => w.indexOf("'") >= 0;
 
@@ -232,6 +244,18 @@ const MAIN_JOINERS = new Set(['and', 'but', 'then', 'or', 'yet', 'also', 'first'
 /** Words that open a clause under another: its subject is not carried to the next verb. */
 const SUBORDINATORS = new Set(['until', 'till', 'because', 'when', 'while', 'if', 'unless', 'although', 'though', 'that', 'which', 'who', 'since', 'before', 'after', 'as', 'once', 'whenever', 'whereas', 'what', 'how', 'why', 'where', 'whether']);
 const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them', 'it', 'you']);
+/** Words that open a "that …" or "how …" clause under another. */
+const COMPLEMENTIZERS = new Set(['that', 'how', 'what', 'why', 'where', 'whether', 'which', 'who']);
+const SO = new Set(['so']);
+
+/** Whether every token before k only joins or leads the clause (an adverb, a conjunction, "and then"). */
+function onlyJoinersBefore(tokens: readonly Token[], k: number): boolean {
+  for (let j = 0; j < k; j++) {
+    const t = tokens[j];
+    if (!(t.pos === 'ADV' || t.pos === 'CCONJ' || t.pos === 'SCONJ' || CLAUSE_JOINERS.has(t.norm))) return false;
+  }
+  return true;
+}
 
 /**
  * The subject of a finite group: the nearest noun or pronoun before it in its clause, or the
@@ -257,6 +281,8 @@ function subjectOf(g: Group, tokens: readonly Token[], punctBefore: (k: number) 
   return -1;
 }
 
+const CONTRACTED_BE = new Set(["'m", "'re", "'s"]);
+
 /** The mode of a finite group from its auxiliaries and verb. */
 function modeOf(g: Group, tokens: readonly Token[]): Mode {
   const head = g.head >= 0 ? tokens[g.head] : undefined;
@@ -275,14 +301,14 @@ function modeOf(g: Group, tokens: readonly Token[]): Mode {
   // no verb but the auxiliary: "I was upset", "I had to call", "she did"
   if (!head || head.pos !== 'VERB') {
     const last = head?.norm ?? aux[aux.length - 1] ?? '';
-    if (last === 'been' && aux.some((a) => PAST_HAVE.has(a))) return 'background';
+    if (last === 'been' && anyAux(aux, PAST_HAVE)) return 'background';
     if (last === 'been') return 'ongoing';
     return PAST_BE.has(last) || PAST_HAVE.has(last) || PAST_DO.has(last) ? 'narrated' : head || aux.length ? 'present' : 'none';
   }
-  if (aux.some((a) => PAST_HAVE.has(a)) && (verbIsPast || aux.some((a) => a === 'been'))) return 'background';
-  if (aux.some((a) => HAVE.has(a)) && (verbIsPast || aux.some((a) => a === 'been'))) return 'ongoing';
-  if (aux.some((a) => PAST_BE.has(a)) || aux.some((a) => PAST_DO.has(a))) return 'narrated';
-  if (aux.some((a) => BE.has(a) || DO.has(a) || a === "'m" || a === "'re" || a === "'s")) {
+  if (anyAux(aux, PAST_HAVE) && (verbIsPast || aux.includes('been'))) return 'background';
+  if (anyAux(aux, HAVE) && (verbIsPast || aux.includes('been'))) return 'ongoing';
+  if (anyAux(aux, PAST_BE) || anyAux(aux, PAST_DO)) return 'narrated';
+  if (anyAux(aux, BE) || anyAux(aux, DO) || anyAux(aux, CONTRACTED_BE)) {
     // "I'm going to call": a plan
     if (head && head.norm === 'going' && tokens[g.head + 1]?.norm === 'to') return 'future';
     return 'present';
@@ -355,8 +381,9 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     // "sent a replacement set by courier": a verb-like word straight after the object of the verb
     // before, with no comma or joining word, is part of that noun phrase, not a new clause
     if (!g.aux.length && lastFinite && subject >= 0 && tokens[subject].pos === 'NOUN' && subject - lastGroupEnd <= 3 && subject >= lastGroupEnd) {
-      const between = tokens.slice(lastGroupEnd, g.first);
-      if (!between.some((t) => CLAUSE_JOINERS.has(t.norm) || t.pos === 'PRON') && !punctuated(lastGroupEnd, g.first)) continue;
+      let joined = false;
+      for (let k = lastGroupEnd; k < g.first && !joined; k++) joined = CLAUSE_JOINERS.has(tokens[k].norm) || tokens[k].pos === 'PRON';
+      if (!joined && !punctuated(lastGroupEnd, g.first)) continue;
     }
     // "by express courier": a verb after a preposition, with no subject, is no clause
     if (!g.aux.length && subject === -1 && tokens[g.first - 1]?.pos === 'ADP' && lastFinite) continue;
@@ -366,7 +393,8 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     // the words that open this clause: "and", "so", "if", "because"
     let open = lead;
     while (open > 0 && !punctBefore(open) && (CLAUSE_JOINERS.has(tokens[open - 1].norm) || tokens[open - 1].pos === 'ADV' || tokens[open - 1].pos === 'SCONJ' || tokens[open - 1].pos === 'CCONJ') && lead - open < 3) open--;
-    const joiners = tokens.slice(open, lead).map((t) => t.norm);
+    // (read where they stand: a list of their words for every clause was much of this function's allocation)
+    const coordinated = anyIn(tokens, open, lead, COORDINATORS);
     // "if a customer is upset, I listen": the condition and what follows it in the sentence
     // ("asked if I could", "checked if it had arrived": that "if" is "whether", no condition)
     for (let k = lastGroupEnd; k < g.first; k++) if (CONDITIONS.has(tokens[k].norm) && !(tokens[k].norm === 'if' && isWhetherVerb(tokens[k - 1]))) conditional = true;
@@ -374,10 +402,10 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     // "I led the team, cut response times and raised scores": verbs listed after a comma share the subject
     const listed = subject === -1 && punctBefore(g.first) && h?.pos === 'VERB' && !g.aux.length;
     // "the customer who called was upset": the noun before "who" is the subject of "was"
-    if (subject === -1 && antecedent >= 0 && !joiners.some((w) => COORDINATORS.has(w))) subject = antecedent;
+    if (subject === -1 && antecedent >= 0 && !coordinated) subject = antecedent;
     antecedent = subject >= 0 && RELATIVE.has(tokens[subject].norm) && subject > 0 && (tokens[subject - 1].pos === 'NOUN' || tokens[subject - 1].pos === 'PROPN' || tokens[subject - 1].pos === 'PRON') ? subject - 1 : -1;
     if (subject >= 0) actor = actorOf(tokens, RELATIVE.has(tokens[subject].norm) && subject > 0 ? subject - 1 : subject);
-    else if (lastFinite && (joiners.some((w) => COORDINATORS.has(w)) || (subject === -1 && tokens[g.first - 1] && COORDINATORS.has(tokens[g.first - 1].norm)) || listed)) {
+    else if (lastFinite && (coordinated || (subject === -1 && tokens[g.first - 1] && COORDINATORS.has(tokens[g.first - 1].norm)) || listed)) {
       // "I called and apologised", "I called the branch, found the stock": the subject carries
       // over from the last main clause ("I called around until one had it, drove over …")
       // — or from the clause just before with a subject of its own and a verb that does something
@@ -385,7 +413,7 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
       const from = lastDoer ?? lastMain ?? lastFinite;
       subject = from.subject;
       actor = from.actor;
-    } else if (subject === -2 || (subject === -1 && (open === 0 || labelled(g.first) || tokens.slice(0, g.first).every((t) => t.pos === 'ADV' || t.pos === 'CCONJ' || t.pos === 'SCONJ' || CLAUSE_JOINERS.has(t.norm))))) {
+    } else if (subject === -2 || (subject === -1 && (open === 0 || labelled(g.first) || onlyJoinersBefore(tokens, g.first)))) {
       // a sentence that opens with its verb: a past is the speaker's note ("Called the branch."), a bare verb an instruction
       if (h && h.pos === 'VERB' && !g.aux.length && isPastForm(h)) actor = 'speaker';
       else if (h && h.pos === 'VERB' && g.aux.every((a) => a === "don't" || a === 'do') && h.norm === lemmaOf(h)) mode = 'imperative'; // "Listen first", "Don't argue"
@@ -406,14 +434,13 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     clauses.push(clause);
     lastFinite = clause;
     // (a step told as it happened: not a state, a plan, a report, a passive or a "that …" / "how …" clause)
-    const complement = tokens.slice(lastGroupEnd, lead).some((t) => /^(that|how|what|why|where|whether|which|who)$/.test(t.norm));
+    const complement = anyIn(tokens, lastGroupEnd, lead, COMPLEMENTIZERS);
     if (subject >= 0 && !SUBORDINATORS.has(tokens[subject].norm) && clause.mode === 'narrated' && !clause.passive && !clause.reported && !complement && !STATES.has(clause.lemma) && clause.lemma) lastDoer = clause;
     else if (subject >= 0 && !SUBORDINATORS.has(tokens[subject].norm) && !complement && !clause.reported) lastDoer = undefined;
     // "… what had happened", "so every voicemail had a name": a clause under another (or with a
     // wh-word subject) is no main clause — but one of the speaker's ("so I phoned his doctor") is
     // the narration the next listed verbs continue
-    const intro = tokens.slice(lastGroupEnd, lead).map((t) => t.norm);
-    const under = intro.some((w) => SUBORDINATORS.has(w) || w === 'so') || !joiners.every((w) => MAIN_JOINERS.has(w)) || (subject >= 0 && SUBORDINATORS.has(tokens[subject].norm));
+    const under = anyIn(tokens, lastGroupEnd, lead, SUBORDINATORS) || anyIn(tokens, lastGroupEnd, lead, SO) || !allIn(tokens, open, lead, MAIN_JOINERS) || (subject >= 0 && SUBORDINATORS.has(tokens[subject].norm));
     if (!clause.reported && (!under || ((actor === 'speaker' || actor === 'team') && subject >= 0 && !SUBORDINATORS.has(tokens[subject].norm)))) lastMain = clause;
     lastGroupEnd = g.end;
     reporting = REPORTING.has(clause.lemma) && clause.mode !== 'modal';
@@ -473,7 +500,17 @@ function reportedAfter(tokens: readonly Token[], from: number, subject: number):
 
 /** "I let them talk": a verb spelled the same in past and present takes the tense the rest of the sentence has. */
 function settleSameForm(clauses: Clause[], tokens: readonly Token[]): void {
-  const other = clauses.filter((c) => c.verb >= 0 && !SAME_FORM.has(tokens[c.verb].norm) && c.subject >= 0);
-  const present = other.length > 0 && other.every((c) => c.mode === 'present' || c.mode === 'habit');
-  for (const c of clauses) if (c.verb >= 0 && SAME_FORM.has(tokens[c.verb].norm) && c.mode === 'narrated' && present) c.mode = 'present';
+  // the other clauses with a verb and a subject: are there some, and are all of them present?
+  let others = 0;
+  let sameForm = false;
+  for (const c of clauses) {
+    if (c.verb < 0) continue;
+    if (SAME_FORM.has(tokens[c.verb].norm)) sameForm = true;
+    else if (c.subject >= 0) {
+      if (c.mode !== 'present' && c.mode !== 'habit') return;
+      others++;
+    }
+  }
+  if (!sameForm || others === 0) return;
+  for (const c of clauses) if (c.verb >= 0 && SAME_FORM.has(tokens[c.verb].norm) && c.mode === 'narrated') c.mode = 'present';
 }

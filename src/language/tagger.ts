@@ -105,15 +105,6 @@ export function tagText(text: string, from = 0, to = text.length): TaggedText {
 
 function readPiece(piece: string, base: number, out: TaggedText): void {
   const t = leanTag(piece);
-  const n = t.starts.length;
-  for (let i = 0; i < n; i++) {
-    const tag = t.pos[i] as PartOfSpeech;
-    if (tag === 'SPACE') continue;
-    out.starts.push(base + t.starts[i]);
-    out.ends.push(base + t.ends[i]);
-    out.pos.push(tag);
-    out.lemmas.push(t.lemmas[i]);
-  }
   const blank = (k: number) => !piece.slice(t.starts[k], t.ends[k]).trim();
   for (const [a, b] of t.sentences) {
     let s = a;
@@ -121,5 +112,32 @@ function readPiece(piece: string, base: number, out: TaggedText): void {
     while (s <= e && blank(s)) s++;
     while (e >= s && blank(e)) e--;
     if (s <= e) out.sentences.push([base + t.starts[s], base + t.ends[e]]);
+  }
+  // the tagger's lists are this call's own: its words are kept in place, without the SPACE tokens
+  // and moved to offsets in the text, and a first piece (most answers are one) hands them on whole
+  const n = t.starts.length;
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const tag = t.pos[i] as PartOfSpeech;
+    if (tag === 'SPACE') continue;
+    t.starts[kept] = base + t.starts[i];
+    t.ends[kept] = base + t.ends[i];
+    t.pos[kept] = tag;
+    t.lemmas[kept] = t.lemmas[i];
+    kept++;
+  }
+  t.starts.length = t.ends.length = t.pos.length = t.lemmas.length = kept;
+  if (out.starts.length === 0) {
+    out.starts = t.starts;
+    out.ends = t.ends;
+    out.pos = t.pos as PartOfSpeech[];
+    out.lemmas = t.lemmas;
+    return;
+  }
+  for (let i = 0; i < kept; i++) {
+    out.starts.push(t.starts[i]);
+    out.ends.push(t.ends[i]);
+    out.pos.push(t.pos[i] as PartOfSpeech);
+    out.lemmas.push(t.lemmas[i]);
   }
 }

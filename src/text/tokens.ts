@@ -106,7 +106,9 @@ export function tokenize(text: string, base = 0): Token[] {
 /** The token for text[from, to), with the lexeme of its word (made the first time the word is met). */
 function token(text: string, from: number, to: number, base: number): Token {
   const lexeme = lexemeOf(text, from, to);
-  return { text: lexeme.word, norm: lexeme.norm, start: base + from, end: base + to, lexeme };
+  // pos and lemma are filled later by the language layer: made here, they are fields of the token
+  // itself, not a second store allocated for every token when they are added
+  return { text: lexeme.word, norm: lexeme.norm, start: base + from, end: base + to, lexeme, pos: undefined, lemma: undefined };
 }
 
 // Lexemes by word, in a table of our own: a word is looked up by the characters it has in the
