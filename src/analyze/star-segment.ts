@@ -66,17 +66,15 @@ const SAYING = new Set(['told', 'said', 'asked', 'replied', 'answered', 'mention
 const OBLIGATION = new Set(['had', 'needed']);
 const CONTRACTED_PRESENT = /'(s|re)$/;
 
-/** Token indexes where a new clause starts: after , ; : — or a dash between two tokens. */
-function clauseStarts(s: DocSentence): Set<number> {
-  const out = new Set<number>([0]);
-  for (let i = 1; i < s.tokens.length; i++) {
-    const from = s.tokens[i - 1].end - s.start;
-    if (s.tokens[i].start - s.start === from + 1 && s.text.charCodeAt(from) === 32) continue; // one space: the usual case
-    const between = s.text.slice(from, s.tokens[i].start - s.start);
-    if (/[,;:()\u2013\u2014"“”]|\s-\s/.test(between)) out.add(i);
-  }
-  return out;
+/** Whether a new clause starts at token i: the first token, or after , ; : — or a dash between two tokens. */
+function isClauseStart(s: DocSentence, i: number): boolean {
+  if (i === 0) return true;
+  const from = s.tokens[i - 1].end - s.start;
+  if (s.tokens[i].start - s.start === from + 1 && s.text.charCodeAt(from) === 32) return false; // one space: the usual case
+  return CLAUSE_GAP.test(s.text.slice(from, s.tokens[i].start - s.start));
 }
+
+const CLAUSE_GAP = /[,;:()\u2013\u2014"“”]|\s-\s/;
 
 interface Step {
   /** Token index where the clause with the step starts (its subject, or the verb of a fragment). */
@@ -97,7 +95,6 @@ function stepsIn(s: DocSentence, presentOk: boolean, habitual: boolean): Step[] 
   const t = s.tokens;
   // a present-tense step ("Then I ask him") only goes on a story already being narrated
   const storyStarted = presentOk || CONNECTORS.has(t[0]?.norm ?? '');
-  const starts = clauseStarts(s);
   const steps: Step[] = [];
   const stepVerb = (j: number, allowPresent: boolean) =>
     j >= 0 && !isPerfect(t, j) && (isPastStep(t[j]) || (allowPresent && storyStarted && isPresentStep(t[j]) && !isPastVerb(t[j])));
@@ -107,9 +104,12 @@ function stepsIn(s: DocSentence, presentOk: boolean, habitual: boolean): Step[] 
       const first = SUBJECT_FIRST.has(w);
       if (w === 'the') {
         // "the clerk called", "the gate agent rebooked": a noun subject of one or two words
-        if (!starts.has(i) && !CONNECTORS.has(t[i - 1]?.norm ?? '')) continue;
-        const j = [i + 2, i + 3].find((k) => k < t.length && isPastStep(t[k]) && !isPerfect(t, k));
-        if (j !== undefined) steps.push({ at: i, verb: j, person: 'third' });
+        if (!isClauseStart(s, i) && !CONNECTORS.has(t[i - 1]?.norm ?? '')) continue;
+        for (let j = i + 2; j <= i + 3 && j < t.length; j++) {
+          if (!isPastStep(t[j]) || isPerfect(t, j)) continue;
+          steps.push({ at: i, verb: j, person: 'third' });
+          break;
+        }
         continue;
       }
       // "they're heard", "she's gone": a present passive or a perfect, not a step told
@@ -137,7 +137,7 @@ function stepsIn(s: DocSentence, presentOk: boolean, habitual: boolean): Step[] 
   // the tagger's clauses find steps the word lists miss ("I split the work", "we cut the wait")
   for (const c of s.clauses) {
     if (!c.finite || c.mode !== 'narrated' || c.verb < 0 || t[c.verb].pos !== 'VERB' || c.quoted || c.conditional || steps.some((st) => st.verb === c.verb)) continue;
-    if (STATIVE.has(c.lemma) || (c.lemma === 'work' && SETTING_PREPS.has(t[c.verb + 1]?.norm ?? '')) || /ing$/.test(t[c.verb].norm)) continue;
+    if (STATIVE.has(c.lemma) || (c.lemma === 'work' && SETTING_PREPS.has(t[c.verb + 1]?.norm ?? '')) || t[c.verb].norm.endsWith('ing')) continue;
     // a passive is done to its subject ("I was pushed into a call centre"), no step of theirs
     if (PASSIVE_BE.has(t[c.verb - 1]?.norm ?? '')) continue;
     if (c.actor === 'speaker' || c.actor === 'team') steps.push({ at: c.subject >= 0 ? c.subject : c.first, verb: c.verb, person: 'first' });
@@ -166,17 +166,24 @@ function introEnd(s: DocSentence): number {
  * Where someone else's answer to the speaker's steps starts, when it ends the sentence: "I said
  * sorry and offered to cover it, but she said there was no need" — no step of the speaker's after it.
  */
-function response(s: DocSentence): number[] {
-  const cs = s.clauses.filter((c) => c.finite && !c.quoted);
-  const lastMine = cs.map((c) => c.actor === 'speaker' || c.actor === 'team').lastIndexOf(true);
-  if (lastMine < 0) return [];
+function response(s: DocSentence): number {
+  // (the finite clauses outside quotes, read in place)
+  const told = (c: Clause) => c.finite && !c.quoted;
+  let lastMine = -1;
+  for (let k = s.clauses.length - 1; k >= 0 && lastMine < 0; k--) {
+    const c = s.clauses[k];
+    if (told(c) && (c.actor === 'speaker' || c.actor === 'team')) lastMine = k;
+  }
+  if (lastMine < 0) return -1;
   // a person's reaction ("but she said", "and he thanked me"), not a purpose or a consequence ("so he could get to work", "so it could never stay true")
-  const theirs = cs.findIndex(
-    (c, k) =>
-      k > lastMine && c.actor === 'other' && c.mode === 'narrated' && c.subject >= 0 && /^(but|and|then)$/.test(s.tokens[c.first]?.norm ?? '') &&
-      /^(he|she|they)$/.test(s.tokens[c.subject].norm) && !/^(could|would|might|couldn't|wouldn't)$/.test(s.tokens[c.verb - 1]?.norm ?? ''),
-  );
-  return theirs >= 0 ? [cs[theirs].first] : [];
+  for (let k = lastMine + 1; k < s.clauses.length; k++) {
+    const c = s.clauses[k];
+    if (
+      told(c) && c.actor === 'other' && c.mode === 'narrated' && c.subject >= 0 && /^(but|and|then)$/.test(s.tokens[c.first]?.norm ?? '') &&
+      /^(he|she|they)$/.test(s.tokens[c.subject].norm) && !/^(could|would|might|couldn't|wouldn't)$/.test(s.tokens[c.verb - 1]?.norm ?? '')
+    ) return c.first;
+  }
+  return -1;
 }
 
 /** Verbs that say how things stood, not what someone did. */
@@ -218,10 +225,10 @@ interface Reading {
   task: number;
   result: number;
   /** Token indexes of every outcome cue. */
-  results: number[];
+  results: readonly number[];
   /** The same without the outcome cues that are the speaker's own doing ("when I came back", "I recommended"). */
   othersResult: number;
-  othersResults: number[];
+  othersResults: readonly number[];
   reflection: boolean;
   /** A remark to the listener ("Let me explain.", "Let me step back a bit."): no part of the story. */
   aside: boolean;
@@ -258,80 +265,130 @@ type Read = DocSentence & { [READINGS]?: Reading[] };
 
 function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean, habitual: boolean, presentOk: boolean): Reading {
   const t = s.tokens;
-  const conditional = t.some((x) => x.norm === 'if');
-  const hypMatches = cues.hypothetical.findAll(t).filter((m) => {
-    // in the story, the speaker's own quoted "I'll ask around" is a promise made then, not a hypothetical
-    const said = clauseAt(s, m.last - 1);
-    if (storyStarted && said && (said.quoted || s.inQuote) && said.mode === 'future' && !quotedFromOther(s, m.first)) return false;
-    // once a past setting is told and before any step, "I would walk them through it" is a habit of then
-    if (habitual && !conditional && /^(would|i'd|we'd)$/.test(t[m.last - 1].norm)) return false;
-    // "I'd never used" is "I had", not "I would"
-    const last = t[m.last - 1].norm;
-    if (last.endsWith("'d")) {
-      const v = verbAfter(t, m.last - 1);
-      if (v >= 0 && isPastVerb(t[v])) return false;
-    }
-    const before = t.slice(0, m.first);
-    if (before.some((x) => x.norm === 'if')) return true;
-    // reported ("I told him I would call") only after a verb of saying or thinking: in "when they
-    // got angry, I would let them talk" the past sets up a habit or a hypothetical
-    return !before.some((x, i) => REPORTING.has(x.norm) && !isPerfect(t, i));
-  });
+  const conditional = hasWord(t, 'if', t.length);
+  const hyp = cues.hypothetical.findAll(t).some((m) => isHypothetical(s, m, storyStarted, habitual, conditional));
   // a narrated past: a past verb that is not a perfect ("has always worked") nor a modal's
   // (in "if I did disagree, I would talk to them" the past is a condition's, not a narrated one)
   // (the tagger's reading of each clause settles verbs the word lists cannot: "the switch cut costs")
-  const past =
-    !(conditional && hypMatches.length > 0) &&
-    !isDefinition(t) &&
-    (t.some((_, i) => isNarratedPast(t, i) && !(isPerfect(t, i) && HAVE_PERFECT.has(t[i - 1]?.norm ?? ''))) ||
-      s.clauses.some((c) => isToldEvent(c) && c.verb >= 0 && t[c.verb].pos === 'VERB'));
-  const presentPerfect = t.some((x, i) => isPastVerb(x) && i > 0 && PRESENT_PERFECT.has(t[i - 1].norm));
-  const lasting = presentPerfect || /\bstill\b|\bsince\b|\bnow\b/i.test(s.text);
+  const past = !(conditional && hyp) && !isDefinition(t) && (narratesPast(t) || s.clauses.some((c) => isToldEvent(c) && c.verb >= 0 && t[c.verb].pos === 'VERB'));
+  const lasting = hasPresentPerfect(t) || /\bstill\b|\bsince\b|\bnow\b/i.test(s.text);
   // a general statement in the present: a rule with a condition ("If I promise to call back on
   // Tuesday, I call back on Tuesday") or a frequency ("they usually calm down"), not an event
   // (after a past setting, "I would always walk them through it" is a habit of then, not a rule)
-  const general = !past && !lasting && !(habitual && !conditional) && t.some((x) => GENERAL.has(x.norm));
+  const general = !past && !lasting && !(habitual && !conditional) && anyWordIn(t, 0, t.length, GENERAL);
   const habit = cues.habit.test(t) || general;
   const situation = cues.situation.findAll(t);
   // someone else's quoted wish is theirs, not the speaker's aim ("he said, "we want to bring our son
   // here""); a promise they make is kept as one (the server's, in a story told as the customer:
   // "she said, "we are going to fix it before your party"")
-  const taskMatches = cues.task.findAll(t).filter((m) => !quotedFromOther(s, m.first) || clauseAt(s, m.first)?.mode === 'future');
-  const obligation = ownObligation(t);
-  const task = [firstAt(taskMatches), obligation, clauseTask(s)].filter((x) => x >= 0).sort((a, b) => a - b)[0] ?? -1;
+  // (filters run only where there is something to filter: most sentences match no cue of a kind)
+  const taskCues = cues.task.findAll(t);
+  const taskMatches = taskCues.length ? taskCues.filter((m) => !quotedFromOther(s, m.first) || clauseAt(s, m.first)?.mode === 'future') : taskCues;
+  const task = earliest(earliest(firstAt(taskMatches), ownObligation(t)), clauseTask(s));
   const resultMatches = cues.result.findAll(t);
   const result = firstAt(resultMatches);
   // an outcome cue that is a verb of the speaker's ("when I came back", "I recommended the blue
   // one") is the speaker moving or acting, an outcome only when the speaker is the customer
-  const othersMatches = resultMatches.filter((m) => !(t[m.first].pos === 'VERB' && SUBJECT_FIRST.has(t[m.first - 1]?.norm ?? '')));
-  // a measured outcome told of something else: "the research stage took us only six hours"
-  const measured = s.clauses.filter((c) => c.finite && c.actor === 'other' && (c.mode === 'narrated' || c.mode === 'ongoing') && s.numbers.some((n) => OUTCOME_KINDS.has(n.kind) && n.first >= c.first && n.first < c.last)).map((c) => c.first);
-  const clauseOutcomes = [...measured, ...response(s)];
-  // inline labels in notes: "Problem: ...", "My part: ..."
-  const colon = /^\s*[*_]*([^:=.!?*_]{1,30}?)[*_]*\s*[:=][*_]*\s/.exec(s.text);
+  const othersMatches = resultMatches.length ? resultMatches.filter((m) => !(t[m.first].pos === 'VERB' && SUBJECT_FIRST.has(t[m.first - 1]?.norm ?? ''))) : resultMatches;
+  const clauseOutcomes = measuredOutcomes(s);
+  const reaction = response(s);
+  if (reaction >= 0) clauseOutcomes.push(reaction);
+  // inline labels in notes: "Problem: ...", "My part: ..." (no colon or equals sign, no label: most sentences)
+  const colon = s.text.includes(':') || s.text.includes('=') ? /^\s*[*_]*([^:=.!?*_]{1,30}?)[*_]*\s*[:=][*_]*\s/.exec(s.text) : null;
   const label = colon ? partForLabel(colon[1], rubric) : undefined;
   const reflection = cues.reflection.findAll(t);
   // "I worked as...", "I was asked to...", "what I took from it": the verb belongs to the cue, not a step
   const inCue = (i: number) => covers(situation, i) || covers(taskMatches, i) || covers(reflection, i);
+  const steps = stepsIn(s, storyStarted && presentOk, habitual && !conditional);
   return {
-    hyp: hypMatches.length > 0,
+    hyp,
     habit,
     past,
     situation,
     task,
     result,
-    results: [...resultMatches.map((m) => m.first), ...clauseOutcomes].sort((a, b) => a - b),
+    results: cueStarts(resultMatches, clauseOutcomes),
     othersResult: firstAt(othersMatches),
-    othersResults: [...othersMatches.map((m) => m.first), ...clauseOutcomes].sort((a, b) => a - b),
+    othersResults: cueStarts(othersMatches, clauseOutcomes),
     reflection: reflection.length > 0,
     aside: isAside(s),
     unknown: cues.unknownOutcome.test(t),
     lasting,
-    clearPast: t.some((_, i) => isClearPast(t, i) && !isPerfect(t, i)),
+    clearPast: hasClearPast(t),
     customerSide: cues.customerSide.test(t),
-    steps: stepsIn(s, storyStarted && presentOk, habitual && !conditional).filter((st) => !inCue(st.verb)),
+    steps: steps.length ? steps.filter((st) => !inCue(st.verb)) : steps,
     label,
   };
+}
+
+/** Whether the word is among tokens[0, to). */
+function hasWord(t: readonly Token[], word: string, to: number): boolean {
+  for (let i = 0; i < to; i++) if (t[i].norm === word) return true;
+  return false;
+}
+
+/** The earlier of two token indexes, -1 standing for none. */
+const earliest = (a: number, b: number) => (a < 0 ? b : b < 0 ? a : Math.min(a, b));
+
+/**
+ * Whether a hypothetical cue ("I would", "I'd") says what the speaker would do. In the story, the
+ * speaker's own quoted "I'll ask around" is a promise made then, not a hypothetical.
+ */
+function isHypothetical(s: DocSentence, m: PhraseMatch, storyStarted: boolean, habitual: boolean, conditional: boolean): boolean {
+  const t = s.tokens;
+  const said = clauseAt(s, m.last - 1);
+  if (storyStarted && said && (said.quoted || s.inQuote) && said.mode === 'future' && !quotedFromOther(s, m.first)) return false;
+  // once a past setting is told and before any step, "I would walk them through it" is a habit of then
+  if (habitual && !conditional && /^(would|i'd|we'd)$/.test(t[m.last - 1].norm)) return false;
+  // "I'd never used" is "I had", not "I would"
+  const last = t[m.last - 1].norm;
+  if (last.endsWith("'d")) {
+    const v = verbAfter(t, m.last - 1);
+    if (v >= 0 && isPastVerb(t[v])) return false;
+  }
+  if (hasWord(t, 'if', m.first)) return true;
+  // reported ("I told him I would call") only after a verb of saying or thinking: in "when they
+  // got angry, I would let them talk" the past sets up a habit or a hypothetical
+  for (let i = 0; i < m.first; i++) if (REPORTING.has(t[i].norm) && !isPerfect(t, i)) return false;
+  return true;
+}
+
+/** A past verb that narrates, not a present perfect ("has always worked"). */
+function narratesPast(t: readonly Token[]): boolean {
+  for (let i = 0; i < t.length; i++) if (isNarratedPast(t, i) && !(isPerfect(t, i) && HAVE_PERFECT.has(t[i - 1]?.norm ?? ''))) return true;
+  return false;
+}
+
+function hasPresentPerfect(t: readonly Token[]): boolean {
+  for (let i = 1; i < t.length; i++) if (isPastVerb(t[i]) && PRESENT_PERFECT.has(t[i - 1].norm)) return true;
+  return false;
+}
+
+function hasClearPast(t: readonly Token[]): boolean {
+  for (let i = 0; i < t.length; i++) if (isClearPast(t, i) && !isPerfect(t, i)) return true;
+  return false;
+}
+
+/** A measured outcome told of something else: "the research stage took us only six hours" (the clauses' first tokens). */
+function measuredOutcomes(s: DocSentence): number[] {
+  const out: number[] = [];
+  if (!s.numbers.length) return out;
+  for (const c of s.clauses) {
+    if (!c.finite || c.actor !== 'other' || (c.mode !== 'narrated' && c.mode !== 'ongoing')) continue;
+    if (s.numbers.some((n) => OUTCOME_KINDS.has(n.kind) && n.first >= c.first && n.first < c.last)) out.push(c.first);
+  }
+  return out;
+}
+
+const NO_INDEXES: readonly number[] = Object.freeze([]) as readonly number[];
+
+/** The first tokens of the cues and the clause outcomes, in order. */
+function cueStarts(ms: readonly PhraseMatch[], more: readonly number[]): readonly number[] {
+  if (!ms.length && !more.length) return NO_INDEXES;
+  const out: number[] = [];
+  for (const m of ms) out.push(m.first);
+  for (const k of more) out.push(k);
+  return out.length > 1 ? out.sort((a, b) => a - b) : out;
 }
 
 /** Verbs of telling and thinking in a remark to the listener: "let me explain", "let me be honest". */
@@ -398,6 +455,16 @@ export function segmentStar(doc: AnswerDocument, rubric: Rubric, phrases: (l: re
   explainRoles(doc, cues, rubric, pieces);
 }
 
+/** Words after a verb that say who it was done for: the speaker ("offered me"), or others ("rang them"). */
+const FOR_THE_SPEAKER = new Set(['me', 'us', 'my', 'our']);
+const FOR_OTHERS = new Set(['him', 'her', 'them', 'his', 'their']);
+
+/** Whether a token of t[from, to) is one of the words. */
+function anyWordIn(t: readonly Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
+  for (let k = Math.max(0, from); k < to && k < t.length; k++) if (words.has(t[k].norm)) return true;
+  return false;
+}
+
 /** Signs the speaker is the one serving: a job, a shift, a role, "our customers". */
 const WORKS_THERE = /\b(i|we) (worked|work|was working|were working|was employed|ran|run|managed|volunteered)\b|\b(my|our) (previous |last |first |current |old |new )?(job|internship|shift|role|position|manager|boss|supervisor|team|colleagues?|customers?|clients?|guests?|patients?|accounts?|store|shop|hotel|restaurant|company|office|clinic|practice|branch)\b|\bas an? (?!customer|client|guest|patient|passenger|shopper|buyer)[a-z]+ ?[a-z]* (at|in|for|with)\b/i;
 
@@ -412,9 +479,8 @@ function servedTheSpeaker(doc: AnswerDocument): boolean {
   for (const s of doc.sentences) {
     for (const c of s.clauses) {
       if (!c.finite || c.mode !== 'narrated' || c.verb < 0) continue;
-      const after = s.tokens.slice(c.verb + 1, c.last);
-      if (c.actor === 'other' && c.subject >= 0 && after.some((t) => /^(me|us|my|our)$/.test(t.norm))) forMe++;
-      if ((c.actor === 'speaker' || c.actor === 'team') && after.some((t) => /^(him|her|them|his|their)$/.test(t.norm))) mine++;
+      if (c.actor === 'other' && c.subject >= 0 && anyWordIn(s.tokens, c.verb + 1, c.last, FOR_THE_SPEAKER)) forMe++;
+      if ((c.actor === 'speaker' || c.actor === 'team') && anyWordIn(s.tokens, c.verb + 1, c.last, FOR_OTHERS)) mine++;
     }
   }
   return forMe >= 2 && forMe >= mine && !WORKS_THERE.test(doc.text);
