@@ -1,4 +1,5 @@
 import { FIRST_PLURAL, FIRST_SINGULAR } from '../../text/english.js';
+import type { Rubric } from '../../rubric/types.js';
 import type { Token } from '../../text/tokens.js';
 import type { Check, Finding } from '../types.js';
 
@@ -13,6 +14,15 @@ function isContextualFiller(text: string, tokens: readonly Token[], i: number): 
   if (t.norm === 'like') return after === ',' && /,\s$/.test(before);
   // sentence-initial "So," or "Well,"
   return i === 0 && after === ',';
+}
+
+const plainFillers = new WeakMap<Rubric, readonly string[]>();
+
+/** The rubric's fillers but the contextual ones (made once per rubric, so the same list finds its compiled phrases by identity). */
+function fillersAlways(rubric: Rubric): readonly string[] {
+  let list = plainFillers.get(rubric);
+  if (!list) plainFillers.set(rubric, (list = rubric.fillers.filter((f) => !CONTEXTUAL_FILLERS.has(f.toLowerCase()))));
+  return list;
 }
 
 /** A speaking time in the unit that says it best: "40 seconds", "1 minute", "1.5 minutes". */
@@ -38,7 +48,7 @@ export const deliveryCheck: Check = {
   rules: ['filler', 'hedge', 'we-action', 'length'],
   run({ doc, rubric, phrases, finding }) {
     const findings: Finding[] = [];
-    const fillerSet = phrases(rubric.fillers.filter((f) => !CONTEXTUAL_FILLERS.has(f.toLowerCase())));
+    const fillerSet = phrases(fillersAlways(rubric));
     const hedgeSet = phrases(rubric.hedges);
     const contextual = rubric.fillers.some((f) => CONTEXTUAL_FILLERS.has(f.toLowerCase()));
     let fillers = 0;
@@ -52,12 +62,13 @@ export const deliveryCheck: Check = {
         findings.push(finding('filler', 'info', `Filler "${doc.text.slice(m.start, m.end)}": leave it out.`, m));
       }
       if (contextual) {
-        s.tokens.forEach((t, i) => {
+        for (let i = 0; i < s.tokens.length; i++) {
+          const t = s.tokens[i];
           if (CONTEXTUAL_FILLERS.has(t.norm) && isContextualFiller(doc.text, s.tokens, i)) {
             fillers++;
             findings.push(finding('filler', 'info', `Filler "${t.text}": leave it out.`, t));
           }
-        });
+        }
       }
       for (const m of hedgeSet.findAll(s.tokens)) {
         hedges++;

@@ -1,5 +1,5 @@
 import { finiteClauseAt, othersWordsAt } from '../../language/index.js';
-import type { JargonRule } from '../../rubric/types.js';
+import type { JargonRule, Rubric } from '../../rubric/types.js';
 import { isMentionOnly } from '../../text/mention.js';
 import type { PhraseMatch } from '../../text/phrases.js';
 import type { Token } from '../../text/tokens.js';
@@ -41,17 +41,31 @@ export function isJargonUse(text: string, s: DocSentence, m: PhraseMatch, rule: 
   return !rule.pos || usedAs(s.tokens, m.first, rule.pos);
 }
 
+const jargonLists = new WeakMap<Rubric, readonly string[]>();
+
+/**
+ * The rubric's jargon phrases as one list, made once per rubric: the jargon and pillar checks read
+ * it for every answer, and the same list finds its compiled phrases by identity.
+ */
+export function jargonPhrases(rubric: Rubric): readonly string[] {
+  let list = jargonLists.get(rubric);
+  if (!list) jargonLists.set(rubric, (list = rubric.jargon.map((j) => j.phrase)));
+  return list;
+}
+
 /** Jargon: buzzwords and clichés that sound empty to an interviewer, each with a plainer way to say it. */
 export const jargonCheck: Check = {
   id: 'jargon',
   description: 'Buzzwords and clichés, each with a plainer alternative or a question that asks for the evidence.',
   rules: ['jargon'],
   run({ doc, rubric, phrases, finding }) {
-    const set = phrases(rubric.jargon.map((j) => j.phrase));
+    const set = phrases(jargonPhrases(rubric));
     const jargon: JargonSpan[] = [];
     const findings = [];
     for (const s of doc.sentences) {
-      for (const m of set.findAll(s.tokens)) {
+      const ms = set.findAll(s.tokens);
+      for (let k = 0; k < ms.length; k++) {
+        const m = ms[k];
         if (!isJargonUse(doc.text, s, m, rubric.jargon[m.phrase.index])) continue;
         const { suggestion } = rubric.jargon[m.phrase.index];
         // "%" is not a word, so "give 110%" matches as "give 110": report the whole of it

@@ -130,30 +130,31 @@ function sizeOfPlace(tokens: readonly Token[], i: number): boolean {
   return k >= 0 && PLACES.has(tokens[k].norm);
 }
 
-function countCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
-  const out: Candidate[] = [];
-  s.tokens.forEach((t, i) => {
-    if (sizeOfPlace(s.tokens, i)) return;
+function countCandidates(s: DocSentence, p: MetricPhrases, out: Candidate[]): void {
+  for (let i = 0; i < s.tokens.length; i++) {
+    const t = s.tokens[i];
+    const next = s.tokens[i + 1]?.norm ?? '';
+    const share = (t.norm === 'half' && FRACTION_LINKS.has(next)) || (FRACTIONS.test(t.norm) && next === 'of');
+    // only a number or a share ("half the", "a third of") can count anything: most words are neither
+    if (!share && !isNumberToken(t)) continue;
+    if (sizeOfPlace(s.tokens, i)) continue;
     // a handful of people or cases in the setting is the scene ("with only two employees in the
     // department"); the scale at stake there is larger ("a booking for 40 guests")
     const small = NUMBER_WORDS.has(t.norm) ? (NUMBER_WORDS.get(t.norm) ?? 0) < 10 : /^\d$/.test(t.norm);
-    if (s.role === 'situation' && small) return;
-    const next = s.tokens[i + 1]?.norm ?? '';
-    const share = (t.norm === 'half' && FRACTION_LINKS.has(next)) || (FRACTIONS.test(t.norm) && next === 'of');
+    if (s.role === 'situation' && small) continue;
     // people and cases come in whole numbers ("4.7 stars" is no count); "one" and "half" are rarely counts
-    if (!share && (!isQuantity(s.tokens, i, p) || /^\d+\.\d+$/.test(t.norm) || NOT_COUNTS.has(t.norm))) return;
-    if (isCompoundAdjective(s, i)) return; // a 5-line script, a two-page guide to customers
-    if (i + 1 < s.tokens.length && p.ratings.longestAt(s.tokens, i + 1)) return; // "a five-star review" is a rating
+    if (!share && (!isQuantity(s.tokens, i, p) || /^\d+\.\d+$/.test(t.norm) || NOT_COUNTS.has(t.norm))) continue;
+    if (isCompoundAdjective(s, i)) continue; // a 5-line script, a two-page guide to customers
+    if (i + 1 < s.tokens.length && p.ratings.longestAt(s.tokens, i + 1)) continue; // "a five-star review" is a rating
     for (let k = i + 1; k <= i + 3 && k < s.tokens.length; k++) {
-      if (/[,.;:!?()]/.test(s.text.slice(s.tokens[k - 1].end - s.start, s.tokens[k].start - s.start))) return; // the noun is in another clause
+      if (/[,.;:!?()]/.test(s.text.slice(s.tokens[k - 1].end - s.start, s.tokens[k].start - s.start))) break; // the noun is in another clause
       const m = p.counts.longestAt(s.tokens, k);
       if (m) {
         out.push({ start: t.start, end: m.end, kind: 'count' });
-        return;
+        break;
       }
     }
-  });
-  return out;
+  }
 }
 
 /** Whether a clause break (punctuation or a joining word) lies just before token k. */
@@ -183,9 +184,8 @@ function clauseOf(s: DocSentence, first: number, last: number): [number, number]
  * day", "two days later") counts when it times an outcome: its clause has a resolution word ("it
  * arrived two days later"), or the sentence is the Result; not when its clause is the speaker's own step ("I called her the same afternoon", "two days later I visited again").
  */
-function timeCandidates(s: DocSentence, p: MetricPhrases, framing: boolean): Candidate[] {
+function timeCandidates(s: DocSentence, p: MetricPhrases, framing: boolean, out: Candidate[]): void {
   const { tokens } = s;
-  const out: Candidate[] = [];
   // `marker`: "after two days", "a week later" also mark time in a story ("a week later she wrote to
   // us"), so they need an outcome word in their clause even in the Result
   const turnarounds: { first: number; last: number; start: number; end: number; marker?: boolean }[] = [];
@@ -211,7 +211,7 @@ function timeCandidates(s: DocSentence, p: MetricPhrases, framing: boolean): Can
   }
   for (const m of p.turnarounds.findAll(tokens)) turnarounds.push(m);
   // "I had to fix it within a day", "I told him I'd have it fixed within the hour": a deadline or promise
-  if (!turnarounds.length || framing) return out;
+  if (!turnarounds.length || framing) return;
   // "it still hadn't arrived two days later" states no outcome
   const negated = (k: number) => tokens.slice(Math.max(0, k - 2), k).some((x) => /^(not|never|no)$|n't$/.test(x.norm));
   const resolutions = p.resolution.findAll(tokens).filter((r) => !negated(r.first));
@@ -228,16 +228,14 @@ function timeCandidates(s: DocSentence, p: MetricPhrases, framing: boolean): Can
     const longPeriod = tokens.slice(t.first, t.last).some((x) => /^(month|quarter|year)s?$/.test(x.norm));
     if (inClause || (s.role === 'result' && !longPeriod && !t.marker)) out.push({ start: t.start, end: t.end, kind: 'turnaround' });
   }
-  return out;
 }
 
 /**
  * A change word with a number after it: "went up 12 points", "dropped by half", "rose to 4.6". With no
  * "by"/"to"/"from" the number needs a unit after it, so "cut two slices" is not a change.
  */
-function changeCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
+function changeCandidates(s: DocSentence, p: MetricPhrases, out: Candidate[]): void {
   const { tokens } = s;
-  const out: Candidate[] = [];
   for (const m of p.changes.findAll(tokens)) {
     let k = m.last;
     const linked = k < tokens.length && CHANGE_LINKS.has(tokens[k].norm);
@@ -249,12 +247,10 @@ function changeCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
     if (!linked && !unitOk) continue;
     out.push({ start: m.start, end: unitOk ? unit.end : tokens[k].end, kind: 'change' });
   }
-  return out;
 }
 
 /** A rating word with a digit close by: "CSAT of 92", "NPS went up 12". */
-function ratingCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
-  const out: Candidate[] = [];
+function ratingCandidates(s: DocSentence, p: MetricPhrases, out: Candidate[]): void {
   for (const m of p.ratings.findAll(s.tokens)) {
     for (let k = Math.max(0, m.first - 3); k < Math.min(s.tokens.length, m.last + 3); k++) {
       const t = s.tokens[k];
@@ -265,7 +261,6 @@ function ratingCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
       }
     }
   }
-  return out;
 }
 
 /** A number with what it measures after it: a unit of time, a rate ("eight a month"), points, or a count noun. */
@@ -285,9 +280,8 @@ function numberStart(tokens: readonly Token[], i: number): number {
  * "from two days to four hours", "from a dozen a month to two", and a rate with no "from" ("dropped
  * five a week to one"): a before→after pair in words (digits are a pattern).
  */
-function fromToCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
+function fromToCandidates(s: DocSentence, p: MetricPhrases, out: Candidate[]): void {
   const { tokens } = s;
-  const out: Candidate[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
     const from = tokens[i].norm === 'from';
     const before = from ? numberStart(tokens, i + 1) : i;
@@ -304,7 +298,6 @@ function fromToCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
       break;
     }
   }
-  return out;
 }
 
 const STORY_PARTS = new Set(['action', 'result']);
@@ -319,8 +312,7 @@ const STAYING = new Set(['stay', 'work', 'remain', 'keep', 'wait', 'be']);
  * hours"), and a count of people or cases large enough to be the scale of what was at stake
  * ("a group of 20 people").
  */
-function factCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
-  const out: Candidate[] = [];
+function factCandidates(s: DocSentence, p: MetricPhrases, out: Candidate[]): void {
   const t = s.tokens;
   for (const n of s.numbers) {
     const c = finiteClauseAt(s, n.first);
@@ -343,17 +335,23 @@ function factCandidates(s: DocSentence, p: MetricPhrases): Candidate[] {
     else if (n.kind === 'duration' && STORY_PARTS.has(s.role) && (after === 'late' || (after === 'behind' && t[n.last + 1]?.norm === 'schedule')) && c && !STAYING.has(c.lemma)) out.push({ start: n.start, end: t[n.last].end, kind: 'time' });
     else if (n.kind === 'count' && (n.value ?? 0) >= 10 && p.counts.longestAt(t, n.last - 1) && !sizeOfPlace(t, n.first)) out.push({ start: n.start, end: n.end, kind: 'count' });
   }
-  return out;
 }
 
 function sentenceCandidates(s: DocSentence, p: MetricPhrases, framing: boolean): Candidate[] {
   const candidates: Candidate[] = [];
-  const holds = { digit: /\d/.test(s.text), star: /star/i.test(s.text) };
+  const digit = /\d/.test(s.text);
+  const star = /star/i.test(s.text);
   for (const [re, kind, needs] of PATTERNS) {
-    if (!holds[needs]) continue;
+    if (!(needs === 'digit' ? digit : star)) continue;
     for (const m of s.text.matchAll(re)) candidates.push({ start: s.start + m.index!, end: s.start + m.index! + m[0].length, kind });
   }
-  candidates.push(...countCandidates(s, p), ...timeCandidates(s, p, framing), ...changeCandidates(s, p), ...ratingCandidates(s, p), ...fromToCandidates(s, p), ...factCandidates(s, p));
+  // each kind of find adds to the one list
+  countCandidates(s, p, candidates);
+  timeCandidates(s, p, framing, candidates);
+  changeCandidates(s, p, candidates);
+  ratingCandidates(s, p, candidates);
+  fromToCandidates(s, p, candidates);
+  factCandidates(s, p, candidates);
   for (const m of p.outcomes.findAll(s.tokens)) {
     // the inflection matcher lets "doubled" match "double", as in "double-checked" or "charged double"
     if (m.last - m.first === 1 && NUMBER_WORDS.has(s.tokens[m.first].norm)) continue;
@@ -365,7 +363,7 @@ function sentenceCandidates(s: DocSentence, p: MetricPhrases, framing: boolean):
     candidates.push({ start: m.start, end: end === undefined ? m.end : s.tokens[end - 1].end, kind: 'outcome' });
   }
   const blocked = p.notMetric.findAll(s.tokens);
-  return candidates.filter((c) => !blocked.some((b) => b.start < c.end && c.start < b.end));
+  return blocked.length ? candidates.filter((c) => !blocked.some((b) => b.start < c.end && c.start < b.end)) : candidates;
 }
 
 /**
@@ -422,9 +420,10 @@ export const metricCheck: Check = {
     for (const s of doc.sentences) {
       if (!inScope(s, ctx)) continue;
       const world = aboutTheWorld(s);
-      const found = sentenceCandidates(s, p, isFraming(s, ctx))
-        .filter((c) => !world || CHANGED_KINDS.has(c.kind))
-        .sort((a, b) => a.start - b.start || b.end - a.end);
+      let found = sentenceCandidates(s, p, isFraming(s, ctx));
+      if (!found.length) continue;
+      if (world) found = found.filter((c) => CHANGED_KINDS.has(c.kind));
+      found.sort((a, b) => a.start - b.start || b.end - a.end);
       // overlapping finds are one metric ("rating went from 3.9" + "from 3.9 to 4.7 stars"): merge them, keeping the first kind
       const merged: Candidate[] = [];
       for (const c of found) {

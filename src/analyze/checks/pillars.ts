@@ -4,7 +4,7 @@ import type { PhraseMatch } from '../../text/phrases.js';
 import type { PillarRule } from '../../rubric/types.js';
 import type { AnswerDocument, DocSentence } from '../document.js';
 import type { Check, Evidence, EvidenceKind, PillarResult } from '../types.js';
-import { isJargonUse } from './jargon.js';
+import { isJargonUse, jargonPhrases } from './jargon.js';
 
 // A pillar is shown by what the speaker (or their team) did in the story, or claimed: a value, a
 // habit, a plan or a self-description. Whose words they are and in what mood they are said comes
@@ -194,7 +194,7 @@ export const pillarsCheck: Check = {
   description: 'The answer shows enough of the rubric\'s pillars (empathy, ownership, …), each by something the speaker did, or at least claims them.',
   rules: ['pillars-missing', 'pillars-too-many', 'pillars-claimed'],
   run({ doc, rubric, phrases, finding }) {
-    const jargonSet = phrases(rubric.jargon.map((j) => j.phrase));
+    const jargonSet = phrases(jargonPhrases(rubric));
     // a buzzword is no evidence of its pillar, used or rejected: "I go above and beyond", "I hate 'above and beyond'"
     const jargonBySentence = doc.sentences.map((s) => jargonSet.findAll(s.tokens));
     const inJargon = (si: number, m: PhraseMatch) => jargonBySentence[si].some((j) => m.first < j.last && j.first < m.last);
@@ -209,27 +209,32 @@ export const pillarsCheck: Check = {
         evidence.push(e);
       };
       const lists: [Source, readonly string[]][] = [['behaviour', p.phrases], ['quality', p.qualities], ['outcome', p.outcomes], ['noticed', p.noticed]];
+      // (index loops: this runs for every pillar, list and sentence, and most find nothing)
       for (const [source, list] of lists) {
         if (!list.length) continue;
         const set = phrases(list);
-        doc.sentences.forEach((s, si) => {
-          for (const m of set.findAll(s.tokens)) {
+        for (let si = 0; si < doc.sentences.length; si++) {
+          const s = doc.sentences[si];
+          const ms = set.findAll(s.tokens);
+          for (let k = 0; k < ms.length; k++) {
+            const m = ms[k];
             if (inJargon(si, m)) continue;
             const kind = evidenceKind(doc, s, m, source);
             if (!kind) continue;
             add(m, kind.kind, kind.why);
           }
-        });
+        }
       }
       // a cliché that claims this pillar ("I go the extra mile") is a claim, whatever the mood
-      doc.sentences.forEach((s, si) => {
-        for (const j of jargonBySentence[si]) {
-          const rule = rubric.jargon[j.phrase.index];
-          if (rule?.claims !== p.id || !isJargonUse(doc.text, s, j, rule)) continue;
-          add(j, 'claimed', 'a cliché: say what you did instead');
+      for (let si = 0; si < doc.sentences.length; si++) {
+        const js = jargonBySentence[si];
+        for (let k = 0; k < js.length; k++) {
+          const rule = rubric.jargon[js[k].phrase.index];
+          if (rule?.claims !== p.id || !isJargonUse(doc.text, doc.sentences[si], js[k], rule)) continue;
+          add(js[k], 'claimed', 'a cliché: say what you did instead');
         }
-      });
-      evidence.sort((a, b) => a.line - b.line || a.column - b.column);
+      }
+      if (evidence.length > 1) evidence.sort((a, b) => a.line - b.line || a.column - b.column);
       const status = evidence.some((e) => e.kind === 'shown') ? 'shown' : evidence.length ? 'claimed' : 'missing';
       return { id: p.id, name: p.name, present: evidence.length > 0, status, evidence };
     });
