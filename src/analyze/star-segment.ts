@@ -143,8 +143,25 @@ function stepsIn(s: DocSentence, presentOk: boolean, habitual: boolean): Step[] 
     if (c.actor === 'speaker' || c.actor === 'team') steps.push({ at: c.subject >= 0 ? c.subject : c.first, verb: c.verb, person: 'first' });
     else if (c.actor === 'other' && c.subject >= 0) steps.push({ at: c.subject, verb: c.verb, person: 'third' });
   }
-  if (steps.length > 1) steps.sort((a, b) => a.at - b.at);
+  sortByStart(steps);
   return steps;
+}
+
+/**
+ * Steps in order of where they start, steps that start together kept in the order found (as a
+ * stable sort): an insertion sort, as a sentence has a few steps at most, already nearly in order,
+ * and Array.prototype.sort allocates a work list on every call.
+ */
+function sortByStart(steps: Step[]): void {
+  for (let i = 1; i < steps.length; i++) {
+    const step = steps[i];
+    let j = i - 1;
+    while (j >= 0 && steps[j].at > step.at) {
+      steps[j + 1] = steps[j];
+      j--;
+    }
+    steps[j + 1] = step;
+  }
 }
 
 /**
@@ -241,7 +258,10 @@ interface Reading {
 
 const firstAt = (ms: readonly PhraseMatch[]) => (ms.length ? ms[0].first : -1);
 /** Whether a match holds token i. */
-const covers = (ms: readonly PhraseMatch[], i: number) => ms.some((m) => i >= m.first && i < m.last);
+function covers(ms: readonly PhraseMatch[], i: number): boolean {
+  for (let k = 0; k < ms.length; k++) if (i >= ms[k].first && i < ms[k].last) return true;
+  return false;
+}
 /** "has always worked": a present perfect, not a narrated past. */
 const HAVE_PERFECT = new Set(['have', 'has', "'ve", "i've", "we've", 'having']);
 /** Words before a past form that make a present perfect, which lasts to now. */
@@ -733,7 +753,19 @@ function namesATime(s: DocSentence): boolean {
 /** Reads one sentence of text that no heading labels, in story order, and writes its role. */
 function readPlain(s: DocSentence, state: PlainState, cues: Cues, rubric: Rubric, pieces: StarPiece[]): void {
   let { started, seenTask, seenAction, seenResult, customerSide, pastSentences, presentSteps, setByCue, presentStory, lastHadStep } = state;
-  const save = () => Object.assign(state, { started, seenTask, seenAction, seenResult, customerSide, pastSentences, presentSteps, setByCue, presentStory, lastHadStep });
+  const save = () => {
+    // (field by field: an object literal for Object.assign was made for every sentence)
+    state.started = started;
+    state.seenTask = seenTask;
+    state.seenAction = seenAction;
+    state.seenResult = seenResult;
+    state.customerSide = customerSide;
+    state.pastSentences = pastSentences;
+    state.presentSteps = presentSteps;
+    state.setByCue = setByCue;
+    state.presentStory = presentStory;
+    state.lastHadStep = lastHadStep;
+  };
   const r = read(s, cues, rubric, started, started && pastSentences > 0 && !seenAction, presentStory || lastHadStep);
   if (r.customerSide && !r.hyp) customerSide = true;
   // the outcome cues that count: told as the customer, the speaker's own too ("I came back")

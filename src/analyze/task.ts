@@ -39,6 +39,29 @@ function troubleAt(t: DocSentence['tokens'], k: number): boolean {
 
 const bySpeaker = (c: Clause) => c.actor === 'speaker' || c.actor === 'team';
 
+const ONLY = new Set(['only']);
+
+/** Whether a token of t[from, to) is one of the words (read in place: this runs for many clauses). */
+function anyWordIn(t: DocSentence['tokens'], from: number, to: number, words: ReadonlySet<string>): boolean {
+  for (let k = Math.max(0, from); k < to && k < t.length; k++) if (words.has(t[k].norm)) return true;
+  return false;
+}
+
+/** "was my job", "is our priority": a duty noun after "my" or "our" within the three words after the verb at v. */
+function dutyAfter(t: DocSentence['tokens'], v: number): boolean {
+  for (let k = v + 2; k < v + 4 && k < t.length; k++) if (DUTIES.has(t[k].norm) && (t[k - 1].norm === 'my' || t[k - 1].norm === 'our')) return true;
+  return false;
+}
+
+/** A purpose after the verb at v: "just to try to make up for it", "in order to get her home"; its "to", or -1. */
+function purposeAfter(t: DocSentence['tokens'], v: number): number {
+  for (let k = v + 1; k < t.length; k++) {
+    if (t[k].norm !== 'to') continue;
+    if ((t[k + 1]?.norm === 'try' && t[k + 2]?.norm === 'to') || (t[k - 1]?.norm === 'order' && t[k - 2]?.norm === 'in')) return k;
+  }
+  return -1;
+}
+
 
 /**
  * Token index where a task starts in the sentence, or -1: a duty ("my job was to ...", "it was my
@@ -65,7 +88,7 @@ export function clauseTask(s: DocSentence): number {
     const at = c.subject >= 0 ? Math.min(c.subject, c.first) : c.first;
     // "my job was to ...", "our priority was ...", "serving this table was my job"
     if (DUTIES.has(subjectWord) && (t[c.subject - 1]?.norm === 'my' || t[c.subject - 1]?.norm === 'our')) return at;
-    if (c.lemma === 'be' && t.slice(c.verb + 1, c.verb + 4).some((x, k, all) => DUTIES.has(x.norm) && (all[k - 1]?.norm === 'my' || all[k - 1]?.norm === 'our'))) return at;
+    if (c.lemma === 'be' && dutyAfter(t, c.verb)) return at;
     if (!bySpeaker(c) && !(subject && RULES.has(subject.norm))) continue;
     if (bySpeaker(c)) {
       // the speaker's own words in the story, promising: '"I'll do my best and ask around"'
@@ -82,16 +105,19 @@ export function clauseTask(s: DocSentence): number {
       // "we don't offer linking accounts", "we don't usually do deliveries": what the business won't do, an obstacle
       if (c.actor === 'team' && c.negated && (c.mode === 'present' || c.mode === 'habit') && SERVICES.has(c.lemma)) return at;
       // "... just to try to make up for my mistake", "in order to get her home": the speaker's aim, mid-sentence
-      const purpose = t.findIndex((x, k) => k > c.verb && x.norm === 'to' && ((t[k + 1]?.norm === 'try' && t[k + 2]?.norm === 'to') || (t[k - 1]?.norm === 'order' && t[k - 2]?.norm === 'in')));
-      if (purpose >= 0 && c.mode === 'narrated') return purpose;
+      if (c.mode === 'narrated') {
+        const purpose = purposeAfter(t, c.verb);
+        if (purpose >= 0) return purpose;
+      }
       // "I couldn't do refunds myself", "we weren't allowed to", "we can't credit it": a limit on the speaker
-      const aux = t.slice(c.subject >= 0 ? c.subject + 1 : c.first, c.verb).map((x) => x.norm);
       // (not an attitude: "I can't stand it", "I can't believe she remembered", "I can't deny it")
-      if (c.negated && !ATTITUDES.has(c.lemma) && (aux.some((a) => ABILITY.has(a)) || (PERMIT.has(c.lemma) && c.passive))) return at;
+      // (the auxiliaries run up to the verb; a clause with no verb of its own, "I'm not.", reads up to the last token)
+      const auxEnd = c.verb >= 0 ? c.verb : t.length - 1;
+      if (c.negated && !ATTITUDES.has(c.lemma) && (anyWordIn(t, c.subject >= 0 ? c.subject + 1 : c.first, auxEnd, ABILITY) || (PERMIT.has(c.lemma) && c.passive))) return at;
       continue;
     }
     // a rule that allows no more: "our policy only allowed refunds", "the warranty did not cover it"
-    if (PERMIT.has(c.lemma) && (c.negated || t.slice(c.first, c.verb).some((x) => x.norm === 'only'))) return at;
+    if (PERMIT.has(c.lemma) && (c.negated || anyWordIn(t, c.first, c.verb, ONLY))) return at;
   }
   return -1;
 }
