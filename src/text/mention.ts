@@ -14,8 +14,16 @@ const QUOTE = /["“”'‘’]/;
 
 export const isNegator = (norm: string): boolean => NEGATORS.has(norm) || norm.endsWith("n't");
 
-/** Gap text between token k and token k + 1. */
-const gap = (text: string, tokens: readonly Token[], k: number) => text.slice(tokens[k].end, tokens[k + 1].start);
+/**
+ * Whether clause punctuation stands between token k and token k + 1. Most gaps are one space,
+ * which holds none: told by its character code, with no slice and no pattern run.
+ */
+function breakAfter(text: string, tokens: readonly Token[], k: number): boolean {
+  const from = tokens[k].end;
+  const to = tokens[k + 1].start;
+  if (to === from + 1 && text.charCodeAt(from) === 32) return false;
+  return CLAUSE_BREAK.test(text.slice(from, to));
+}
 
 /**
  * True when a negator governs the phrase starting at token `first`: "not", "never", "didn't",
@@ -25,7 +33,7 @@ const gap = (text: string, tokens: readonly Token[], k: number) => text.slice(to
  */
 export function isNegated(text: string, tokens: readonly Token[], first: number, window = 3): boolean {
   for (let k = first - 1; k >= 0 && first - k <= window; k--) {
-    if (CLAUSE_BREAK.test(gap(text, tokens, k))) return false;
+    if (breakAfter(text, tokens, k)) return false;
     const w = tokens[k].norm;
     if (isNegator(w)) return !NOT_NEGATING_AFTER.has(tokens[k + 1]?.norm ?? '');
     if (w === 'of' && tokens[k - 1]?.norm === 'instead') return true;
@@ -103,6 +111,12 @@ function contrastAfter(tokens: readonly Token[], last: number): boolean {
   return false;
 }
 
+/** Whether a negator is among tokens[from, to) (from clamped at 0). */
+function negatorIn(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = Math.max(0, from); k < to; k++) if (isNegator(tokens[k].norm)) return true;
+  return false;
+}
+
 /**
  * True when a phrase is mentioned rather than used: quoted, introduced as a word ("the term
  * synergy"), named only to be rejected ("I don't believe the customer is always right",
@@ -117,13 +131,13 @@ export function isMentionOnly(text: string, tokens: readonly Token[], first: num
   }
   let negated = false;
   for (let k = first - 1; k >= 0 && first - k <= 5; k--) {
-    if (CLAUSE_BREAK.test(gap(text, tokens, k))) break;
+    if (breakAfter(text, tokens, k)) break;
     const w = tokens[k].norm;
     if (first - k <= 2 && NAMING.has(w)) return true;
     if (REJECT.has(w)) return true;
     // someone else's claim, then a turn against it: "a lot of companies say they're customer-centric, but …"
     if (CLAIMING.has(w) && k > 0 && !SPEAKER.has(tokens[k - 1].norm) && contrastAfter(tokens, last)) return true;
-    if (STANCE.has(w)) negated ||= tokens.slice(Math.max(0, k - 3), k).some((t) => isNegator(t.norm));
+    if (STANCE.has(w)) negated ||= negatorIn(tokens, k - 3, k);
     if (negated) return true;
   }
   return false;
