@@ -110,12 +110,12 @@ export function quoteStateAfter(text: string, from: number, to: number, open: bo
 
 /** Quotation state of each token: inside "…" or “…”; `open` when a quote opened in an earlier sentence is still open. */
 function quotedTokens(tokens: readonly Token[], text: string, base: number, open: boolean): boolean[] {
-  const out: boolean[] = [];
+  const out: boolean[] = new Array(tokens.length);
   let at = 0;
-  for (const t of tokens) {
-    open = quoteStateAfter(text, at, t.start - base, open);
-    out.push(open);
-    at = t.end - base;
+  for (let k = 0; k < tokens.length; k++) {
+    open = quoteStateAfter(text, at, tokens[k].start - base, open);
+    out[k] = open;
+    at = tokens[k].end - base;
   }
   return out;
 }
@@ -182,11 +182,13 @@ const STATES = new Set(['be', 'have', 'seem', 'appear', 'remain', 'know', 'want'
 const PARTICIPLE_TAKERS = new Set(['keep', 'leave', 'find', 'get', 'have', 'want', 'need', 'see', 'hear', 'like', 'make']);
 
 /** Whether the group is a finite verb, or an infinitive, a gerund or the complement of "let him …". */
+/** Whether clause punctuation stands before any of tokens [from, to]. */
+function punctuatedBetween(punctBefore: (k: number) => boolean, from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) if (punctBefore(k)) return true;
+  return false;
+}
+
 function classify(g: Group, tokens: readonly Token[], prev: Group | undefined, punctBefore: (k: number) => boolean): void {
-  const punctuatedBetween = (from: number, to: number) => {
-    for (let k = from; k <= to; k++) if (punctBefore(k)) return true;
-    return false;
-  };
   const before = tokens[g.first - 1];
   if (before?.norm === 'to' && !g.cliticSubject) {
     g.finite = false;
@@ -199,13 +201,13 @@ function classify(g: Group, tokens: readonly Token[], prev: Group | undefined, p
     return;
   }
   // "leave upset", "went shopping": a second verb straight after the first is its complement
-  if (!g.aux.length && prev && g.first === prev.end && !g.cliticSubject && !punctuatedBetween(g.first, g.first)) {
+  if (!g.aux.length && prev && g.first === prev.end && !g.cliticSubject && !punctuatedBetween(punctBefore, g.first, g.first)) {
     g.finite = false;
     g.kind = 'complement';
     return;
   }
   // "let him explain", "made me wait", "helped her find": a bare verb after a causative and its object
-  if (!g.aux.length && prev && prev.head >= 0 && CAUSATIVE.has(lemmaOf(tokens[prev.head])) && g.first - prev.end <= 3 && g.first > prev.end && !punctuatedBetween(prev.end, g.first)) {
+  if (!g.aux.length && prev && prev.head >= 0 && CAUSATIVE.has(lemmaOf(tokens[prev.head])) && g.first - prev.end <= 3 && g.first > prev.end && !punctuatedBetween(punctBefore, prev.end, g.first)) {
     const between = tokens.slice(prev.end, g.first);
     // "keeping customers satisfied", "had it fixed", "found the box opened": a participle after the object
     const participle = PARTICIPLE_TAKERS.has(lemmaOf(tokens[prev.head])) && isPastForm(tokens[g.head]);
