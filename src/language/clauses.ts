@@ -320,6 +320,22 @@ function modeOf(g: Group, tokens: readonly Token[]): Mode {
   return verbIsPast ? 'narrated' : 'present';
 }
 
+/**
+ * Whether the gerund at `k` follows a preposition that opens its clause: at the start of the
+ * sentence or after clause punctuation, with at most two joining words before it ("so instead of",
+ * "and after"). "I called instead of waiting" is not fronted: the gerund is the caller's.
+ */
+function frontedAdverbial(tokens: readonly Token[], k: number, punctBefore: (k: number) => boolean): boolean {
+  let j = k - 1;
+  if (tokens[j]?.pos !== 'ADP') return false;
+  for (let joiners = 0; ; joiners++) {
+    if (j === 0 || punctBefore(j)) return true;
+    const before = tokens[j - 1];
+    if (joiners >= 3 || !(before.pos === 'ADV' || before.pos === 'CCONJ' || CLAUSE_JOINERS.has(before.norm))) return false;
+    j--;
+  }
+}
+
 /** Verbs an "if" after which means "whether": "asked if I could", "checked if it had arrived". */
 const WHETHER_VERBS = new Set(['ask', 'check', 'see', 'wonder', 'know', 'tell', 'decide', 'remember', 'doubt', 'confirm', 'verify', 'inquire', 'enquire', 'care', 'determine', 'test', 'find', 'figure', 'question', 'say', 'mind', 'look', 'hear', 'learn', 'understand', 'note', 'notice', 'show', 'guess', 'judge', 'discover']);
 
@@ -354,6 +370,8 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
   let conditional = false;
   let lastGroupEnd = 0;
   let antecedent = -1;
+  /** Fronted gerunds waiting for the clause they lead ("instead of waiting, I …"). */
+  const fronted: number[] = [];
   for (const g of groups) {
     classify(g, tokens, prev, punctBefore);
     prev = g;
@@ -372,6 +390,9 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
       if (g.kind === 'infinitive' && tokens[g.first - 3]?.norm === 'for' && (object?.pos === 'PRON' || object?.pos === 'NOUN')) actor = actorOf(tokens, g.first - 2);
       // "she thanked me for responding so quickly": the one thanked did the responding
       if (g.kind === 'gerund' && tokens[g.first - 1]?.norm === 'for' && OBJECT_PRONOUNS.has(tokens[g.first - 2]?.norm ?? '')) actor = actorOf(tokens, g.first - 2);
+      // "so instead of putting in a ticket, I called", "After talking to him I …": a gerund fronted
+      // before its clause is done by that clause's subject, not by the clause before
+      if (g.kind === 'gerund' && frontedAdverbial(tokens, g.first, punctBefore)) fronted.push(clauses.length);
       clauses.push({
         first: g.kind === 'infinitive' ? g.first - 1 : g.first, last: tokens.length, subject: -1, actor, verb: head, lemma: lemmaOf(tokens[head]),
         mode: lastFinite?.mode ?? 'none', negated: g.negated, passive: false,
@@ -435,6 +456,13 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     for (let c = clauses.length - 1; c >= 0 && clauses[c].last > clause.first; c--) clauses[c].last = Math.max(clauses[c].first + 1, clause.first);
     clauses.push(clause);
     lastFinite = clause;
+    if (fronted.length && subject >= 0) {
+      for (const k of fronted) {
+        clauses[k].actor = actor;
+        clauses[k].mode = mode;
+      }
+      fronted.length = 0;
+    }
     // (a step told as it happened: not a state, a plan, a report, a passive or a "that …" / "how …" clause)
     const complement = anyIn(tokens, lastGroupEnd, lead, COMPLEMENTIZERS);
     if (subject >= 0 && !SUBORDINATORS.has(tokens[subject].norm) && clause.mode === 'narrated' && !clause.passive && !clause.reported && !complement && !STATES.has(clause.lemma) && clause.lemma) lastDoer = clause;

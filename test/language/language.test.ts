@@ -90,6 +90,10 @@ describe('language layer: clauses', () => {
     expect(actorOf('I let him explain how long his day had been.', 'let')).toBe('speaker');
     expect(actorOf('I asked her to wait while I checked.', 'wait')).toBe('other');
     expect(actorOf('I wanted to help her.', 'help')).toBe('speaker');
+    // a gerund fronted before its clause is done by that clause's subject
+    expect(actorOf('The app was slow, so instead of waiting I called billing.', 'waiting')).toBe('speaker');
+    expect(actorOf('After talking to her manager, she gave me a refund.', 'talking')).toBe('other');
+    expect(actorOf('I called the team instead of waiting.', 'waiting')).toBe('speaker');
   });
 
   it('tells the tense and mood: a step, a background, a habit, a hypothetical, a plan, an instruction', () => {

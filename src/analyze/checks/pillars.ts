@@ -36,6 +36,11 @@ function clauseOf(doc: AnswerDocument, s: DocSentence, m: PhraseMatch): Clause |
   let c: Clause | undefined;
   // "(I stayed on it) until the problem was solved": a phrase that opens with "until" belongs to the clause it ends
   if (/^(until|till|before|after|once|so)$/.test(s.tokens[m.first].norm) && m.first > 0) c = clauseAt(s, m.first - 1);
+  // "instead of putting in a ticket": a phrase that ends on a preposition is about the verb it leads to
+  if (s.tokens[m.last - 1]?.pos === 'ADP') {
+    const next = clauseAt(s, m.last);
+    if (next && next.first === m.last && !next.finite) c = next;
+  }
   for (let k = m.first; k < m.last && !c; k++) if (s.tokens[k].pos === 'VERB' || s.tokens[k].pos === 'AUX') c = clauseAt(s, k);
   c ??= clauseAt(s, m.first);
   // "I told her, like, don't worry": an instruction after a verb of saying is the sayer's words
