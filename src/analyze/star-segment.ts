@@ -703,6 +703,7 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
   state.customerSide = served;
   const start = pieces.length;
   for (const s of doc.sentences) readPlain(s, state, cues, rubric, pieces);
+  joinStoryGaps(doc, cues, rubric, pieces, start);
   // what someone says or does between the speaker's steps ("He mentioned a heavy pannier") is
   // part of the action, not its result: a result with no outcome cue that more steps follow
   const bySentence = piecesBySentence(doc, pieces);
@@ -733,6 +734,36 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
     for (const s of doc.sentences) s.role = 'opening';
   }
 }
+
+/**
+ * A sentence read as after the story with more of the story still to come ("It would not move.",
+ * a line of dialogue) is part of the story: it takes the part of the story sentence before it. A
+ * lesson, a habit, a hypothetical or a remark to the listener stays commentary.
+ */
+function joinStoryGaps(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: StarPiece[], start: number): void {
+  let last = -1;
+  for (let i = doc.sentences.length - 1; i >= 0 && last < 0; i--) if (isStoryRole(doc.sentences[i].role)) last = i;
+  let before: Role | undefined;
+  let acted = false;
+  let at = start;
+  for (let i = 0; i < last; i++) {
+    const s = doc.sentences[i];
+    while (at < pieces.length && pieces[at].sentence <= i) at++;
+    if (isStoryRole(s.role)) {
+      acted ||= s.role === 'action' || s.role === 'result';
+      // what follows the task ("I want the files by Friday!") is the scene or the action it is part of, not a goal
+      before = s.role === 'task' ? (acted ? 'action' : 'situation') : s.role;
+    } else if (s.role === 'closing' && before) {
+      const r = read(s, cues, rubric, true);
+      if (r.hyp || r.habit || r.reflection || r.aside || r.unknown) continue;
+      s.role = before;
+      pieces.splice(at, 0, { sentence: i, part: before as StarPart, first: 0, last: s.tokens.length });
+      at++;
+    }
+  }
+}
+
+const isStoryRole = (role: Role | undefined) => role !== undefined && role !== 'opening' && role !== 'closing';
 
 /** How many events the answer tells in the past. */
 function narratedEvents(doc: AnswerDocument): number {

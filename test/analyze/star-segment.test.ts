@@ -415,3 +415,20 @@ describe('a result with no action told', () => {
     expect(roles('Last spring a courier lost a customer\'s order. Eventually I called the depot myself and had them search the van.')).toEqual(['situation', 'action']);
   });
 });
+
+describe('a gap inside the story', () => {
+  it('reads a line with no past verb between story sentences as part of the story, not as after it', () => {
+    const text = 'Last spring a customer brought in a bike with a seized chain. I tried every tool on the bench. It would not move. Then I soaked it overnight and freed it the next morning.';
+    expect(roles(text)).toEqual(['situation', 'action', 'action', 'action']);
+  });
+
+  it('reads a line of dialogue after the steps as part of the action', () => {
+    const text = 'One night a guest called the front desk about a broken heater. I went up with a spare heater. "Is this better?" I asked him. He slept well and thanked me at checkout.';
+    expect(roles(text)).toEqual(['situation', 'action', 'action', 'action', 'result']);
+  });
+
+  it('keeps a lesson told between two parts of the story as commentary', () => {
+    const text = 'Last year a customer was double charged at my till. So I apologised and refunded the second charge. I always check the receipt twice. She thanked me and came back the next week.';
+    expect(roles(text)).toEqual(['situation', 'action', 'closing', 'result']);
+  });
+});
