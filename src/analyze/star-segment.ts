@@ -139,7 +139,7 @@ function stepsIn(s: DocSentence, presentOk: boolean, habitual: boolean): Step[] 
     if (!c.finite || c.mode !== 'narrated' || c.verb < 0 || t[c.verb].pos !== 'VERB' || c.quoted || c.conditional || steps.some((st) => st.verb === c.verb)) continue;
     if (STATIVE.has(c.lemma) || (c.lemma === 'work' && SETTING_PREPS.has(t[c.verb + 1]?.norm ?? '')) || t[c.verb].norm.endsWith('ing')) continue;
     // a passive is done to its subject ("I was pushed into a call centre"), no step of theirs
-    if (PASSIVE_BE.has(t[c.verb - 1]?.norm ?? '')) continue;
+    if (c.passive || PASSIVE_BE.has(t[c.verb - 1]?.norm ?? '')) continue;
     if (c.actor === 'speaker' || c.actor === 'team') steps.push({ at: c.subject >= 0 ? c.subject : c.first, verb: c.verb, person: 'first' });
     else if (c.actor === 'other' && c.subject >= 0) steps.push({ at: c.subject, verb: c.verb, person: 'third' });
   }

@@ -432,3 +432,12 @@ describe('a gap inside the story', () => {
     expect(roles(text)).toEqual(['situation', 'action', 'closing', 'result']);
   });
 });
+
+describe('a state is no step', () => {
+  it('does not read a passive with an adverb inside ("was still broken") as a step of the story', () => {
+    const text = 'Last spring a customer brought in a bike with a seized chain. I tried every tool on the bench. The chain was still broken. So I ordered a new one.';
+    const { sentences } = analyze(parseAnswer(text, 'text'), rubric);
+    expect(sentences[2].why).not.toMatch(/step/);
+    expect(sentences[3].why).toBe('your step ("ordered")');
+  });
+});
