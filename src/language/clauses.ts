@@ -470,7 +470,11 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     // "… what had happened", "so every voicemail had a name": a clause under another (or with a
     // wh-word subject) is no main clause — but one of the speaker's ("so I phoned his doctor") is
     // the narration the next listed verbs continue
-    const under = anyIn(tokens, lastGroupEnd, lead, SUBORDINATORS) || anyIn(tokens, lastGroupEnd, lead, SO) || !allIn(tokens, open, lead, MAIN_JOINERS) || (subject >= 0 && SUBORDINATORS.has(tokens[subject].norm));
+    // "the ones she had chosen", "the day he called": a clause straight after a noun, with no
+    // word or mark to join it, describes that noun (a relative clause with no "that")
+    const contact = subject > 0 && subject === open && tokens[subject].pos === 'PRON' && tokens[subject - 1].pos === 'NOUN' && !punctBefore(subject) && !clause.reported;
+    if (contact && lastDoer === clause) lastDoer = undefined;
+    const under = contact || anyIn(tokens, lastGroupEnd, lead, SUBORDINATORS) || anyIn(tokens, lastGroupEnd, lead, SO) || !allIn(tokens, open, lead, MAIN_JOINERS) || (subject >= 0 && SUBORDINATORS.has(tokens[subject].norm));
     if (!clause.reported && (!under || ((actor === 'speaker' || actor === 'team') && subject >= 0 && !SUBORDINATORS.has(tokens[subject].norm)))) lastMain = clause;
     lastGroupEnd = g.end;
     reporting = REPORTING.has(clause.lemma) && clause.mode !== 'modal';
