@@ -100,6 +100,20 @@ function bySpeaker(c: Clause | undefined, customerSide: boolean): boolean {
   return customerSide ? c.actor === 'other' : c.actor === 'speaker' || c.actor === 'team';
 }
 
+/** Verbs by which the speaker has someone else do a thing: "got the dispatcher to put her on", "had the kitchen remake it". */
+const ARRANGING = new Set(['get', 'have']);
+
+/**
+ * Whether a non-finite clause is done by someone the speaker got to do it: "I got the dispatcher
+ * to put her on the first route the next morning" is the speaker's doing (the speaker arranged it).
+ */
+function arrangedBy(s: DocSentence, c: Clause, customerSide: boolean): boolean {
+  if (c.finite || c.actor !== 'other' || customerSide) return false;
+  let governing: Clause | undefined;
+  for (const x of s.clauses) if (x.finite && x.first < c.first) governing = x;
+  return governing !== undefined && bySpeaker(governing, false) && ARRANGING.has(governing.lemma) && governing.verb >= 0 && c.verb - governing.verb <= 5;
+}
+
 /** Whether the clause's subject is a person other than the speaker ("she", "the regulars"). */
 function aboutSomeone(s: DocSentence, c: Clause): boolean {
   if (c.subject < 0) return false;
@@ -182,7 +196,7 @@ export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch
     return answered ? { kind: 'shown', why: 'a feeling you noticed and answered' } : { kind: 'claimed', why: 'how you would answer a feeling' };
   }
   const own = !customerSide && s.tokens.slice(m.first, m.last).some((t) => SPEAKERS_OWN.has(t.norm));
-  if (c && (bySpeaker(c, customerSide) || own)) {
+  if (c && (bySpeaker(c, customerSide) || own || arrangedBy(s, c, customerSide))) {
     if (happened && !c.reported) return { kind: 'shown', why: customerSide ? 'what they did for you' : inStory ? 'your step in the story' : 'something you did' };
     const mood = c.mode === 'modal' || c.mode === 'future' || c.reported ? 'what you would do' : c.mode === 'habit' ? 'what you usually do' : 'a value you state';
     return { kind: 'claimed', why: mood };
