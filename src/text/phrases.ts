@@ -153,6 +153,21 @@ function isInflection(word: string, other: string): boolean {
   return rest.length > 2 && rest[0] === base.at(-1) && INFLECTIONS.has(rest.slice(1));
 }
 
+/**
+ * A phrase word written as a verb form ("stepped in", "tested") does not match the bare word the
+ * tagger reads as a noun ("every manual step in the process", "a test account"): the rubric
+ * spelled out the verb. The word itself, and its other verb forms, still match.
+ */
+function verbFormOnNoun(word: string, t: Token): boolean {
+  if (t.pos !== 'NOUN') return false;
+  const ending = word.endsWith('ing') ? 3 : word.endsWith('ed') && !word.endsWith('eed') ? 2 : 0;
+  if (!ending || word.length - ending < 3) return false;
+  let base = word.slice(0, -ending);
+  if (base.length > 3 && base.at(-1) === base.at(-2)) base = base.slice(0, -1); // stepped → step
+  const w = t.norm;
+  return w === base || w === `${base}s` || w === `${base}e` || w === `${base}es`;
+}
+
 function wordMatches(m: WordMatcher, t: Token): boolean {
   switch (m.kind) {
     case 'word':
@@ -160,7 +175,7 @@ function wordMatches(m: WordMatcher, t: Token): boolean {
       // inflection fallback: the same Porter stem, and the words differ only by an inflectional
       // ending — Porter also merges derivations ("personal"/"person", "customer"/"custom")
       // (tokens carry their stem, so the stem test is one comparison and fails first for most)
-      if (m.text.length >= 3 && (tokenStem(t) === m.stem || otherStems(t).includes(m.stem)) && (isInflection(m.text, t.norm) || isInflection(t.norm, m.text))) return true;
+      if (m.text.length >= 3 && (tokenStem(t) === m.stem || otherStems(t).includes(m.stem)) && (isInflection(m.text, t.norm) || isInflection(t.norm, m.text))) return !verbFormOnNoun(m.text, t);
       // an irregular form the tagger knows: "went" is "go", "bought" is "buy"
       return t.lemma !== undefined && t.lemma === m.text && t.lemma !== t.norm;
     case 'prefix':
