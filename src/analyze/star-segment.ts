@@ -486,6 +486,9 @@ function anyWordIn(t: readonly Token[], from: number, to: number, words: Readonl
 }
 
 /** Signs the speaker is the one serving: a job, a shift, a role, "our customers". */
+/** What a customer does to the one who serves them, not a service done for the teller: "they thanked me", "he yelled at me", "she asked me". */
+const REACTIONS = new Set(['thank', 'praise', 'hug', 'tip', 'yell', 'shout', 'scream', 'swear', 'curse', 'complain', 'blame', 'accuse']);
+
 const WORKS_THERE = /\b(i|we) (worked|work|was working|were working|was employed|ran|run|managed|volunteered)\b|\b(my|our) (previous |last |first |current |old |new )?(job|internship|shift|role|position|manager|boss|supervisor|team|colleagues?|customers?|clients?|guests?|patients?|accounts?|store|shop|hotel|restaurant|company|office|clinic|practice|branch)\b|\bas an? (?!customer|client|guest|patient|passenger|shopper|buyer)[a-z]+ ?[a-z]* (at|in|for|with)\b/i;
 
 /**
@@ -499,7 +502,7 @@ function servedTheSpeaker(doc: AnswerDocument): boolean {
   for (const s of doc.sentences) {
     for (const c of s.clauses) {
       if (!c.finite || c.mode !== 'narrated' || c.verb < 0) continue;
-      if (c.actor === 'other' && c.subject >= 0 && anyWordIn(s.tokens, c.verb + 1, c.last, FOR_THE_SPEAKER)) forMe++;
+      if (c.actor === 'other' && c.subject >= 0 && !REACTIONS.has(c.lemma) && anyWordIn(s.tokens, c.verb + 1, c.last, FOR_THE_SPEAKER)) forMe++;
       if ((c.actor === 'speaker' || c.actor === 'team') && anyWordIn(s.tokens, c.verb + 1, c.last, FOR_OTHERS)) mine++;
     }
   }

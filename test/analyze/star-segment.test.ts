@@ -441,3 +441,11 @@ describe('a state is no step', () => {
     expect(sentences[3].why).toBe('your step ("ordered")');
   });
 });
+
+describe('told as the customer, or not', () => {
+  it('does not read a server\'s story as the customer\'s because the customer thanked the speaker twice', () => {
+    const text = 'I was on the phone with a customer who wanted a blender we had run out of. They thanked me for my time and said they would look elsewhere. I asked them what they needed it for and found them a better model. They thanked me again and left a 5-star review.';
+    const { sentences } = analyze(parseAnswer(text, 'text'), rubric);
+    expect(sentences[2].why).toBe('your step ("asked")');
+  });
+});
