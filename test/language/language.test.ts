@@ -96,6 +96,8 @@ describe('language layer: clauses', () => {
     expect(actorOf('I called the team instead of waiting.', 'waiting')).toBe('speaker');
     // a clause straight after a noun describes it, and hands its subject to no later verb
     expect(actorOf('I offered him the ones she had chosen, and got a refund approved.', 'got')).toBe('speaker');
+    // an -ed word the tagger calls an adjective is the verb after a subject pronoun
+    expect(actorOf('So I baked it at the normal time and took it to her.', 'took')).toBe('speaker');
   });
 
   it('tells the tense and mood: a step, a background, a habit, a hypothetical, a plan, an instruction', () => {
