@@ -109,9 +109,32 @@ const ARRANGING = new Set(['get', 'have']);
  */
 function arrangedBy(s: DocSentence, c: Clause, customerSide: boolean): boolean {
   if (c.finite || c.actor !== 'other' || customerSide) return false;
+  const governing = governingClause(s, c);
+  return governing !== undefined && bySpeaker(governing, false) && ARRANGING.has(governing.lemma) && governing.verb >= 0 && c.verb - governing.verb <= 5;
+}
+
+/** The finite clause a non-finite one stands under: the last one before it. */
+function governingClause(s: DocSentence, c: Clause): Clause | undefined {
   let governing: Clause | undefined;
   for (const x of s.clauses) if (x.finite && x.first < c.first) governing = x;
-  return governing !== undefined && bySpeaker(governing, false) && ARRANGING.has(governing.lemma) && governing.verb >= 0 && c.verb - governing.verb <= 5;
+  return governing;
+}
+
+/** Pronouns that can stand for a whole clause before them: "…, and that helped build trust". */
+const CLAUSE_PRONOUNS = new Set(['that', 'this', 'which']);
+
+/**
+ * Whether the clause's subject stands for a step of the speaker's told before it in the sentence:
+ * "I listened closely to his fears, and that helped build trust" (not "the form that helped him",
+ * where "that" stands for the form).
+ */
+function ledToBy(s: DocSentence, clause: Clause, customerSide: boolean): boolean {
+  // "that helped build trust": the verb under "helped" goes with it
+  const c = clause.finite ? clause : governingClause(s, clause);
+  if (!c || c.subject <= 0 || !CLAUSE_PRONOUNS.has(s.tokens[c.subject].norm)) return false;
+  const before = s.tokens[c.subject - 1];
+  if (before.pos === 'NOUN' || before.pos === 'PROPN' || before.pos === 'PRON') return false;
+  return s.clauses.some((x) => x.finite && x.first < c.first && x.mode === 'narrated' && bySpeaker(x, customerSide));
 }
 
 /** Whether the clause's subject is a person other than the speaker ("she", "the regulars"). */
@@ -196,7 +219,7 @@ export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch
     return answered ? { kind: 'shown', why: 'a feeling you noticed and answered' } : { kind: 'claimed', why: 'how you would answer a feeling' };
   }
   const own = !customerSide && s.tokens.slice(m.first, m.last).some((t) => SPEAKERS_OWN.has(t.norm));
-  if (c && (bySpeaker(c, customerSide) || own || arrangedBy(s, c, customerSide))) {
+  if (c && (bySpeaker(c, customerSide) || own || arrangedBy(s, c, customerSide) || ledToBy(s, c, customerSide))) {
     if (happened && !c.reported) return { kind: 'shown', why: customerSide ? 'what they did for you' : inStory ? 'your step in the story' : 'something you did' };
     const mood = c.mode === 'modal' || c.mode === 'future' || c.reported ? 'what you would do' : c.mode === 'habit' ? 'what you usually do' : 'a value you state';
     return { kind: 'claimed', why: mood };
