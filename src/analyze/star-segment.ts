@@ -291,7 +291,7 @@ function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: 
   // (in "if I did disagree, I would talk to them" the past is a condition's, not a narrated one)
   // (the tagger's reading of each clause settles verbs the word lists cannot: "the switch cut costs")
   const past = !(conditional && hyp) && !isDefinition(t) && (narratesPast(t) || s.clauses.some((c) => isToldEvent(c) && c.verb >= 0 && t[c.verb].pos === 'VERB'));
-  const lasting = hasPresentPerfect(t) || /\bstill\b|\bsince\b|\bnow\b/i.test(s.text);
+  const lasting = hasPresentPerfect(t) || /\bstill\b|\bsince\b|\bnow\b/i.test(s.text) || underWay(s);
   // a general statement in the present: a rule with a condition ("If I promise to call back on
   // Tuesday, I call back on Tuesday") or a frequency ("they usually calm down"), not an event
   // (after a past setting, "I would always walk them through it" is a habit of then, not a rule)
@@ -371,6 +371,34 @@ function isHypothetical(s: DocSentence, m: PhraseMatch, storyStarted: boolean, h
   // got angry, I would let them talk" the past sets up a habit or a hypothetical
   for (let i = 0; i < m.first; i++) if (REPORTING.has(t[i].norm) && !isPerfect(t, i)) return false;
   return true;
+}
+
+/** Present forms of "be" before an -ing verb: "is sending", "they're fixing". */
+const PRESENT_BE = new Set(['is', 'are', "'s", "'re", 'am', "'m"]);
+
+/**
+ * Someone else's doing under way now, as the story ends: "but Sharon is sending it to me for free".
+ * (The speaker's own "we're hoping" is no outcome, and neither is a quote or a condition.)
+ */
+function underWay(s: DocSentence): boolean {
+  const t = s.tokens;
+  for (const c of s.clauses) {
+    if (!c.finite || c.quoted || c.conditional || c.actor !== 'other' || c.mode !== 'present' || c.verb < 1 || !isParticular(t, c.subject)) continue;
+    const v = t[c.verb].norm;
+    if (!v.endsWith('ing') || v === 'going') continue;
+    let k = c.verb - 1;
+    while (k > 0 && t[k].pos === 'ADV') k--;
+    if (PRESENT_BE.has(t[k].norm) || /'(s|re)$/.test(t[k].norm)) return true;
+  }
+  return false;
+}
+
+/** A subject that is one particular person or thing: "Sharon", "she", "the clerk" — not "someone", "they" or "people". */
+function isParticular(t: readonly Token[], k: number): boolean {
+  if (k < 0) return false;
+  const w = t[k];
+  if (w.pos === 'PROPN' || w.norm === 'he' || w.norm === 'she') return true;
+  return w.pos === 'NOUN' && k > 0 && /^(the|my|our|his|her|their|this|that)$/.test(t[k - 1].norm);
 }
 
 /** A past verb that narrates, not a present perfect ("has always worked"). */

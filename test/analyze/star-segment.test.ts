@@ -449,3 +449,15 @@ describe('told as the customer, or not', () => {
     expect(sentences[2].why).toBe('your step ("asked")');
   });
 });
+
+describe('an outcome under way as the story ends', () => {
+  it("reads a particular person's doing in the present progressive after the steps as the result", () => {
+    const text = 'Last month our dishwasher rack broke, so I called the maker. The agent checked my warranty and said it had run out. She found a way round it anyway. Sharon is sending me a new rack for free.';
+    expect(roles(text).at(-1)).toBe('result');
+  });
+
+  it('keeps a general remark in the present progressive as commentary', () => {
+    const text = 'Last month a customer shouted at me over a late order. I listened, apologised and rebooked the courier. There is usually a reason why someone is being difficult.';
+    expect(roles(text).at(-1)).toBe('closing');
+  });
+});
