@@ -373,6 +373,9 @@ function isHypothetical(s: DocSentence, m: PhraseMatch, storyStarted: boolean, h
   return true;
 }
 
+/** Verbs of wanting and trying: in the present, in a story told in the past, the teller's aim now or a line of dialogue. */
+const PRESENT_AIMS = new Set(['want', 'try', 'hope', 'wish', 'mean', 'plan', 'intend', 'need', 'promise']);
+
 /** Present forms of "be" before an -ing verb: "is sending", "they're fixing". */
 const PRESENT_BE = new Set(['is', 'are', "'s", "'re", 'am', "'m"]);
 
@@ -869,7 +872,12 @@ function readPlain(s: DocSentence, state: PlainState, cues: Cues, rubric: Rubric
   } else if (r.unknown && seenAction) {
     role = 'closing';
   } else {
-    if (r.task >= 0 && !r.reflection) found.push({ at: r.task, part: 'task' });
+    // a story told in the past has its task in the past: a present "I want to shout out the small
+    // wins" is the teller talking now, and "I want to know what you're going to do!" a line of dialogue
+    // (a rule stated now still held then: "technically we don't really do that", "this is on us")
+    const aimNow = r.task >= 0 && !presentStory ? clauseAt(s, r.task) : undefined;
+    const taskNow = aimNow !== undefined && aimNow.mode === 'present' && PRESENT_AIMS.has(aimNow.lemma);
+    if (r.task >= 0 && !r.reflection && !taskNow) found.push({ at: r.task, part: 'task' });
     // notes that state the task as an instruction, before any step: "Build a schedule that covered peak hours."
     // (not a line of dialogue or an exclamation: "Him: \"Forget it!\"", "REMEMBER!")
     else if (!seenAction && s.clauses[0]?.mode === 'imperative' && s.clauses[0].first === 0 && !introEnd(s) && !s.clauses[0].quoted && !/!["”')\s]*$/.test(s.text)) found.push({ at: 0, part: 'task' });

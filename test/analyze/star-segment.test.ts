@@ -461,3 +461,14 @@ describe('an outcome under way as the story ends', () => {
     expect(roles(text).at(-1)).toBe('closing');
   });
 });
+
+describe('the task is in story time', () => {
+  it('does not read the teller\'s present aim in a story told in the past as the task', () => {
+    expect(parts('Last week a lady lost her glasses in our store. I want to shout out moments like this one. I helped her retrace her steps. She thanked me and left happy.')).toBe('SAR');
+  });
+
+  it('still reads a past aim, and a rule stated in the present, as the task', () => {
+    expect(parts('Last week a lady lost her glasses in our store. I wanted to find them before we closed. I helped her retrace her steps. She thanked me and left happy.')).toBe('STAR');
+    expect(parts('Last week a lady asked me to hold a coat for her. Technically we don\'t offer holds. I asked my supervisor and kept it for her. She thanked me and left happy.')).toBe('STAR');
+  });
+});
