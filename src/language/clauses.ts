@@ -327,6 +327,8 @@ function modeOf(g: Group, tokens: readonly Token[]): Mode {
  */
 function frontedAdverbial(tokens: readonly Token[], k: number, punctBefore: (k: number) => boolean): boolean {
   let j = k - 1;
+  // "By actively listening": an adverb may stand between the preposition and its gerund
+  if (tokens[j]?.pos === 'ADV' && !punctBefore(k)) j--;
   if (tokens[j]?.pos !== 'ADP') return false;
   for (let joiners = 0; ; joiners++) {
     if (j === 0 || punctBefore(j)) return true;
@@ -392,7 +394,8 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
       if (g.kind === 'gerund' && tokens[g.first - 1]?.norm === 'for' && OBJECT_PRONOUNS.has(tokens[g.first - 2]?.norm ?? '')) actor = actorOf(tokens, g.first - 2);
       // "so instead of putting in a ticket, I called", "After talking to him I …": a gerund fronted
       // before its clause is done by that clause's subject, not by the clause before
-      if (g.kind === 'gerund' && frontedAdverbial(tokens, g.first, punctBefore)) fronted.push(clauses.length);
+      // (and the gerunds listed after it: "By listening to them and explaining the policy, I …")
+      if (g.kind === 'gerund' && (frontedAdverbial(tokens, g.first, punctBefore) || (fronted.length > 0 && COORDINATORS.has(tokens[g.first - 1]?.norm ?? '')))) fronted.push(clauses.length);
       clauses.push({
         first: g.kind === 'infinitive' ? g.first - 1 : g.first, last: tokens.length, subject: -1, actor, verb: head, lemma: lemmaOf(tokens[head]),
         mode: lastFinite?.mode ?? 'none', negated: g.negated, passive: false,

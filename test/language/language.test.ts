@@ -94,6 +94,7 @@ describe('language layer: clauses', () => {
     expect(actorOf('The app was slow, so instead of waiting I called billing.', 'waiting')).toBe('speaker');
     expect(actorOf('After talking to her manager, she gave me a refund.', 'talking')).toBe('other');
     expect(actorOf('I called the team instead of waiting.', 'waiting')).toBe('speaker');
+    expect(actorOf('By actively listening to them and explaining the policy, I calmed him down.', 'explaining')).toBe('speaker');
     // a clause straight after a noun describes it, and hands its subject to no later verb
     expect(actorOf('I offered him the ones she had chosen, and got a refund approved.', 'got')).toBe('speaker');
     // an -ed word the tagger calls an adjective is the verb after a subject pronoun
