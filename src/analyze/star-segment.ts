@@ -136,6 +136,11 @@ function stepsIn(s: DocSentence, presentOk: boolean, habitual: boolean): Step[] 
   if (!steps.length && k < t.length && isPastStep(t[k]) && s.text[t[k].end - s.start] !== ',' && k >= introEnd(s)) steps.push({ at: 0, verb: k, person: 'first' });
   // the tagger's clauses find steps the word lists miss ("I split the work", "we cut the wait")
   for (const c of s.clauses) {
+    // "By listening to her and explaining the policy, I …": the means, told as gerunds, are steps
+    if (!c.finite && c.mode === 'narrated' && (c.actor === 'speaker' || c.actor === 'team') && byGerund(t, c.verb) && !c.quoted) {
+      steps.push({ at: c.first, verb: c.verb, person: 'first' });
+      continue;
+    }
     if (!c.finite || c.mode !== 'narrated' || c.verb < 0 || t[c.verb].pos !== 'VERB' || c.quoted || c.conditional || steps.some((st) => st.verb === c.verb)) continue;
     if (STATIVE.has(c.lemma) || (c.lemma === 'work' && SETTING_PREPS.has(t[c.verb + 1]?.norm ?? '')) || t[c.verb].norm.endsWith('ing')) continue;
     // a passive is done to its subject ("I was pushed into a call centre"), no step of theirs
@@ -146,6 +151,19 @@ function stepsIn(s: DocSentence, presentOk: boolean, habitual: boolean): Step[] 
   sortByStart(steps);
   return steps;
 }
+
+/** A gerund after "by" (an adverb may stand between), or listed after one: "by (actively) listening", "by calling … and offering". */
+function byGerund(t: readonly Token[], k: number): boolean {
+  if (k < 1 || !t[k].norm.endsWith('ing')) return false;
+  let j = k - 1;
+  if (t[j].pos === 'ADV') j--;
+  if (t[j]?.norm === 'by') return true;
+  // a gerund listed after one: "and giving", with a "by" before it in the sentence
+  if (!COORDINATING.has(t[j]?.norm ?? '')) return false;
+  for (let i = j - 1; i >= 0; i--) if (t[i].norm === 'by' && t[i + 1] && (t[i + 1].norm.endsWith('ing') || t[i + 2]?.norm.endsWith('ing'))) return true;
+  return false;
+}
+const COORDINATING = new Set(['and', 'or']);
 
 /**
  * Steps in order of where they start, steps that start together kept in the order found (as a
@@ -335,7 +353,7 @@ function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: 
     unknown: cues.unknownOutcome.test(t),
     lasting,
     clearPast: hasClearPast(t),
-    customerSide: cues.customerSide.test(t),
+    customerSide: saysCustomerSide(s, cues),
     steps: steps.length ? steps.filter((st) => !inCue(st.verb)) : steps,
     label,
   };
@@ -494,16 +512,21 @@ export function segmentStar(doc: AnswerDocument, rubric: Rubric, phrases: (l: re
   const served = servedTheSpeaker(doc);
   if (doc.structured) segmentSections(doc, cues, rubric, pieces);
   else segmentPlain(doc, cues, rubric, pieces, served);
-  // "as a customer", not "as a customer service representative"
-  // "without losing him as a customer" is about him
-  doc.customerSide = doc.sentences.some((s) =>
-    cues.customerSide.findAll(s.tokens).some((m) => {
-      const c = clauseAt(s, m.first);
-      return s.tokens[m.last]?.pos !== 'NOUN' && !OBJECTS.has(s.tokens[m.first - 1]?.norm ?? '') && c?.mode !== 'modal' && !c?.conditional;
-    }),
-  );
-  doc.customerSide ||= served;
+  doc.customerSide = served || doc.sentences.some((s) => saysCustomerSide(s, cues));
   explainRoles(doc, cues, rubric, pieces);
+}
+
+/**
+ * Whether a sentence says the speaker was the customer: "as a customer", not "as a customer
+ * service representative"; "without losing him as a customer" is about him.
+ */
+function saysCustomerSide(s: DocSentence, cues: Cues): boolean {
+  const ms = cues.customerSide.findAll(s.tokens);
+  for (const m of ms) {
+    const c = clauseAt(s, m.first);
+    if (s.tokens[m.last]?.pos !== 'NOUN' && !OBJECTS.has(s.tokens[m.first - 1]?.norm ?? '') && c?.mode !== 'modal' && !c?.conditional) return true;
+  }
+  return false;
 }
 
 /** Words after a verb that say who it was done for: the speaker ("offered me"), or others ("rang them"). */

@@ -472,3 +472,14 @@ describe('the task is in story time', () => {
     expect(parts('Last week a lady asked me to hold a coat for her. Technically we don\'t offer holds. I asked my supervisor and kept it for her. She thanked me and left happy.')).toBe('STAR');
   });
 });
+
+describe('steps told as the means of an outcome', () => {
+  it('reads "By listening … and explaining …, I was able to …" as the steps and their result', () => {
+    expect(parts('Last spring a customer had a problem with a kettle she had bought from us. By actively listening to her and explaining our return policy, I was able to resolve the issue and keep her business.')).toBe('SAR');
+  });
+
+  it('does not read "as a customer service representative" as a story told by the customer', () => {
+    const text = 'I have worked as a customer service representative for years. Last spring a customer had a problem with a kettle. By listening to her and explaining our policy, I was able to resolve it.';
+    expect(parts(text)).toBe('SAR');
+  });
+});
