@@ -7,7 +7,8 @@
 // - each round starts one process per engine, in turn (A, B, A, B, …): it parses and analyzes
 //   every answer WARM times unmeasured, then MEASURED times, and reports the median pass. Reading
 //   files and starting node are outside the figure; parsing the answer (YAML, Markdown) is in it.
-// Wall time and CPU time (all threads) are both measured. The ratio is taken within each round (neighbours that slow one round slow both engines alike)
+// Wall time and CPU time (all threads) are both measured, and the bytes a pass allocates (one more
+// pass, after the timed ones, under v8's GCProfiler), per answer and as a multiple of its text. The ratio is taken within each round (neighbours that slow one round slow both engines alike)
 // and the median of the rounds' ratios is reported with the medians of each engine.
 // Usage: node scripts/engine-ab.mjs REF [--answers N] [--rounds N] [--warm N] [--passes N] [--json]
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -56,7 +57,18 @@ async function measureChild([dist, corpus, warm, passes]) {
   for (let i = 0; i < Number(warm); i++) pass();
   const runs = [];
   for (let i = 0; i < Number(passes); i++) runs.push(pass());
-  process.stdout.write(JSON.stringify({ wall: runs.map((r) => r.wall), cpu: runs.map((r) => r.cpu), answers: files.length, sink }) + '\n');
+  // one more pass, unmeasured for time, counts the bytes allocated: what the heap grew by plus what
+  // every collection in the pass freed (V8's own figures before and after each one)
+  const { GCProfiler, getHeapStatistics } = await import('node:v8');
+  const gc = new GCProfiler();
+  gc.start();
+  const used0 = getHeapStatistics().used_heap_size;
+  pass();
+  const used1 = getHeapStatistics().used_heap_size;
+  const freed = gc.stop().statistics.reduce((n, s) => n + s.beforeGC.heapStatistics.usedHeapSize - s.afterGC.heapStatistics.usedHeapSize, 0);
+  const kb = (used1 - used0 + freed) / 1024 / files.length;
+  const answerKb = files.reduce((n, f) => n + f.text.length, 0) / 1024 / files.length;
+  process.stdout.write(JSON.stringify({ wall: runs.map((r) => r.wall), cpu: runs.map((r) => r.cpu), kb, answerKb, answers: files.length, sink }) + '\n');
 }
 
 /** Builds REF's dist once; returns its commit and dist folder. */
@@ -107,6 +119,8 @@ export function engineAB(ref, { answers = 400, rounds = 6, warm = 3, passes = 5 
   ];
   const samples = engines.map(() => []);
   const cpuSamples = engines.map(() => []);
+  const kbSamples = engines.map(() => []);
+  let answerKb = 0;
   const ratios = [];
   const cpuRatios = [];
   for (let r = 0; r < rounds; r++) {
@@ -117,7 +131,9 @@ export function engineAB(ref, { answers = 400, rounds = 6, warm = 3, passes = 5 
     for (const k of order) {
       const out = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', engines[k].dist, corpus, String(warm), String(passes)], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
       if (out.status !== 0) throw new Error(`${engines[k].name} failed: ${out.stderr.slice(0, 800)}`);
-      const { wall, cpu } = JSON.parse(out.stdout.trim().split('\n').pop());
+      const { wall, cpu, kb, answerKb: size } = JSON.parse(out.stdout.trim().split('\n').pop());
+      kbSamples[k].push(kb);
+      answerKb = size;
       round[k] = median(wall);
       cpuRound[k] = median(cpu);
       samples[k].push(round[k]);
@@ -127,15 +143,15 @@ export function engineAB(ref, { answers = 400, rounds = 6, warm = 3, passes = 5 
     cpuRatios.push(cpuRound[1] / cpuRound[0]);
     process.stderr.write(`  round ${r + 1}/${rounds}: ${engines[0].name} ${round[0].toFixed(3)} ms (cpu ${cpuRound[0].toFixed(3)}), this checkout ${round[1].toFixed(3)} ms (cpu ${cpuRound[1].toFixed(3)}) per answer: ×${(round[1] / round[0]).toFixed(2)} (cpu ×${(cpuRound[1] / cpuRound[0]).toFixed(2)})\n`);
   }
-  const rows = engines.map((e, k) => ({ name: e.name, msPerAnswer: median(samples[k]), best: Math.min(...samples[k]), cpuMsPerAnswer: median(cpuSamples[k]) }));
+  const rows = engines.map((e, k) => ({ name: e.name, msPerAnswer: median(samples[k]), best: Math.min(...samples[k]), cpuMsPerAnswer: median(cpuSamples[k]), kbPerAnswer: median(kbSamples[k]) }));
   const ratio = median(ratios);
   const cpuRatio = median(cpuRatios);
   const text = [
     `Engine A/B: ${answers} generated answers, parse + analyze, warm (${warm} passes unmeasured, median of ${passes}), ${rounds} interleaved rounds; ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average at end ${loadavg()[0].toFixed(2)}`,
     '',
-    '| engine | median ms/answer (wall) | best round (wall) | median ms/answer (CPU) |',
-    '|---|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.name} | ${r.msPerAnswer.toFixed(3)} | ${r.best.toFixed(3)} | ${r.cpuMsPerAnswer.toFixed(3)} |`),
+    '| engine | median ms/answer (wall) | best round (wall) | median ms/answer (CPU) | KB allocated/answer |',
+    '|---|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.name} | ${r.msPerAnswer.toFixed(3)} | ${r.best.toFixed(3)} | ${r.cpuMsPerAnswer.toFixed(3)} | ${r.kbPerAnswer.toFixed(0)} (×${(r.kbPerAnswer / answerKb).toFixed(0)} its text) |`),
     '',
     `this checkout / ${ref}: wall ×${ratio.toFixed(2)} (median of the rounds' ratios; range ×${Math.min(...ratios).toFixed(2)}–×${Math.max(...ratios).toFixed(2)}), CPU ×${cpuRatio.toFixed(2)} (range ×${Math.min(...cpuRatios).toFixed(2)}–×${Math.max(...cpuRatios).toFixed(2)})`,
     'CPU time counts every thread of the process (the garbage collector\'s helpers too) and not the time spent waiting for a core a neighbour holds: on a shared machine it is the steadier figure.',
