@@ -215,11 +215,21 @@ const NO_ENDS: End[] = [];
 const NO_STEMS = new Map<string, Edge[]>();
 const NO_HEADS = new Map<number, Edge[]>();
 /**
- * Words whose matched edges a node remembers, in a table indexed by the word's id (a word takes
- * the place of another with the same low bits): a bound on memory, and a lookup that is one
- * comparison (a Map's lookup was the hottest line of a walk).
+ * The edges a word matches from a node, remembered in one table for every node of every trie,
+ * keyed by the node's id, the word's id and the trie's generation (open addressing, linear
+ * probes): a bound on memory that holds a batch's few tens of thousands of (node, word) pairs, so
+ * a word that has taken a step once takes it again for the cost of a probe or two. A table too full
+ * starts afresh.
  */
-const MATCHED_PER_NODE = 64;
+const STEP_BITS = 16;
+const STEP_MASK = (1 << STEP_BITS) - 1;
+const MAX_STEPS = (3 << STEP_BITS) >> 2;
+const stepNode = new Int32Array(1 << STEP_BITS).fill(-1);
+const stepWord = new Int32Array(1 << STEP_BITS);
+const stepGeneration = new Int32Array(1 << STEP_BITS);
+const stepEdges: (readonly Edge[])[] = new Array(1 << STEP_BITS).fill(NO_EDGES);
+let steps = 0;
+let nodeIds = 0;
 
 /** Slots per trie: which sets have a phrase at or below a node is kept as bits, in four small integers of 30 (stored unboxed). */
 const BITS = 30;
@@ -239,41 +249,56 @@ class TrieNode {
   m2 = 0;
   m3 = 0;
   private edges: Map<string, Edge> | undefined = undefined;
-  /** The edges a word matches from here, by the word's id (see MATCHED_PER_NODE), and the trie generation they are for. */
-  private matchedIds: Int32Array | undefined = undefined;
-  private matchedEdges: (readonly Edge[])[] | undefined = undefined;
-  private matchedFor = -1;
+  /** Its key in the table of steps taken (STEP_BITS). */
+  private readonly id = nodeIds++ & 0x3fffffff;
 
   /**
    * The edges from here that match the token: looked up by its stems, head and number, each tried
-   * on it, and remembered for the word (the same words follow the same nodes in answer after
-   * answer), MATCHED_PER_NODE words a node at most.
+   * on it, and remembered for the word in the table of steps (the same words follow the same nodes
+   * in answer after answer).
    */
   next(w: PhraseStarts, t: Token, generation: number): readonly Edge[] {
     if (this.edges === undefined) return NO_EDGES;
-    if (this.matchedFor !== generation) {
-      this.matchedIds = undefined;
-      this.matchedEdges = undefined;
-      this.matchedFor = generation;
+    // only a word's own cached keys are a stable key (a token without a lexeme gets new ones each time)
+    if (w.id < 0) return this.matchingEdges(w, t);
+    const id = this.id;
+    const word = w.id;
+    let h = Math.imul(id, 0x9e3779b1) ^ Math.imul(word, 0x85ebca77);
+    let slot = (h ^ (h >>> 15)) & STEP_MASK;
+    for (let node = stepNode[slot]; node !== -1; node = stepNode[slot]) {
+      if (node === id && stepWord[slot] === word) {
+        if (stepGeneration[slot] === generation) return stepEdges[slot];
+        // a set joined the trie since: worked out again in place
+        const edges = this.matchingEdges(w, t);
+        stepGeneration[slot] = generation;
+        stepEdges[slot] = edges;
+        return edges;
+      }
+      slot = (slot + 1) & STEP_MASK;
     }
-    const at = w.id & (MATCHED_PER_NODE - 1);
-    if (w.id >= 0 && this.matchedIds !== undefined && this.matchedIds[at] === w.id) return this.matchedEdges![at];
+    const edges = this.matchingEdges(w, t);
+    if (steps >= MAX_STEPS) {
+      stepNode.fill(-1);
+      stepEdges.fill(NO_EDGES);
+      steps = 0;
+      h = Math.imul(id, 0x9e3779b1) ^ Math.imul(word, 0x85ebca77);
+      slot = (h ^ (h >>> 15)) & STEP_MASK;
+    }
+    stepNode[slot] = id;
+    stepWord[slot] = word;
+    stepGeneration[slot] = generation;
+    stepEdges[slot] = edges;
+    steps++;
+    return edges;
+  }
+
+  private matchingEdges(w: PhraseStarts, t: Token): readonly Edge[] {
     let out: Edge[] | undefined;
     if (this.byStem !== NO_STEMS) for (const st of w.stems) out = matching(this.byStem.get(st), t, out);
     if (this.byHead !== NO_HEADS) out = matching(this.byHead.get(w.head), t, out);
     if (w.number) out = matching(this.numbers, t, out);
     out = matching(this.others, t, out);
-    const edges = out ?? NO_EDGES;
-    // only a word's own cached keys are a stable key (a token without a lexeme gets new ones each time)
-    if (w.id >= 0) {
-      if (this.matchedIds === undefined) {
-        this.matchedIds = new Int32Array(MATCHED_PER_NODE).fill(-1);
-        this.matchedEdges = new Array(MATCHED_PER_NODE).fill(NO_EDGES);
-      }
-      this.matchedIds[at] = w.id;
-      this.matchedEdges![at] = edges;
-    }
-    return edges;
+    return out ?? NO_EDGES;
   }
 
   /**
