@@ -52,6 +52,23 @@ const metaUrl = {
   },
 };
 
+// The prompts (@inquirer/*, and through them iconv-lite and chardet: ~0.7 MB of the bundle) serve
+// `practice` and one question of `history`, never `check`, the only command started from the
+// snapshot: they stay out of it. Where the bundle would inline them it requires them at run time,
+// from node_modules beside dist/, the first time they are asked for (their CommonJS builds; a
+// process started from a snapshot can require a package through createRequire, not import one).
+const LATER = /^@inquirer\//;
+const later = {
+  name: 'packages-later',
+  setup(build) {
+    build.onResolve({ filter: LATER }, (args) => ({ path: args.path, namespace: 'later' }));
+    build.onLoad({ filter: /.*/, namespace: 'later' }, (args) => ({
+      contents: `module.exports = require("node:module").createRequire(require("node:path").join(__dirname, "snapshot.js"))(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 try {
   await esbuild.build({
     entryPoints: [join(ROOT, 'dist', 'startup', 'snapshot.js')],
@@ -63,7 +80,7 @@ try {
     // a process started from a snapshot has no import(): Node's own modules loaded late are required
     supported: { 'dynamic-import': false },
     logLevel: 'error',
-    plugins: [metaUrl],
+    plugins: [metaUrl, later],
     banner: { js: 'const __answerCoachUrl = (rel) => require("node:url").pathToFileURL(require("node:path").join(__dirname, rel)).href;' },
   });
 } catch (e) {

@@ -115,6 +115,20 @@ describe('check from the startup snapshot', () => {
     expect(bundle).not.toMatch(/node_modules\/dotenv\//);
     expect(bundle).not.toMatch(/node_modules\/natural\/(index|lib\/natural\/index)\.js/);
   });
+
+  it('the bundle leaves out the prompts practice uses (and their iconv-lite and chardet): they are required when asked for', () => {
+    const bundle = readFileSync(join(ROOT, 'dist', 'startup', 'answer-coach.cjs'), 'utf8');
+    expect(bundle).not.toMatch(/node_modules\/(@inquirer|iconv-lite|chardet)\//);
+    expect(bundle).toContain('createRequire(require("node:path").join(__dirname, "snapshot.js"))("@inquirer/prompts")');
+  });
+
+  it('a process started from the snapshot still runs practice: its prompts are required from node_modules when it asks', () => {
+    const blob = join(ROOT, 'dist', 'startup', JSON.parse(readFileSync(MANIFEST, 'utf8')).blob);
+    // (practice wants a terminal: a preload makes the pipes look like one; the prompt ends with its input)
+    const r = spawnSync(process.execPath, ['--no-rehash-snapshot', '--snapshot-blob', blob, 'practice'], { cwd: tmpdir(), input: '', encoding: 'utf8', timeout: 20_000, env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: `--require "${join(FIXTURES, 'fake-tty.cjs')}"` } });
+    expect(r.stderr).not.toMatch(/Cannot find|Error/);
+    expect(r.stdout).toContain('Which question do you want to practise?');
+  });
 });
 
 describe('a plain start when the snapshot cannot be used', () => {
