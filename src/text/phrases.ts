@@ -217,18 +217,51 @@ const NO_HEADS = new Map<number, Edge[]>();
 /**
  * The edges a word matches from a node, remembered in one table for every node of every trie,
  * keyed by the node's id, the word's id and the trie's generation (open addressing, linear
- * probes): a bound on memory that holds a batch's few tens of thousands of (node, word) pairs, so
- * a word that has taken a step once takes it again for the cost of a probe or two. A table too full
- * starts afresh.
+ * probes), so a word that has taken a step once takes it again for the cost of a probe or two.
+ * The table starts small (the startup snapshot keeps it) and doubles as it fills, up to
+ * 2^MAX_STEP_BITS entries, a bound on memory that holds a batch's few tens of thousands of
+ * (node, word) pairs; full at that size, it starts afresh.
  */
-const STEP_BITS = 16;
-const STEP_MASK = (1 << STEP_BITS) - 1;
-const MAX_STEPS = (3 << STEP_BITS) >> 2;
-const stepNode = new Int32Array(1 << STEP_BITS).fill(-1);
-const stepWord = new Int32Array(1 << STEP_BITS);
-const stepGeneration = new Int32Array(1 << STEP_BITS);
-const stepEdges: (readonly Edge[])[] = new Array(1 << STEP_BITS).fill(NO_EDGES);
+const MIN_STEP_BITS = 10;
+const MAX_STEP_BITS = 16;
+let stepMask = (1 << MIN_STEP_BITS) - 1;
+let stepNode = new Int32Array(1 << MIN_STEP_BITS).fill(-1);
+let stepWord = new Int32Array(1 << MIN_STEP_BITS);
+let stepGeneration = new Int32Array(1 << MIN_STEP_BITS);
+let stepEdges: (readonly Edge[])[] = new Array(1 << MIN_STEP_BITS).fill(NO_EDGES);
 let steps = 0;
+
+const stepSlot = (node: number, word: number) => {
+  const h = Math.imul(node, 0x9e3779b1) ^ Math.imul(word, 0x85ebca77);
+  return (h ^ (h >>> 15)) & stepMask;
+};
+
+/** Makes room for one more step: the table twice the size with every step moved over, or at the largest size, empty. */
+function roomForStep(): void {
+  if (steps < (stepMask + 1) * 0.75) return;
+  const size = stepMask + 1;
+  if (size >= 1 << MAX_STEP_BITS) {
+    stepNode.fill(-1);
+    stepEdges.fill(NO_EDGES);
+    steps = 0;
+    return;
+  }
+  const [node, word, generation, edges] = [stepNode, stepWord, stepGeneration, stepEdges];
+  stepMask = size * 2 - 1;
+  stepNode = new Int32Array(size * 2).fill(-1);
+  stepWord = new Int32Array(size * 2);
+  stepGeneration = new Int32Array(size * 2);
+  stepEdges = new Array(size * 2).fill(NO_EDGES);
+  for (let k = 0; k < size; k++) {
+    if (node[k] === -1) continue;
+    let slot = stepSlot(node[k], word[k]);
+    while (stepNode[slot] !== -1) slot = (slot + 1) & stepMask;
+    stepNode[slot] = node[k];
+    stepWord[slot] = word[k];
+    stepGeneration[slot] = generation[k];
+    stepEdges[slot] = edges[k];
+  }
+}
 let nodeIds = 0;
 
 /** Slots per trie: which sets have a phrase at or below a node is kept as bits, in four small integers of 30 (stored unboxed). */
@@ -249,7 +282,7 @@ class TrieNode {
   m2 = 0;
   m3 = 0;
   private edges: Map<string, Edge> | undefined = undefined;
-  /** Its key in the table of steps taken (STEP_BITS). */
+  /** Its key in the table of steps taken. */
   private readonly id = nodeIds++ & 0x3fffffff;
 
   /**
@@ -263,9 +296,7 @@ class TrieNode {
     if (w.id < 0) return this.matchingEdges(w, t);
     const id = this.id;
     const word = w.id;
-    let h = Math.imul(id, 0x9e3779b1) ^ Math.imul(word, 0x85ebca77);
-    let slot = (h ^ (h >>> 15)) & STEP_MASK;
-    for (let node = stepNode[slot]; node !== -1; node = stepNode[slot]) {
+    for (let slot = stepSlot(id, word), node = stepNode[slot]; node !== -1; node = stepNode[slot]) {
       if (node === id && stepWord[slot] === word) {
         if (stepGeneration[slot] === generation) return stepEdges[slot];
         // a set joined the trie since: worked out again in place
@@ -274,16 +305,12 @@ class TrieNode {
         stepEdges[slot] = edges;
         return edges;
       }
-      slot = (slot + 1) & STEP_MASK;
+      slot = (slot + 1) & stepMask;
     }
     const edges = this.matchingEdges(w, t);
-    if (steps >= MAX_STEPS) {
-      stepNode.fill(-1);
-      stepEdges.fill(NO_EDGES);
-      steps = 0;
-      h = Math.imul(id, 0x9e3779b1) ^ Math.imul(word, 0x85ebca77);
-      slot = (h ^ (h >>> 15)) & STEP_MASK;
-    }
+    roomForStep();
+    let slot = stepSlot(id, word);
+    while (stepNode[slot] !== -1) slot = (slot + 1) & stepMask;
     stepNode[slot] = id;
     stepWord[slot] = word;
     stepGeneration[slot] = generation;

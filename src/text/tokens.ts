@@ -112,34 +112,57 @@ function token(text: string, from: number, to: number, base: number): Token {
 }
 
 // Lexemes by word, in a table of our own: a word is looked up by the characters it has in the
-// text (hashed as they are read, compared in place), so a word met before costs no string.
+// text (hashed as they are read, compared in place), so a word met before costs no string. The
+// table starts small (the startup snapshot keeps it) and doubles when half full, up to
+// 2^LEXEME_BITS slots; full at that size, it starts afresh.
 const LEXEME_BITS = 16;
-const LEXEME_MASK = (1 << LEXEME_BITS) - 1;
-/** Words kept before the table starts afresh (half its slots, so probes stay short). */
-const MAX_LEXEMES = 1 << (LEXEME_BITS - 1);
-let lexemeSlots: (Lexeme | undefined)[] = new Array(1 << LEXEME_BITS);
+const MIN_LEXEME_BITS = 11;
+let lexemeMask = (1 << MIN_LEXEME_BITS) - 1;
+let lexemeSlots: (Lexeme | undefined)[] = new Array(1 << MIN_LEXEME_BITS);
 let lexemeCount = 0;
 
-function lexemeOf(text: string, from: number, to: number): Lexeme {
+const wordHash = (text: string, from: number, to: number) => {
   let h = 0;
   for (let i = from; i < to; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
-  let slot = (h ^ (h >>> 15)) & LEXEME_MASK;
+  return h ^ (h >>> 15);
+};
+
+function lexemeOf(text: string, from: number, to: number): Lexeme {
+  let slot = wordHash(text, from, to) & lexemeMask;
   const length = to - from;
   for (let known = lexemeSlots[slot]; known !== undefined; known = lexemeSlots[slot]) {
     if (known.word.length === length && text.startsWith(known.word, from)) return known;
-    slot = (slot + 1) & LEXEME_MASK;
+    slot = (slot + 1) & lexemeMask;
   }
   const word = text.slice(from, to);
   const norm = word.toLowerCase().replace(/’/g, "'");
   const lexeme: Lexeme = { word, norm, stem: stem(norm), starts: undefined, lemmaStarts: undefined, otherStems: undefined, facts: 0 };
-  if (lexemeCount >= MAX_LEXEMES) {
-    lexemeSlots = new Array(1 << LEXEME_BITS);
-    lexemeCount = 0;
+  if (lexemeCount >= (lexemeMask + 1) >> 1) {
+    growLexemes();
     return lexemeOf(text, from, to);
   }
   lexemeSlots[slot] = lexeme;
   lexemeCount++;
   return lexeme;
+}
+
+/** Twice the slots, every lexeme moved over; at the largest size, an empty table of it. */
+function growLexemes(): void {
+  const size = lexemeMask + 1;
+  if (size >= 1 << LEXEME_BITS) {
+    lexemeSlots = new Array(size);
+    lexemeCount = 0;
+    return;
+  }
+  const old = lexemeSlots;
+  lexemeMask = size * 2 - 1;
+  lexemeSlots = new Array(size * 2);
+  for (const lexeme of old) {
+    if (lexeme === undefined) continue;
+    let slot = wordHash(lexeme.word, 0, lexeme.word.length) & lexemeMask;
+    while (lexemeSlots[slot] !== undefined) slot = (slot + 1) & lexemeMask;
+    lexemeSlots[slot] = lexeme;
+  }
 }
 
 const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
