@@ -38,6 +38,8 @@ interface Entry {
   cased?: string[];
   /** The word in lower case. */
   lc: string;
+  /** Its token's facts (made at first use). */
+  info?: Info;
 }
 interface Piece {
   text: string;
@@ -46,6 +48,8 @@ interface Piece {
   cid: number;
   hint: number;
   sbd: number;
+  /** Its token's facts (made at first use). */
+  info?: Info;
 }
 
 // The lexicon's lines (lexicon.txt, beside this module in src/ and in dist/), read at first use.
@@ -144,6 +148,73 @@ function lookup(word: string): Entry | undefined {
   return e ?? undefined;
 }
 
+// Runs between spaces as the reader meets them, and their tokens, in a table of our own: a run is
+// looked up by its characters in the text (hashed as they are read, compared in place), so a run
+// met before costs no string, no look-up in the lexicon and no pattern (how a run reads depends on
+// its characters alone). It doubles when half full, up to 2^RUN_BITS slots; full at that size,
+// it starts afresh.
+const RUN_BITS = 17;
+let runMask = (1 << 11) - 1;
+let runWords: (string | undefined)[] = new Array(runMask + 1);
+let runTokens: RunTokens[] = new Array(runMask + 1);
+let runCount = 0;
+const breaks = new Map<string, Info>();
+
+const runHash = (text: string, from: number, to: number) => {
+  let h = 0;
+  for (let i = from; i < to; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h ^ (h >>> 15);
+};
+
+/** Whether text has word at `from` (a loop over the codes: startsWith at a position cost more for these short words). */
+function sameAt(text: string, from: number, word: string): boolean {
+  for (let q = 0; q < word.length; q++) if (text.charCodeAt(from + q) !== word.charCodeAt(q)) return false;
+  return true;
+}
+
+/** The tokens of the run text[from, to) when it was read before. */
+function runTokensAt(text: string, from: number, to: number): RunTokens | undefined {
+  const length = to - from;
+  let slot = runHash(text, from, to) & runMask;
+  for (let w = runWords[slot]; w !== undefined; w = runWords[slot]) {
+    if (w.length === length && sameAt(text, from, w)) return runTokens[slot];
+    slot = (slot + 1) & runMask;
+  }
+  return undefined;
+}
+
+function keepRunTokens(word: string, tokens: RunTokens): void {
+  if (runCount >= (runMask + 1) >> 1) growRuns();
+  let slot = runHash(word, 0, word.length) & runMask;
+  while (runWords[slot] !== undefined) slot = (slot + 1) & runMask;
+  runWords[slot] = word;
+  runTokens[slot] = tokens;
+  runCount++;
+}
+
+function growRuns(): void {
+  const size = runMask + 1;
+  const [words, tokens] = [runWords, runTokens];
+  runCount = 0;
+  if (size >= 1 << RUN_BITS) {
+    runWords = new Array(size);
+    runTokens = new Array(size);
+    return;
+  }
+  runMask = size * 2 - 1;
+  runWords = new Array(size * 2);
+  runTokens = new Array(size * 2);
+  for (let k = 0; k < size; k++) {
+    const w = words[k];
+    if (w === undefined) continue;
+    let slot = runHash(w, 0, w.length) & runMask;
+    while (runWords[slot] !== undefined) slot = (slot + 1) & runMask;
+    runWords[slot] = w;
+    runTokens[slot] = tokens[k];
+    runCount++;
+  }
+}
+
 // ---- the lemmatizer (wink-eng-lite-web-model's lemmatize.js, over the lexicon) ----
 
 const POS_ID: Record<string, number> = { ADJ: 1, NOUN: 8, VERB: 16 };
@@ -195,10 +266,11 @@ function lemmatize(value: string, pos: number): string {
 
 // ---- words: wink's tokenizer over the lexicon ----
 
-/** A token of the text: where it is, what is known of it. */
-interface Tok {
-  start: number;
-  end: number;
+/**
+ * What is known of a token that depends on its text alone: shared by every token of the same
+ * word (an entry's, a contraction piece's, an unknown word's), worked out once.
+ */
+interface Info {
   /** Tag before the context rules. */
   pos: number;
   /** Fixed (a contraction's piece: the rules do not change its tag). */
@@ -206,14 +278,15 @@ interface Tok {
   hint: number;
   cid: number;
   sbd: number;
-  /** Spaces before it (an ambiguous quote's sentence-end symbol depends on them). */
-  spaced: boolean;
   /** Whether this is a line break alone (the sentence-end machines skip it). */
   lf: boolean;
   /** The fixed lemma, or the entry (lemma by final tag), or the normal form (unknown word). */
   lemma: string | string[] | undefined;
   normal: string;
 }
+
+/** How a run between spaces reads, worked out the first time it is met: its tokens as [offset, length, info] triples. */
+type RunTokens = (number | Info)[];
 
 // token categories of the model
 const C_UNK = 0;
@@ -273,28 +346,43 @@ function unknownPos(word: string, category: number): number {
 }
 
 class Reader {
-  readonly toks: Tok[] = [];
+  // the tokens, as parallel lists: where each is, whether spaces came before it, what it is
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly spacedBefore: boolean[] = [];
+  readonly infos: Info[] = [];
   private spaced = false;
   constructor(private readonly text: string) {}
+
+  private push(start: number, end: number, info: Info): void {
+    this.starts.push(start);
+    this.ends.push(end);
+    this.spacedBefore.push(this.spaced);
+    this.infos.push(info);
+    this.spaced = false;
+  }
 
   /** A token the lexicon knows (or its pieces), at `start`; false when it does not know it. */
   addIfKnown(word: string, start: number): boolean {
     const e = lookup(word);
     if (!e) return false;
+    this.addEntry(e, start, word.length);
+    return true;
+  }
+
+  /** The token of a word the lexicon knows (or its pieces), `length` characters at `start`. */
+  private addEntry(e: Entry, start: number, length: number): void {
     if (e.pieces) {
       let at = start;
-      const end = start + word.length;
+      const end = start + length;
       for (const p of e.pieces) {
         const to = Math.min(end, at + p.text.length);
-        this.toks.push({ start: at, end: to, pos: p.pos, fixed: true, hint: p.hint, cid: p.cid, sbd: p.sbd, spaced: this.spaced, lf: false, lemma: p.lemma, normal: p.lemma });
-        this.spaced = false;
+        this.push(at, to, (p.info ??= { pos: p.pos, fixed: true, hint: p.hint, cid: p.cid, sbd: p.sbd, lf: false, lemma: p.lemma, normal: p.lemma }));
         at = to;
       }
-      return true;
+      return;
     }
-    this.toks.push({ start, end: start + word.length, pos: e.pos, fixed: false, hint: e.hint, cid: e.cid, sbd: e.sbd, spaced: this.spaced, lf: false, lemma: e.lemma ?? e.lc, normal: e.lc });
-    this.spaced = false;
-    return true;
+    this.push(start, start + length, (e.info ??= { pos: e.pos, fixed: false, hint: e.hint, cid: e.cid, sbd: e.sbd, lf: false, lemma: e.lemma ?? e.lc, normal: e.lc }));
   }
 
   /** A token the lexicon does not know, of a category (wink's cache.add and feature functions). */
@@ -305,15 +393,18 @@ class Reader {
     let sbd = known ? known.sbd : 0;
     if (!known && /[a-z].*\.$/i.test(word)) sbd = HINT + (lc.length === 2 ? 8 : 7);
     const lemma = known ? (known.cased ?? known.lemma ?? lc) : undefined;
-    this.toks.push({ start, end: start + word.length, pos: unknownPos(word, category), fixed: false, hint: 0, cid: known ? known.cid : 0, sbd, spaced: this.spaced, lf: false, lemma, normal: lc });
-    this.spaced = false;
+    this.push(start, start + word.length, { pos: unknownPos(word, category), fixed: false, hint: 0, cid: known ? known.cid : 0, sbd, lf: false, lemma, normal: lc });
   }
 
   /** A run of line breaks and tabs. */
   addBreak(run: string, start: number): void {
-    const s = SPACES[run];
-    this.toks.push({ start, end: start + run.length, pos: s ? s[0] : T_SPACE, fixed: false, hint: 0, cid: s ? s[1] : 0, sbd: s ? s[2] : 0, spaced: this.spaced, lf: run === '\n', lemma: run, normal: run });
-    this.spaced = false;
+    let info = breaks.get(run);
+    if (info === undefined) {
+      const s = SPACES[run];
+      info = { pos: s ? s[0] : T_SPACE, fixed: false, hint: 0, cid: s ? s[1] : 0, sbd: s ? s[2] : 0, lf: run === '\n', lemma: run, normal: run };
+      if (breaks.size < 1000) breaks.set(run, info);
+    }
+    this.push(start, start + run.length, info);
   }
 
   /** Reads the text: runs of spaces (remembered), of line breaks (tokens), and words between. */
@@ -340,7 +431,23 @@ class Reader {
         if (d === 32 || d === 10 || d === 13 || d === 9) break;
         i++;
       }
-      this.chunk(text.slice(s, i), s);
+      // a run is read once: met again, its tokens are looked up where it stands, without a string
+      let tokens = runTokensAt(text, s, i);
+      if (tokens === undefined) {
+        const first = this.starts.length;
+        const word = text.slice(s, i);
+        const e = lookup(word);
+        if (e) this.addEntry(e, s, word.length);
+        else this.process(word, this.category(word), s);
+        tokens = [];
+        for (let k = first; k < this.starts.length; k++) tokens.push(this.starts[k] - s, this.ends[k] - this.starts[k], this.infos[k]);
+        keepRunTokens(word, tokens);
+      } else {
+        for (let k = 0; k < tokens.length; k += 3) {
+          const at = s + (tokens[k] as number);
+          this.push(at, at + (tokens[k + 1] as number), tokens[k + 2] as Info);
+        }
+      }
     }
   }
 
@@ -353,12 +460,6 @@ class Reader {
     if (k === n - 1 && k > 0 && CLOSERS.has(word.charCodeAt(k))) return C_WORD_RP;
     for (const [re, cat] of trex().ltc) if (re.test(word)) return cat;
     return C_UNK;
-  }
-
-  private chunk(word: string, start: number): void {
-    if (this.addIfKnown(word, start)) return;
-    const cat = this.category(word);
-    this.process(word, cat, start);
   }
 
   private process(word: string, cat: number, start: number): void {
@@ -538,6 +639,9 @@ function pushWordToken(tkn: string, out: [string, number][]): void {
 interface Machine {
   /** Symbol → class. */
   classes: Map<number, number>;
+  /** The same for the symbols from -1 to DENSE (at symbol + 1) and from HINT to HINT + DENSE (tags, hints: most of them), by index (-1: none). */
+  low: Int32Array;
+  hints: Int32Array;
   width: number;
   /** next[state * width + class]: the next state (0: none, back to the root). */
   next: Int32Array;
@@ -564,15 +668,29 @@ const machine = (json: string): Machine => {
   const marks: ([number, number] | undefined)[] = new Array(states);
   for (const [state, name] of Object.entries(m[3] as Record<string, string>)) terminal[Number(state)] = name;
   for (const [state, mark] of Object.entries(m[4] as Record<string, [number, number]>)) marks[Number(state)] = mark;
-  return { classes, width, next, otherwise, terminal, marks };
+  const low = new Int32Array(DENSE + 1).fill(-1);
+  const hints = new Int32Array(DENSE).fill(-1);
+  for (const [symbol, c] of classes) {
+    if (symbol >= -1 && symbol < DENSE) low[symbol + 1] = c;
+    else if (symbol >= HINT && symbol < HINT + DENSE) hints[symbol - HINT] = c;
+  }
+  return { classes, low, hints, width, next, otherwise, terminal, marks };
 };
+const DENSE = 128;
 let posMachines: Machine[] | undefined;
 let sbdMachines: Machine[] | undefined;
 
 /** The symbols as classes of a machine (-1: a symbol it does not name; SKIP is kept). */
 function classify(mc: Machine, symbols: ArrayLike<number>, skip: number): Int32Array {
   const out = new Int32Array(symbols.length);
-  for (let k = 0; k < symbols.length; k++) out[k] = symbols[k] === skip ? SKIP : (mc.classes.get(symbols[k]) ?? -1);
+  const { low, hints, classes } = mc;
+  for (let k = 0; k < symbols.length; k++) {
+    const s = symbols[k];
+    if (s === skip) out[k] = SKIP;
+    else if (s >= -1 && s < DENSE) out[k] = low[s + 1];
+    else if (s >= HINT && s < HINT + DENSE) out[k] = hints[s - HINT];
+    else out[k] = classes.get(s) ?? -1;
+  }
   return out;
 }
 const SKIP = -2;
@@ -653,27 +771,27 @@ export interface LeanTagged {
 export function leanTag(text: string): LeanTagged {
   const reader = new Reader(text);
   reader.read();
-  const toks = reader.toks;
-  const n = toks.length;
+  const { infos, spacedBefore } = reader;
+  const n = infos.length;
   // parts of speech: the default tags, then each machine's rewrites
   const tags = new Int32Array(n);
-  for (let k = 0; k < n; k++) tags[k] = toks[k].pos || T_NOUN;
+  for (let k = 0; k < n; k++) tags[k] = infos[k].pos || T_NOUN;
   posMachines ??= POS_MACHINES.map(machine);
   const symbols = new Int32Array(n);
   for (const mc of posMachines) {
-    for (let k = 0; k < n; k++) symbols[k] = toks[k].hint ? toks[k].hint + HINT : tags[k];
+    for (let k = 0; k < n; k++) symbols[k] = infos[k].hint ? infos[k].hint + HINT : tags[k];
     for (const [idx, , name] of recognize(mc, classify(mc, symbols, 0))) {
       const target = Number(name);
       if (target < 0) tags[idx] = -target;
-      else if (clusterSets[toks[idx].cid].has(target)) tags[idx] = target;
+      else if (clusterSets[infos[idx].cid].has(target)) tags[idx] = target;
     }
   }
   // sentence ends
   sbdMachines ??= SBD_MACHINES.map(machine);
   const sbd = new Int32Array(n);
   for (let k = 0; k < n; k++) {
-    const t = toks[k];
-    sbd[k] = t.lf ? -2 : t.sbd === HINT + 4 && t.spaced ? HINT + 6 : t.sbd || -1;
+    const t = infos[k];
+    sbd[k] = t.lf ? -2 : t.sbd === HINT + 4 && spacedBefore[k] ? HINT + 6 : t.sbd || -1;
   }
   let px: [number, number, string][] | undefined;
   for (const mc of sbdMachines) {
@@ -691,12 +809,11 @@ export function leanTag(text: string): LeanTagged {
   }
   sentences.push(si);
   if (si[1] < n - 1) sentences.push([si[1] + 1, n - 1]);
-  const out: LeanTagged = { starts: new Array(n), ends: new Array(n), pos: new Array(n), lemmas: new Array(n), sentences };
+  // (the reader's lists of offsets are this call's own: they are handed on)
+  const out: LeanTagged = { starts: reader.starts, ends: reader.ends, pos: new Array(n), lemmas: new Array(n), sentences };
   for (let k = 0; k < n; k++) {
-    const t = toks[k];
+    const t = infos[k];
     const tag = t.fixed ? t.pos : tags[k];
-    out.starts[k] = t.start;
-    out.ends[k] = t.end;
     out.pos[k] = TAGS[tag] ?? 'X';
     const l = t.lemma;
     out.lemmas[k] = typeof l === 'string' ? l : l ? l[tag === T_ADJ ? 0 : tag === T_NOUN ? 1 : tag === T_VERB ? 2 : 3] : lemmatize(t.normal, tag);
