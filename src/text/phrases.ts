@@ -530,12 +530,13 @@ class PhraseTrie {
   }
 
   /**
-   * Every set's matches in the tokens, by slot (undefined for none): at each position the longest
-   * of each set's phrases, and a set's matches never overlap (after a match, that set goes on
-   * after its last word). One walk per position serves every set.
+   * Every set's matches in the tokens: at each position the longest of each set's phrases, and a
+   * set's matches never overlap (after a match, that set goes on after its last word). One walk per
+   * position serves every set. Only the sets with a match have a list (a sentence matches a few of
+   * a trie's sets): `found` lists them, in the order of their first match.
    */
-  matchAll(tokens: readonly Token[]): (PhraseMatch[] | undefined)[] {
-    const out: (PhraseMatch[] | undefined)[] = [];
+  matchAll(tokens: readonly Token[]): Found {
+    const found: Found = { trie: this, slots: this.slots, matchedSlots: [], matched: [], others: undefined };
     nextFree.fill(0, 0, this.slots);
     const words = keysOf;
     for (let i = 0; i < tokens.length; i++) words[i] = this.wordOf(tokens[i]);
@@ -550,12 +551,18 @@ class PhraseTrie {
         bestPhrase[slot] = undefined;
         if (i < nextFree[slot]) continue;
         const last = i + p.words.length;
-        (out[slot] ??= []).push({ phrase: p, first: i, last, start: tokens[i].start, end: tokens[last - 1].end });
+        let at = found.matchedSlots.indexOf(slot);
+        if (at < 0) {
+          at = found.matchedSlots.length;
+          found.matchedSlots.push(slot);
+          found.matched.push([]);
+        }
+        found.matched[at].push({ phrase: p, first: i, last, start: tokens[i].start, end: tokens[last - 1].end });
         nextFree[slot] = last;
       }
     }
     words.length = 0;
-    return out;
+    return found;
   }
 
   /** At a node reached after token j - 1: note the phrases that end here, then try token j. */
@@ -648,7 +655,9 @@ interface Found {
   trie: PhraseTrie;
   /** The slots the walk covered. */
   slots: number;
-  bySlot: (PhraseMatch[] | undefined)[];
+  /** The slots with a match, and their matches. */
+  matchedSlots: number[];
+  matched: PhraseMatch[][];
   others: Map<PhraseSet, readonly PhraseMatch[]> | undefined;
 }
 // kept on the token list itself under a symbol (invisible to iteration, keys and JSON): a
@@ -691,10 +700,13 @@ export class PhraseSet {
     if (this.alone) return this.trie.scanOne(this.slot, tokens);
     let seen = (tokens as Searched)[FOUND];
     if (seen === undefined || seen.trie !== shared) {
-      seen = { trie: shared, slots: shared.slots, bySlot: shared.matchAll(tokens), others: undefined };
+      seen = shared.matchAll(tokens);
       (tokens as Searched & { [FOUND]?: Found })[FOUND] = seen;
     }
-    if (this.trie === shared && this.slot < seen.slots) return seen.bySlot[this.slot] ?? NO_MATCHES;
+    if (this.trie === shared && this.slot < seen.slots) {
+      const at = seen.matchedSlots.indexOf(this.slot);
+      return at < 0 ? NO_MATCHES : seen.matched[at];
+    }
     let out = seen.others?.get(this);
     if (out === undefined) (seen.others ??= new Map()).set(this, (out = this.trie.scanOne(this.slot, tokens)));
     return out;
