@@ -345,20 +345,30 @@ function unknownPos(word: string, category: number): number {
   return pos || TCAT2POS[category] || (RGX_TC.test(word) ? 12 : 8);
 }
 
+// The reader's tokens, as parallel lists (where each is, whether spaces came before it, what it
+// is): scratch lists kept from one text to the next (a reader never starts inside another), so a
+// text's tokens do not grow lists of their own; the tagger copies out what it hands on.
+const tokStarts: number[] = [];
+const tokEnds: number[] = [];
+const tokSpaced: boolean[] = [];
+const tokInfos: Info[] = [];
+
 class Reader {
-  // the tokens, as parallel lists: where each is, whether spaces came before it, what it is
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
-  readonly spacedBefore: boolean[] = [];
-  readonly infos: Info[] = [];
+  /** Tokens read so far (the first of the scratch lists). */
+  count = 0;
+  readonly starts = tokStarts;
+  readonly ends = tokEnds;
+  readonly spacedBefore = tokSpaced;
+  readonly infos = tokInfos;
   private spaced = false;
   constructor(private readonly text: string) {}
 
   private push(start: number, end: number, info: Info): void {
-    this.starts.push(start);
-    this.ends.push(end);
-    this.spacedBefore.push(this.spaced);
-    this.infos.push(info);
+    const k = this.count++;
+    this.starts[k] = start;
+    this.ends[k] = end;
+    this.spacedBefore[k] = this.spaced;
+    this.infos[k] = info;
     this.spaced = false;
   }
 
@@ -434,13 +444,13 @@ class Reader {
       // a run is read once: met again, its tokens are looked up where it stands, without a string
       let tokens = runTokensAt(text, s, i);
       if (tokens === undefined) {
-        const first = this.starts.length;
+        const first = this.count;
         const word = text.slice(s, i);
         const e = lookup(word);
         if (e) this.addEntry(e, s, word.length);
         else this.process(word, this.category(word), s);
         tokens = [];
-        for (let k = first; k < this.starts.length; k++) tokens.push(this.starts[k] - s, this.ends[k] - this.starts[k], this.infos[k]);
+        for (let k = first; k < this.count; k++) tokens.push(this.starts[k] - s, this.ends[k] - this.starts[k], this.infos[k]);
         keepRunTokens(word, tokens);
       } else {
         for (let k = 0; k < tokens.length; k += 3) {
@@ -681,10 +691,10 @@ let posMachines: Machine[] | undefined;
 let sbdMachines: Machine[] | undefined;
 
 /** The symbols as classes of a machine (-1: a symbol it does not name; SKIP is kept). */
-function classify(mc: Machine, symbols: ArrayLike<number>, skip: number): Int32Array {
-  const out = new Int32Array(symbols.length);
+function classify(mc: Machine, symbols: Int32Array, skip: number, n: number): Int32Array {
+  const out = (classScratch = room(classScratch, n));
   const { low, hints, classes } = mc;
-  for (let k = 0; k < symbols.length; k++) {
+  for (let k = 0; k < n; k++) {
     const s = symbols[k];
     if (s === skip) out[k] = SKIP;
     else if (s >= -1 && s < DENSE) out[k] = low[s + 1];
@@ -695,15 +705,22 @@ function classify(mc: Machine, symbols: ArrayLike<number>, skip: number): Int32A
 }
 const SKIP = -2;
 
+// Scratch for a text's tags, symbols and classes (the tagger never starts inside itself): grown to
+// the longest text read, where each text had lists of its own. Only the first n entries are read.
+let tagScratch: Int32Array = new Int32Array(256);
+let symbolScratch: Int32Array = new Int32Array(256);
+let sbdScratch: Int32Array = new Int32Array(256);
+let classScratch: Int32Array = new Int32Array(256);
+const room = (a: Int32Array, n: number): Int32Array => (a.length >= n ? a : new Int32Array(Math.max(n, a.length * 2)));
+
 /**
  * Matches [first, last, name] of a machine over the symbols' classes, as wink's recognize (automaton.js)
  * finds them: SKIP is passed over, and swaps (an earlier machine's matches) are read as one symbol
  * the machine does not name. As in wink, a failed attempt restarts one token later, and a match
  * ends at most a pattern's length on: the model's patterns are a few tokens long.
  */
-function recognize(mc: Machine, cls: Int32Array, swaps?: Map<number, number>): [number, number, string][] {
+function recognize(mc: Machine, cls: Int32Array, length: number, swaps?: Map<number, number>): [number, number, string][] {
   const { next, otherwise, terminal, marks, width } = mc;
-  const length = cls.length;
   const eos = mc.classes.get(EOS) ?? -1;
   const patterns: [number, number, string][] = [];
   const push = (first: number, last: number, state: number) => {
@@ -772,15 +789,15 @@ export function leanTag(text: string): LeanTagged {
   const reader = new Reader(text);
   reader.read();
   const { infos, spacedBefore } = reader;
-  const n = infos.length;
+  const n = reader.count;
   // parts of speech: the default tags, then each machine's rewrites
-  const tags = new Int32Array(n);
+  const tags = (tagScratch = room(tagScratch, n));
   for (let k = 0; k < n; k++) tags[k] = infos[k].pos || T_NOUN;
   posMachines ??= POS_MACHINES.map(machine);
-  const symbols = new Int32Array(n);
+  const symbols = (symbolScratch = room(symbolScratch, n));
   for (const mc of posMachines) {
     for (let k = 0; k < n; k++) symbols[k] = infos[k].hint ? infos[k].hint + HINT : tags[k];
-    for (const [idx, , name] of recognize(mc, classify(mc, symbols, 0))) {
+    for (const [idx, , name] of recognize(mc, classify(mc, symbols, 0, n), n)) {
       const target = Number(name);
       if (target < 0) tags[idx] = -target;
       else if (clusterSets[infos[idx].cid].has(target)) tags[idx] = target;
@@ -788,7 +805,7 @@ export function leanTag(text: string): LeanTagged {
   }
   // sentence ends
   sbdMachines ??= SBD_MACHINES.map(machine);
-  const sbd = new Int32Array(n);
+  const sbd = (sbdScratch = room(sbdScratch, n));
   for (let k = 0; k < n; k++) {
     const t = infos[k];
     sbd[k] = t.lf ? -2 : t.sbd === HINT + 4 && spacedBefore[k] ? HINT + 6 : t.sbd || -1;
@@ -796,7 +813,7 @@ export function leanTag(text: string): LeanTagged {
   let px: [number, number, string][] | undefined;
   for (const mc of sbdMachines) {
     const swaps = px ? new Map(px.map((p) => [p[0], p[1]])) : undefined;
-    px = recognize(mc, classify(mc, sbd, -2), swaps);
+    px = recognize(mc, classify(mc, sbd, -2, n), n, swaps);
   }
   const sentences: [number, number][] = [];
   let si: [number, number] = [0, n - 1];
@@ -809,10 +826,11 @@ export function leanTag(text: string): LeanTagged {
   }
   sentences.push(si);
   if (si[1] < n - 1) sentences.push([si[1] + 1, n - 1]);
-  // (the reader's lists of offsets are this call's own: they are handed on)
-  const out: LeanTagged = { starts: reader.starts, ends: reader.ends, pos: new Array(n), lemmas: new Array(n), sentences };
+  const out: LeanTagged = { starts: new Array(n), ends: new Array(n), pos: new Array(n), lemmas: new Array(n), sentences };
   for (let k = 0; k < n; k++) {
     const t = infos[k];
+    out.starts[k] = reader.starts[k];
+    out.ends[k] = reader.ends[k];
     const tag = t.fixed ? t.pos : tags[k];
     out.pos[k] = TAGS[tag] ?? 'X';
     const l = t.lemma;
