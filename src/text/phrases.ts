@@ -282,8 +282,10 @@ class TrieNode {
   m2 = 0;
   m3 = 0;
   private edges: Map<string, Edge> | undefined = undefined;
-  /** Its key in the table of steps taken. */
-  private readonly id = nodeIds++ & 0x3fffffff;
+  /** Its key in the table of steps taken (and in the automaton's states). */
+  readonly id = nodeIds++ & 0x3fffffff;
+  /** Words from the root to here: a phrase that ends here is this long. */
+  depth = 0;
 
   /**
    * The edges from here that match the token: looked up by its stems, head and number, each tried
@@ -336,6 +338,7 @@ class TrieNode {
     let e = this.edges?.get(m.source);
     if (e) return e;
     e = { matcher: m, node: new TrieNode() };
+    e.node.depth = this.depth + 1;
     (this.edges ??= new Map()).set(m.source, e);
     const keys: StartKeys = { stems: [], prefixes: [], number: false };
     const keyed = startKeys(m, keys);
@@ -464,7 +467,6 @@ const bestRank = new Int32Array(MAX_SLOTS);
 const nextFree = new Int32Array(MAX_SLOTS);
 const reached = new Int32Array(MAX_SLOTS);
 let reachedCount = 0;
-let keysOf: PhraseStarts[] = [];
 
 /**
  * The phrases of up to MAX_SLOTS sets in one trie. The first words are indexed by every key a
@@ -472,6 +474,32 @@ let keysOf: PhraseStarts[] = [];
  * its first two to PREFIX_KEY letters, being a number, or none (`_`).
  */
 const PREFIX_KEY = 6;
+
+/**
+ * A state of the automaton a sentence is matched with: the trie nodes reached after the words so
+ * far, from every position at once (each node is as deep as the words it took, so it says where
+ * its phrases start), with the phrases that end at them. Made the first time a sequence of words
+ * reaches that set of nodes; the next state by a word is remembered in the trie's table.
+ */
+interface State {
+  id: number;
+  /** By id. */
+  nodes: TrieNode[];
+  /** The phrases ending at the nodes: their set, the phrase and its length in words. */
+  endSlots: number[];
+  endPhrases: CompiledPhrase[];
+  endDepths: number[];
+}
+
+/** States kept per trie before its automaton starts afresh (a bound on memory: a batch reaches a few thousand). */
+const MAX_STATES = 1 << 16;
+const MAX_MOVE_BITS = 17;
+
+// Scratch for matchAll: the phrases found at each end, bucketed by start position (a list per start).
+let candidateAt = new Int32Array(256);
+let candidateNext = new Int32Array(1024);
+let candidateSlot = new Int32Array(1024);
+let candidatePhrase: CompiledPhrase[] = [];
 
 class PhraseTrie {
   readonly root = new TrieNode();
@@ -481,6 +509,16 @@ class PhraseTrie {
   private readonly byPrefix = new Map<string, Edge[]>();
   private readonly numbers: Edge[] = [];
   private readonly anywhere: Edge[] = [];
+  // the automaton: its states by their nodes' ids, and the moves taken, (state id, word id) → state
+  // in an open-addressing table that doubles as it fills (MAX_MOVE_BITS)
+  private automatonFor = -1;
+  private states = new Map<string, State>();
+  private stateList: State[] = [];
+  private moveMask = 0;
+  private moveState = new Int32Array(0);
+  private moveWord = new Int32Array(0);
+  private moveTo = new Int32Array(0);
+  private moves = 0;
 
   /** Adds a set's phrases; returns its slot. */
   add(phrases: readonly CompiledPhrase[]): number {
@@ -529,22 +567,140 @@ class PhraseTrie {
     return out ?? NO_EDGES;
   }
 
+  /** The automaton afresh: the empty state (no node reached) alone, no move known. */
+  private resetAutomaton(): void {
+    this.automatonFor = this.generation;
+    this.states = new Map();
+    this.stateList = [];
+    this.stateOf([]);
+    this.moveMask = (1 << 10) - 1;
+    this.moveState = new Int32Array(1 << 10).fill(-1);
+    this.moveWord = new Int32Array(1 << 10);
+    this.moveTo = new Int32Array(1 << 10);
+    this.moves = 0;
+  }
+
+  /** The state of a set of nodes (sorted by id here), made the first time. */
+  private stateOf(nodes: TrieNode[]): State {
+    if (nodes.length > 1) nodes.sort((a, b) => a.id - b.id);
+    let key = '';
+    for (let k = 0; k < nodes.length; k++) key += (k ? ',' : '') + nodes[k].id;
+    let state = this.states.get(key);
+    if (state !== undefined) return state;
+    state = { id: this.stateList.length, nodes, endSlots: [], endPhrases: [], endDepths: [] };
+    for (const node of nodes) {
+      for (const end of node.ends) {
+        state.endSlots.push(end.slot);
+        state.endPhrases.push(end.phrase);
+        state.endDepths.push(node.depth);
+      }
+    }
+    this.states.set(key, state);
+    this.stateList.push(state);
+    return state;
+  }
+
+  /** The state after `state` and the token: its nodes' edges that match it, and the first words it matches. */
+  private move(state: State, w: PhraseStarts, t: Token): State {
+    const word = w.id;
+    if (word >= 0) {
+      const mask = this.moveMask;
+      let h = Math.imul(state.id, 0x9e3779b1) ^ Math.imul(word, 0x85ebca77);
+      for (let slot = (h ^ (h >>> 15)) & mask; this.moveState[slot] !== -1; slot = (slot + 1) & mask) {
+        if (this.moveState[slot] === state.id && this.moveWord[slot] === word) return this.stateList[this.moveTo[slot]];
+      }
+    }
+    const nodes: TrieNode[] = [];
+    for (const node of state.nodes) {
+      const next = node.next(w, t, this.generation);
+      for (let e = 0; e < next.length; e++) nodes.push(next[e].node);
+    }
+    const first = w.edges;
+    for (let e = 0; e < first.length; e++) nodes.push(first[e].node);
+    const to = this.stateOf(nodes);
+    if (word >= 0) this.keepMove(state.id, word, to.id);
+    return to;
+  }
+
+  private keepMove(from: number, word: number, to: number): void {
+    if (this.moves >= (this.moveMask + 1) * 0.75) {
+      const size = this.moveMask + 1;
+      if (size >= 1 << MAX_MOVE_BITS) {
+        this.moveState.fill(-1);
+        this.moves = 0;
+      } else {
+        const [states, words, tos] = [this.moveState, this.moveWord, this.moveTo];
+        this.moveMask = size * 2 - 1;
+        this.moveState = new Int32Array(size * 2).fill(-1);
+        this.moveWord = new Int32Array(size * 2);
+        this.moveTo = new Int32Array(size * 2);
+        this.moves = 0;
+        for (let k = 0; k < size; k++) if (states[k] !== -1) this.keepMove(states[k], words[k], tos[k]);
+      }
+    }
+    const h = Math.imul(from, 0x9e3779b1) ^ Math.imul(word, 0x85ebca77);
+    let slot = (h ^ (h >>> 15)) & this.moveMask;
+    while (this.moveState[slot] !== -1) slot = (slot + 1) & this.moveMask;
+    this.moveState[slot] = from;
+    this.moveWord[slot] = word;
+    this.moveTo[slot] = to;
+    this.moves++;
+  }
+
   /**
    * Every set's matches in the tokens: at each position the longest of each set's phrases, and a
-   * set's matches never overlap (after a match, that set goes on after its last word). One walk per
-   * position serves every set. Only the sets with a match have a list (a sentence matches a few of
-   * a trie's sets): `found` lists them, in the order of their first match.
+   * set's matches never overlap (after a match, that set goes on after its last word). One walk of
+   * the automaton over the sentence, one move per token, finds the phrases of every set that end
+   * at each token; they are then taken by where they start, as a walk from each position would.
+   * Only the sets with a match have a list (a sentence matches a few of a trie's sets): `found`
+   * lists them, in the order of their first match.
    */
   matchAll(tokens: readonly Token[]): Found {
     const found: Found = { trie: this, slots: this.slots, matchedSlots: [], matched: [], others: undefined };
+    if (this.automatonFor !== this.generation || this.stateList.length >= MAX_STATES) this.resetAutomaton();
+    const n = tokens.length;
+    if (candidateAt.length < n) candidateAt = new Int32Array(Math.max(n, candidateAt.length * 2));
+    candidateAt.fill(-1, 0, n);
+    let candidates = 0;
+    let state = this.stateList[0];
+    for (let j = 0; j < n; j++) {
+      state = this.move(state, this.wordOf(tokens[j]), tokens[j]);
+      const ends = state.endPhrases;
+      for (let k = 0; k < ends.length; k++) {
+        if (candidates >= candidateNext.length) {
+          const more = candidates * 2;
+          const next = new Int32Array(more);
+          next.set(candidateNext);
+          candidateNext = next;
+          const slots = new Int32Array(more);
+          slots.set(candidateSlot);
+          candidateSlot = slots;
+        }
+        const start = j - state.endDepths[k] + 1;
+        candidateSlot[candidates] = state.endSlots[k];
+        candidatePhrase[candidates] = ends[k];
+        candidateNext[candidates] = candidateAt[start];
+        candidateAt[start] = candidates++;
+      }
+    }
     nextFree.fill(0, 0, this.slots);
-    const words = keysOf;
-    for (let i = 0; i < tokens.length; i++) words[i] = this.wordOf(tokens[i]);
-    for (let i = 0; i < tokens.length; i++) {
-      const first = words[i].edges;
-      if (first.length === 0) continue;
+    for (let i = 0; i < n; i++) {
+      if (candidateAt[i] < 0) continue;
       reachedCount = 0;
-      for (let e = 0; e < first.length; e++) this.walkAll(first[e].node, tokens, words, i + 1);
+      for (let c = candidateAt[i]; c >= 0; c = candidateNext[c]) {
+        const slot = candidateSlot[c];
+        const phrase = candidatePhrase[c];
+        const best = bestPhrase[slot];
+        // longer first, then plain-word starts, then list order
+        if (best === undefined) {
+          reached[reachedCount++] = slot;
+          bestPhrase[slot] = phrase;
+          bestRank[slot] = phrase.rank;
+        } else if (phrase.rank > bestRank[slot] || (phrase.rank === bestRank[slot] && phrase.index < best.index)) {
+          bestPhrase[slot] = phrase;
+          bestRank[slot] = phrase.rank;
+        }
+      }
       for (let r = 0; r < reachedCount; r++) {
         const slot = reached[r];
         const p = bestPhrase[slot]!;
@@ -561,29 +717,8 @@ class PhraseTrie {
         nextFree[slot] = last;
       }
     }
-    words.length = 0;
+    candidatePhrase.length = Math.min(candidatePhrase.length, 4096);
     return found;
-  }
-
-  /** At a node reached after token j - 1: note the phrases that end here, then try token j. */
-  private walkAll(node: TrieNode, tokens: readonly Token[], words: readonly PhraseStarts[], j: number): void {
-    const ends = node.ends;
-    for (let k = 0; k < ends.length; k++) {
-      const { slot, phrase } = ends[k];
-      const best = bestPhrase[slot];
-      // longer first, then plain-word starts, then list order
-      if (best === undefined) {
-        reached[reachedCount++] = slot;
-        bestPhrase[slot] = phrase;
-        bestRank[slot] = phrase.rank;
-      } else if (phrase.rank > bestRank[slot] || (phrase.rank === bestRank[slot] && phrase.index < best.index)) {
-        bestPhrase[slot] = phrase;
-        bestRank[slot] = phrase.rank;
-      }
-    }
-    if (j >= tokens.length) return;
-    const next = node.next(words[j], tokens[j], this.generation);
-    for (let e = 0; e < next.length; e++) this.walkAll(next[e].node, tokens, words, j + 1);
   }
 
   /** One set's matches, longest first at each position, without overlaps. */
