@@ -182,7 +182,8 @@ describe('install edges', () => {
     const copy = mkdtempSync(join(tmpdir(), 'answer-coach-unbuilt-'));
     mkdirSync(join(copy, 'bin'));
     writeFileSync(join(copy, 'package.json'), readFileSync(join(ROOT, 'package.json')));
-    writeFileSync(join(copy, 'bin', 'answer-coach.js'), readFileSync(join(ROOT, 'bin', 'answer-coach.js')));
+    // the bin folder as it ships: the launcher and the package.json that makes it CommonJS
+    for (const file of ['answer-coach.js', 'package.json']) writeFileSync(join(copy, 'bin', file), readFileSync(join(ROOT, 'bin', file)));
     const r = spawnSync(process.execPath, [join(copy, 'bin', 'answer-coach.js'), 'check', 'x.md'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe(`answer-coach: this copy is not built yet: run \`npm ci\` in ${copy}/ (it installs the dependencies and builds), then try again`);
