@@ -444,12 +444,14 @@ function wordKeys(t: Token): PhraseStarts {
 function keysFor(t: Token): PhraseStarts {
   const lexeme = t.lexeme;
   if (lexeme === undefined) return wordKeys(t);
-  const byLemma = t.lemma !== undefined && t.lemma !== t.norm;
-  let s = byLemma ? lexeme.lemmaStarts?.get(t.lemma!) : lexeme.starts;
+  // a word read as a noun has its own entry too: a verb form of a phrase does not match it (verbFormOnNoun)
+  const byLemma = (t.lemma !== undefined && t.lemma !== t.norm) || t.pos === 'NOUN';
+  const key = t.pos === 'NOUN' ? `\0${t.lemma ?? t.norm}` : t.lemma!;
+  let s = byLemma ? lexeme.lemmaStarts?.get(key) : lexeme.starts;
   if (s === undefined) {
     s = wordKeys(t);
     s.id = wordIds++ & 0x3fffffff;
-    if (byLemma) (lexeme.lemmaStarts ??= new Map()).set(t.lemma!, s);
+    if (byLemma) (lexeme.lemmaStarts ??= new Map()).set(key, s);
     else lexeme.starts = s;
   }
   return s;

@@ -57,3 +57,18 @@ describe('PhraseSet', () => {
     for (const set of [early, late]) expect(set.findAll(tokenize(text)).map((m) => text.slice(m.start, m.end))).toEqual(['circled back', 'empathetic', 'two new customers']);
   });
 });
+
+describe('PhraseSet with tagged words', () => {
+  // the tagger's reading decides: a verb form of a phrase does not match the bare noun
+  const tagged = async (text: string) => {
+    const { readText } = await import('../../src/language/index.js');
+    return readText(text, [[0, text.length]]);
+  };
+
+  it('matches "stepped in" on the verb, not on the noun, whichever comes first', async () => {
+    const set = new PhraseSet(['stepped in']);
+    const [noun, verb] = await tagged('Every manual step in the process was slow. When the porter left, I step in and help.');
+    expect(set.findAll(noun.tokens)).toEqual([]);
+    expect(set.findAll(verb.tokens).map((m) => verb.text.slice(m.start - verb.start, m.end - verb.start))).toEqual(['step in']);
+  });
+});
