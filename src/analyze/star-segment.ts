@@ -7,8 +7,8 @@ import type { Token } from '../text/tokens.js';
 import { partForLabel, type AnswerDocument, type DocSentence, type Role } from './document.js';
 import { clauseTask } from './task.js';
 
-/** An event told in the past in the answer's own words: a narrated finite clause, not quoted, not conditional. */
-const isToldEvent = (c: Clause) => c.finite && c.mode === 'narrated' && !c.quoted && !c.conditional;
+/** An event told in the past in the answer's own words: a narrated finite clause, not quoted, not conditional, not asked. */
+const isToldEvent = (c: Clause) => c.finite && c.mode === 'narrated' && !c.quoted && !c.conditional && !c.question;
 
 interface Cues {
   situation: PhraseSet;
@@ -869,7 +869,11 @@ function readPlain(s: DocSentence, state: PlainState, cues: Cues, rubric: Rubric
   if (!started) {
     // a lesson ("I learned early on that...") or a habit is no setting, unless a setting cue says where and when
     const setting = r.situation.length > 0 && (r.past || !r.habit);
-    if (r.hyp || !(setting || (r.past && !r.habit && !r.reflection))) {
+    // a question asks the listener ("Ever heard of 'service with a smile'?"): no story opens on one
+    const asks = s.clauses.length > 0 && s.clauses.every((c) => c.question && !c.quoted);
+    // nor on a hypothetical whose past is only inside it ("You wouldn't want the driver who took you to the airport to fly the plane")
+    const supposes = s.clauses.find((c) => c.finite)?.mode === 'modal';
+    if (r.hyp || asks || supposes || !(setting || (r.past && !r.habit && !r.reflection))) {
       s.role = 'opening';
       save();
       return;

@@ -483,3 +483,10 @@ describe('steps told as the means of an outcome', () => {
     expect(parts(text)).toBe('SAR');
   });
 });
+
+describe('an opinion with a question or a supposition in it', () => {
+  it('tells no story on a question to the listener or a hypothetical with a past inside it', () => {
+    const text = 'Customer service means different things to different people. Ever heard of "service with a smile"? You wouldn\'t want the driver who took you to the airport to fly your plane. Everybody has a job. When a new boss took over our chain, he said that only two jobs mattered. That holds for any business.';
+    expect(parts(text)).toBe('');
+  });
+});
