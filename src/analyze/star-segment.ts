@@ -308,12 +308,7 @@ function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: 
   // a narrated past: a past verb that is not a perfect ("has always worked") nor a modal's
   // (in "if I did disagree, I would talk to them" the past is a condition's, not a narrated one)
   // (the tagger's reading of each clause settles verbs the word lists cannot: "the switch cut costs")
-  // (with an "if" and a clause in the present, the past is the condition's: "if a company delivers
-  // what I ordered, that's service" tells no event; "if a patient had been waiting, I started by
-  // apologizing" does)
-  const toldEvent = s.clauses.some((c) => isToldEvent(c) && c.verb >= 0 && t[c.verb].pos === 'VERB');
-  const rule = conditional && s.clauses.some((c) => c.finite && !c.quoted && (c.mode === 'present' || c.mode === 'habit'));
-  const past = !(conditional && hyp) && !isDefinition(t) && (toldEvent || (!rule && narratesPast(t)));
+  const past = !(conditional && hyp) && !isDefinition(t) && (narratesPast(t) || s.clauses.some((c) => isToldEvent(c) && c.verb >= 0 && t[c.verb].pos === 'VERB'));
   const lasting = hasPresentPerfect(t) || /\bstill\b|\bsince\b|\bnow\b/i.test(s.text) || underWay(s);
   // a general statement in the present: a rule with a condition ("If I promise to call back on
   // Tuesday, I call back on Tuesday") or a frequency ("they usually calm down"), not an event
@@ -782,8 +777,7 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
   const { pastSentences, presentSteps, setByCue } = state;
   // no narrated past: a definition or an opinion, whatever cues it has; one past sentence that
   // only sets a scene ("I worked in retail for five years") is background, not a story
-  // — unless the story is told in the present ("So I'm at the register last year, and I call..."),
-  //   which says when it happened: "I work in customer service. I make mistakes." tells none
+  // — unless the story is told in the present ("So I'm at the register last year, and I call...")
   const onlyScene = pieces.slice(start).every((p) => p.part === 'situation');
   // — and steps in the present after one stray past ("so they know I heard them") are a routine
   // — and one past sentence that sums up a role ("In my last role, I led a team of 10, cut response
@@ -792,7 +786,7 @@ function segmentPlain(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: S
   // — and a text of four sentences or more that narrates two events or fewer, told in the past, is
   // an opinion with an aside ("I've found that taking the extra time helps"), not a story
   const fewEvents = !presentSteps && doc.sentences.length >= 4 && narratedEvents(doc) <= 2;
-  if (fewEvents || (pastSentences === 0 ? !(presentSteps && setByCue && doc.sentences.some(namesATime)) : pastSentences < 2 && (onlyScene || summary || (presentSteps && !setByCue)))) {
+  if (fewEvents || (pastSentences === 0 ? !(presentSteps && setByCue) : pastSentences < 2 && (onlyScene || summary || (presentSteps && !setByCue)))) {
     pieces.splice(start);
     for (const s of doc.sentences) s.role = 'opening';
   }

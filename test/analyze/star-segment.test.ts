@@ -490,22 +490,3 @@ describe('an opinion with a question or a supposition in it', () => {
     expect(parts(text)).toBe('');
   });
 });
-
-describe('a past inside a condition', () => {
-  it('tells no story when the past is only in the condition of a rule stated in the present', () => {
-    const text = 'I buy a lot online, so if a shop sends what I ordered, on time and undamaged, that is service as it should be. What happens when the parcel arrives broken? Do they answer politely and put it right? As buyers, I think we need to take more responsibility for making sure we get the service we want. Maybe people have got used to poor service.';
-    expect(parts(text)).toBe('');
-  });
-
-  it('still reads a past habit with a condition as part of the story', () => {
-    const text = 'Last year I ran the front desk of a dental practice. I set up a callback log for every voicemail. If a patient had been waiting, I started the call by apologizing. Within six months our rating went from 3.9 to 4.7.';
-    expect(roles(text)).toEqual(['situation', 'action', 'action', 'result']);
-  });
-});
-
-describe('a story told in the present says when', () => {
-  it('reads a job described in the present, with no time named, as no story', () => {
-    const text = "I work in customer service; I'm a waitress. I'm human. And I make mistakes. If a customer is rude, it doesn't help. I take pride in keeping all my customers happy.";
-    expect(parts(text)).toBe('');
-  });
-});
