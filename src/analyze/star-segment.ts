@@ -137,7 +137,7 @@ function stepsIn(s: DocSentence, presentOk: boolean, habitual: boolean): Step[] 
   // the tagger's clauses find steps the word lists miss ("I split the work", "we cut the wait")
   for (const c of s.clauses) {
     // "By listening to her and explaining the policy, I …": the means, told as gerunds, are steps
-    if (!c.finite && c.mode === 'narrated' && (c.actor === 'speaker' || c.actor === 'team') && byGerund(t, c.verb) && !c.quoted) {
+    if (!c.finite && c.lead === 'by' && c.mode === 'narrated' && (c.actor === 'speaker' || c.actor === 'team') && !c.quoted) {
       steps.push({ at: c.first, verb: c.verb, person: 'first' });
       continue;
     }
@@ -151,19 +151,6 @@ function stepsIn(s: DocSentence, presentOk: boolean, habitual: boolean): Step[] 
   sortByStart(steps);
   return steps;
 }
-
-/** A gerund after "by" (an adverb may stand between), or listed after one: "by (actively) listening", "by calling … and offering". */
-function byGerund(t: readonly Token[], k: number): boolean {
-  if (k < 1 || !t[k].norm.endsWith('ing')) return false;
-  let j = k - 1;
-  if (t[j].pos === 'ADV') j--;
-  if (t[j]?.norm === 'by') return true;
-  // a gerund listed after one: "and giving", with a "by" before it in the sentence
-  if (!COORDINATING.has(t[j]?.norm ?? '')) return false;
-  for (let i = j - 1; i >= 0; i--) if (t[i].norm === 'by' && t[i + 1] && (t[i + 1].norm.endsWith('ing') || t[i + 2]?.norm.endsWith('ing'))) return true;
-  return false;
-}
-const COORDINATING = new Set(['and', 'or']);
 
 /**
  * Steps in order of where they start, steps that start together kept in the order found (as a

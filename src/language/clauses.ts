@@ -326,16 +326,21 @@ function modeOf(g: Group, tokens: readonly Token[]): Mode {
  * "and after"). "I called instead of waiting" is not fronted: the gerund is the caller's.
  */
 function frontedAdverbial(tokens: readonly Token[], k: number, punctBefore: (k: number) => boolean): boolean {
-  let j = k - 1;
-  // "By actively listening": an adverb may stand between the preposition and its gerund
-  if (tokens[j]?.pos === 'ADV' && !punctBefore(k)) j--;
-  if (tokens[j]?.pos !== 'ADP') return false;
+  let j = gerundLead(tokens, k, punctBefore);
+  if (j < 0) return false;
   for (let joiners = 0; ; joiners++) {
     if (j === 0 || punctBefore(j)) return true;
     const before = tokens[j - 1];
     if (joiners >= 3 || !(before.pos === 'ADV' || before.pos === 'CCONJ' || CLAUSE_JOINERS.has(before.norm))) return false;
     j--;
   }
+}
+
+/** The preposition that leads the gerund at `k` ("by listening"; an adverb may stand between: "By actively listening"), or -1. */
+function gerundLead(tokens: readonly Token[], k: number, punctBefore: (k: number) => boolean): number {
+  let j = k - 1;
+  if (tokens[j]?.pos === 'ADV' && !punctBefore(k)) j--;
+  return tokens[j]?.pos === 'ADP' ? j : -1;
 }
 
 /** Verbs an "if" after which means "whether": "asked if I could", "checked if it had arrived". */
@@ -395,11 +400,16 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
       // "so instead of putting in a ticket, I called", "After talking to him I …": a gerund fronted
       // before its clause is done by that clause's subject, not by the clause before
       // (and the gerunds listed after it: "By listening to them and explaining the policy, I …")
-      if (g.kind === 'gerund' && (frontedAdverbial(tokens, g.first, punctBefore) || (fronted.length > 0 && COORDINATORS.has(tokens[g.first - 1]?.norm ?? '')))) fronted.push(clauses.length);
+      const listed = g.kind === 'gerund' && COORDINATORS.has(tokens[g.first - 1]?.norm ?? '');
+      if (g.kind === 'gerund' && (frontedAdverbial(tokens, g.first, punctBefore) || (fronted.length > 0 && listed))) fronted.push(clauses.length);
+      // the preposition that leads it, or the one of the gerund it is listed after
+      const leadAt = g.kind === 'gerund' ? gerundLead(tokens, g.first, punctBefore) : -1;
+      const before = clauses[clauses.length - 1];
+      const preposition = leadAt >= 0 ? tokens[leadAt].norm : listed && before && !before.finite ? before.lead : '';
       clauses.push({
         first: g.kind === 'infinitive' ? g.first - 1 : g.first, last: tokens.length, subject: -1, actor, verb: head, lemma: lemmaOf(tokens[head]),
         mode: lastFinite?.mode ?? 'none', negated: g.negated, passive: false,
-        quoted: quoted[head], reported: lastFinite?.reported ?? false, conditional: lastFinite?.conditional ?? false, question, finite: false, saidBy: -1,
+        quoted: quoted[head], reported: lastFinite?.reported ?? false, conditional: lastFinite?.conditional ?? false, question, finite: false, saidBy: -1, lead: preposition,
       });
       continue;
     }
@@ -453,7 +463,7 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     const passive = g.aux.some((a) => BE.has(a)) && g.head >= 0 && tokens[g.head].pos === 'VERB' && isPastForm(tokens[g.head]);
     const clause: Clause = {
       first: clauses.length ? open : 0, last: tokens.length, subject: subject >= 0 ? subject : -1, actor, verb: g.head, lemma: g.head >= 0 ? lemmaOf(tokens[g.head]) : '',
-      mode, negated, passive, quoted: quoted[head] ?? false, reported: reporting && reportedAfter(tokens, lastGroupEnd, lead), conditional, question, finite: true, saidBy: -1,
+      mode, negated, passive, quoted: quoted[head] ?? false, reported: reporting && reportedAfter(tokens, lastGroupEnd, lead), conditional, question, finite: true, saidBy: -1, lead: '',
     };
     // close the clauses before this one
     for (let c = clauses.length - 1; c >= 0 && clauses[c].last > clause.first; c--) clauses[c].last = Math.max(clauses[c].first + 1, clause.first);

@@ -52,6 +52,11 @@ export interface Clause {
   finite: boolean;
   /** For a quoted or reported clause, the index (in the sentence's clauses) of the clause that says it ("she said", "I told her"), or -1. */
   saidBy: number;
+  /**
+   * For a gerund led by a preposition, that preposition ("by" of "by listening", "of" of "instead
+   * of waiting"), shared by the gerunds listed after it ("by listening … and explaining"); '' otherwise.
+   */
+  lead: string;
 }
 
 /**
