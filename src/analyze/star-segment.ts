@@ -3,7 +3,7 @@ import { clauseAt, quotedFromOther, type Clause } from '../language/index.js';
 import type { Rubric } from '../rubric/types.js';
 import { REPORTING, SUBJECT_PRONOUNS_THIRD, isClearPast, isDefinition, isNarratedPast, isPastStep, isPastVerb, isPerfect, isPresentStep, verbAfter } from '../text/english.js';
 import type { PhraseMatch, PhraseSet } from '../text/phrases.js';
-import type { Token } from '../text/tokens.js';
+import { anyNormIn, type Token } from '../text/tokens.js';
 import { partForLabel, type AnswerDocument, type DocSentence, type Role } from './document.js';
 import { clauseTask } from './task.js';
 
@@ -300,7 +300,7 @@ function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: 
   // a general statement in the present: a rule with a condition ("If I promise to call back on
   // Tuesday, I call back on Tuesday") or a frequency ("they usually calm down"), not an event
   // (after a past setting, "I would always walk them through it" is a habit of then, not a rule)
-  const general = !past && !lasting && !(habitual && !conditional) && anyWordIn(t, 0, t.length, GENERAL);
+  const general = !past && !lasting && !(habitual && !conditional) && anyNormIn(t, 0, t.length, GENERAL);
   const habit = cues.habit.test(t) || general;
   const situation = cues.situation.findAll(t);
   // someone else's quoted wish is theirs, not the speaker's aim ("he said, "we want to bring our son
@@ -520,11 +520,6 @@ function saysCustomerSide(s: DocSentence, cues: Cues): boolean {
 const FOR_THE_SPEAKER = new Set(['me', 'us', 'my', 'our']);
 const FOR_OTHERS = new Set(['him', 'her', 'them', 'his', 'their']);
 
-/** Whether a token of t[from, to) is one of the words. */
-function anyWordIn(t: readonly Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
-  for (let k = Math.max(0, from); k < to && k < t.length; k++) if (words.has(t[k].norm)) return true;
-  return false;
-}
 
 /** Signs the speaker is the one serving: a job, a shift, a role, "our customers". */
 /** What a customer does to the one who serves them, not a service done for the teller: "they thanked me", "he yelled at me", "she asked me". */
@@ -543,8 +538,8 @@ function servedTheSpeaker(doc: AnswerDocument): boolean {
   for (const s of doc.sentences) {
     for (const c of s.clauses) {
       if (!c.finite || c.mode !== 'narrated' || c.verb < 0) continue;
-      if (c.actor === 'other' && c.subject >= 0 && !REACTIONS.has(c.lemma) && anyWordIn(s.tokens, c.verb + 1, c.last, FOR_THE_SPEAKER)) forMe++;
-      if ((c.actor === 'speaker' || c.actor === 'team') && anyWordIn(s.tokens, c.verb + 1, c.last, FOR_OTHERS)) mine++;
+      if (c.actor === 'other' && c.subject >= 0 && !REACTIONS.has(c.lemma) && anyNormIn(s.tokens, c.verb + 1, c.last, FOR_THE_SPEAKER)) forMe++;
+      if ((c.actor === 'speaker' || c.actor === 'team') && anyNormIn(s.tokens, c.verb + 1, c.last, FOR_OTHERS)) mine++;
     }
   }
   return forMe >= 2 && forMe >= mine && !WORKS_THERE.test(doc.text);

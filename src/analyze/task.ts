@@ -1,4 +1,5 @@
 import { quotedFromOther, type Clause } from '../language/index.js';
+import { anyNormIn } from '../text/tokens.js';
 import type { DocSentence } from './document.js';
 
 // The Task, read from a sentence's clauses: what the speaker had to achieve, was responsible for,
@@ -41,11 +42,6 @@ const bySpeaker = (c: Clause) => c.actor === 'speaker' || c.actor === 'team';
 
 const ONLY = new Set(['only']);
 
-/** Whether a token of t[from, to) is one of the words (read in place: this runs for many clauses). */
-function anyWordIn(t: DocSentence['tokens'], from: number, to: number, words: ReadonlySet<string>): boolean {
-  for (let k = Math.max(0, from); k < to && k < t.length; k++) if (words.has(t[k].norm)) return true;
-  return false;
-}
 
 /** "was my job", "is our priority": a duty noun after "my" or "our" within the three words after the verb at v. */
 function dutyAfter(t: DocSentence['tokens'], v: number): boolean {
@@ -113,11 +109,11 @@ export function clauseTask(s: DocSentence): number {
       // (not an attitude: "I can't stand it", "I can't believe she remembered", "I can't deny it")
       // (the auxiliaries run up to the verb; a clause with no verb of its own, "I'm not.", reads up to the last token)
       const auxEnd = c.verb >= 0 ? c.verb : t.length - 1;
-      if (c.negated && !ATTITUDES.has(c.lemma) && (anyWordIn(t, c.subject >= 0 ? c.subject + 1 : c.first, auxEnd, ABILITY) || (PERMIT.has(c.lemma) && c.passive))) return at;
+      if (c.negated && !ATTITUDES.has(c.lemma) && (anyNormIn(t, c.subject >= 0 ? c.subject + 1 : c.first, auxEnd, ABILITY) || (PERMIT.has(c.lemma) && c.passive))) return at;
       continue;
     }
     // a rule that allows no more: "our policy only allowed refunds", "the warranty did not cover it"
-    if (PERMIT.has(c.lemma) && (c.negated || anyWordIn(t, c.first, c.verb, ONLY))) return at;
+    if (PERMIT.has(c.lemma) && (c.negated || anyNormIn(t, c.first, c.verb, ONLY))) return at;
   }
   return -1;
 }

@@ -1,5 +1,6 @@
 import { isSpaceCode } from '../text/chars.js';
-import { FACT_AUX, FACT_BE, wordFact, type Token } from '../text/tokens.js';
+import { hasPastSpelling } from '../text/english.js';
+import { anyNormIn, FACT_AUX, FACT_BE, wordFact, type Token } from '../text/tokens.js';
 import type { Actor, Clause, Mode } from './types.js';
 import {
   BE, CAUSATIVE, CLAUSE_JOINERS, DUTY_NOUNS, ORG_NOUNS, CONDITIONS, COORDINATORS, DO, FREQUENCY, FUTURE_MODALS, HAVE, HYPOTHETICAL_MODALS, MODALS, NEGATIVE_SUBJECTS,
@@ -34,7 +35,7 @@ export function isPastForm(t: Token): boolean {
   const w = t.norm;
   const lemma = lemmaOf(t);
   // a verb the model does not know keeps its own form as lemma ("rebooked"): its -ed still says past ("need", "exceed" do not)
-  if (w === lemma) return t.pos === 'VERB' && w.length > 4 && w.endsWith('ed') && !w.endsWith('eed');
+  if (w === lemma) return t.pos === 'VERB' && hasPastSpelling(w);
   if (w.endsWith('ing')) return false;
   if (w === `${lemma}s` || w === `${lemma}es` || (lemma.endsWith('y') && w === `${lemma.slice(0, -1)}ies`)) return false;
   return true;
@@ -62,11 +63,6 @@ function punctuationBefore(tokens: readonly Token[], text: string, base: number)
   return out;
 }
 
-/** tokens.slice(from, to).some((t) => words.has(t.norm)), without the slice (from clamped at 0 as slice does). */
-function anyIn(tokens: readonly Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
-  for (let k = Math.max(0, from); k < to && k < tokens.length; k++) if (words.has(tokens[k].norm)) return true;
-  return false;
-}
 
 /** tokens[from, to).every((t) => words.has(t.norm)), without a slice or a list of words. */
 function allIn(tokens: readonly Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
@@ -430,7 +426,7 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     let open = lead;
     while (open > 0 && !punctBefore(open) && (CLAUSE_JOINERS.has(tokens[open - 1].norm) || tokens[open - 1].pos === 'ADV' || tokens[open - 1].pos === 'SCONJ' || tokens[open - 1].pos === 'CCONJ') && lead - open < 3) open--;
     // (read where they stand: a list of their words for every clause was much of this function's allocation)
-    const coordinated = anyIn(tokens, open, lead, COORDINATORS);
+    const coordinated = anyNormIn(tokens, open, lead, COORDINATORS);
     // "if a customer is upset, I listen": the condition and what follows it in the sentence
     // ("asked if I could", "checked if it had arrived": that "if" is "whether", no condition)
     for (let k = lastGroupEnd; k < g.first; k++) if (CONDITIONS.has(tokens[k].norm) && !(tokens[k].norm === 'if' && isWhetherVerb(tokens[k - 1]))) conditional = true;
@@ -456,9 +452,9 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     } else if (subject === -1 && g.aux.length && g.aux.every((a) => a === "don't") && h?.pos === 'VERB' && h.norm === lemmaOf(h) && CLAUSE_PUNCT.test(gapBefore(open))) {
       mode = 'imperative'; // "I told her, like, don't worry"
     }
-    const negated = g.negated || anyIn(tokens, g.first, g.end, NEGATORS) || (subject >= 0 && NEGATIVE_SUBJECTS.has(tokens[subject].norm));
+    const negated = g.negated || anyNormIn(tokens, g.first, g.end, NEGATORS) || (subject >= 0 && NEGATIVE_SUBJECTS.has(tokens[subject].norm));
     // frequency: "I always listen", "I usually called back"
-    const around = anyIn(tokens, lead - 1, g.end, HABITUAL_FREQUENCY);
+    const around = anyNormIn(tokens, lead - 1, g.end, HABITUAL_FREQUENCY);
     if (around && (mode === 'present' || mode === 'narrated')) mode = 'habit';
     const passive = g.aux.some((a) => BE.has(a)) && g.head >= 0 && tokens[g.head].pos === 'VERB' && isPastForm(tokens[g.head]);
     const clause: Clause = {
@@ -477,7 +473,7 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
       fronted.length = 0;
     }
     // (a step told as it happened: not a state, a plan, a report, a passive or a "that …" / "how …" clause)
-    const complement = anyIn(tokens, lastGroupEnd, lead, COMPLEMENTIZERS);
+    const complement = anyNormIn(tokens, lastGroupEnd, lead, COMPLEMENTIZERS);
     if (subject >= 0 && !SUBORDINATORS.has(tokens[subject].norm) && clause.mode === 'narrated' && !clause.passive && !clause.reported && !complement && !STATES.has(clause.lemma) && clause.lemma) lastDoer = clause;
     else if (subject >= 0 && !SUBORDINATORS.has(tokens[subject].norm) && !complement && !clause.reported) lastDoer = undefined;
     // "… what had happened", "so every voicemail had a name": a clause under another (or with a
@@ -487,7 +483,7 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     // word or mark to join it, describes that noun (a relative clause with no "that")
     const contact = subject > 0 && subject === open && tokens[subject].pos === 'PRON' && tokens[subject - 1].pos === 'NOUN' && !punctBefore(subject) && !clause.reported;
     if (contact && lastDoer === clause) lastDoer = undefined;
-    const under = contact || anyIn(tokens, lastGroupEnd, lead, SUBORDINATORS) || anyIn(tokens, lastGroupEnd, lead, SO) || !allIn(tokens, open, lead, MAIN_JOINERS) || (subject >= 0 && SUBORDINATORS.has(tokens[subject].norm));
+    const under = contact || anyNormIn(tokens, lastGroupEnd, lead, SUBORDINATORS) || anyNormIn(tokens, lastGroupEnd, lead, SO) || !allIn(tokens, open, lead, MAIN_JOINERS) || (subject >= 0 && SUBORDINATORS.has(tokens[subject].norm));
     if (!clause.reported && (!under || ((actor === 'speaker' || actor === 'team') && subject >= 0 && !SUBORDINATORS.has(tokens[subject].norm)))) lastMain = clause;
     lastGroupEnd = g.end;
     reporting = REPORTING.has(clause.lemma) && clause.mode !== 'modal';

@@ -1,4 +1,5 @@
 import { isDigitCode, isSpaceCode } from '../text/chars.js';
+import { hasPastSpelling } from '../text/english.js';
 import { tokenize, type Token } from '../text/tokens.js';
 import { quoteStateAfter, readClauses } from './clauses.js';
 import { readNumbers } from './numbers.js';
@@ -122,13 +123,12 @@ function align(tokens: Token[], tagged: TaggedText, from: number): number {
     if (t.norm === 'may' && isMonthMay(tokens, i)) t.pos = 'PROPN';
     // "So I baked it": an -ed word straight after a subject pronoun is its past verb, whatever the
     // tagger guessed ("I was tired" has the verb between)
-    else if (t.pos === 'ADJ' && i > 0 && SUBJECT_PRONOUN.has(tokens[i - 1].norm) && isEdForm(t.norm)) t.pos = 'VERB';
+    else if (t.pos === 'ADJ' && i > 0 && SUBJECT_PRONOUN.has(tokens[i - 1].norm) && hasPastSpelling(t.norm)) t.pos = 'VERB';
   }
   return w;
 }
 
 const SUBJECT_PRONOUN = new Set(['i', 'we', 'he', 'she', 'they']);
-const isEdForm = (w: string) => w.length > 4 && w.endsWith('ed') && !w.endsWith('eed');
 
 /** Words before a month: "last May", "in May", "early May". */
 const BEFORE_MONTH = new Set(['last', 'next', 'in', 'of', 'early', 'late', 'mid', 'since', 'until', 'by', 'every', 'through', 'during']);

@@ -1,4 +1,4 @@
-import { FACT_PAST_VERB, FACT_PRESENT_STEP, wordFact, type Token } from './tokens.js';
+import { anyNormIn, FACT_PAST_VERB, FACT_PRESENT_STEP, wordFact, type Token } from './tokens.js';
 
 // English mechanics the STAR segmenter needs, not rubric content: which words are past-tense
 // verbs and pronouns. Regular pasts end in -ed; these are the common irregular ones.
@@ -69,6 +69,9 @@ export function isPerfect(tokens: readonly Token[], j: number): boolean {
   return false;
 }
 
+/** Spelled as a regular past: longer than four letters, ending in -ed but not -eed ("need", "exceed"). */
+export const hasPastSpelling = (w: string): boolean => w.length > 4 && w.endsWith('ed') && !w.endsWith('eed');
+
 /** A verb in the present that a first-person subject could use for a step ("then I ask him"). */
 const presentStep = (w: string) => /^[a-z]+$/.test(w) && !NOT_STEPS_PRESENT.has(w) && !w.endsWith('ly') && !w.endsWith('ing') && w.length > 1;
 
@@ -101,21 +104,16 @@ const CAUSATIVE = new Set(['keep', 'keeps', 'keeping', 'make', 'makes', 'making'
 export function isNarratedPast(tokens: readonly Token[], i: number): boolean {
   if (!isPastVerb(tokens[i])) return false;
   // "as if it were theirs", "if I were you": a subjunctive, not a past
-  if (tokens[i].norm === 'were' && anyNormBetween(tokens, i - 3, i, IF)) return false;
+  if (tokens[i].norm === 'were' && anyNormIn(tokens, i - 3, i, IF)) return false;
   let k = i - 1;
   while (k >= 0 && (BETWEEN.has(tokens[k].norm) || FREQUENCY.has(tokens[k].norm) || tokens[k].norm.endsWith('ly'))) k--;
   if (k >= 0 && NOT_BEFORE_NARRATED.has(tokens[k].norm)) return false;
   // "keeping people informed", "makes every customer feel valued": a complement, not a verb
-  return !anyNormBetween(tokens, k - 3, k, CAUSATIVE);
+  return !anyNormIn(tokens, k - 3, k, CAUSATIVE);
 }
 
 const IF = new Set(['if']);
 
-/** tokens.slice(from, to).some((t) => words.has(t.norm)), without the slice (from may be negative: clamped as slice does). */
-function anyNormBetween(tokens: readonly Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
-  for (let k = Math.max(0, from); k < to && k < tokens.length; k++) if (words.has(tokens[k].norm)) return true;
-  return false;
-}
 
 // Verbs whose past is spelled like their present ("I let them talk"): alone, they do not show a past.
 const SAME_FORM = new Set('let put set read cut hit quit shut hurt cost spread bet cast burst'.split(' '));

@@ -42,6 +42,12 @@ export const FACT_NUMBERISH = 8;
 export const FACT_AUX = 16;
 export const FACT_BE = 32;
 
+/** Whether a token of tokens[from, to) has its normal form among the words (from clamped at 0; read in place, no slice). */
+export function anyNormIn(tokens: readonly Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
+  for (let k = Math.max(0, from); k < to && k < tokens.length; k++) if (words.has(tokens[k].norm)) return true;
+  return false;
+}
+
 /**
  * A fact of a word that depends on its normal form only ("is a past verb", "is a number"), worked
  * out once per distinct word and kept on its lexeme: the same words recur in every sentence.
