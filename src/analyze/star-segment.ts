@@ -381,8 +381,8 @@ function isHypothetical(s: DocSentence, m: PhraseMatch, storyStarted: boolean, h
 /** Verbs of wanting and trying: in the present, in a story told in the past, the teller's aim now or a line of dialogue. */
 const PRESENT_AIMS = new Set(['want', 'try', 'hope', 'wish', 'mean', 'plan', 'intend', 'need', 'promise']);
 
-/** Present forms of "be" before an -ing verb: "is sending", "they're fixing". */
-const PRESENT_BE = new Set(['is', 'are', "'s", "'re", 'am', "'m"]);
+/** Present forms of "be" before an -ing verb ("is sending"; a contracted one, "they're fixing", is CONTRACTED_PRESENT). */
+const PRESENT_BE = new Set(['is', 'are', 'am']);
 
 /**
  * Someone else's doing under way now, as the story ends: "but Sharon is sending it to me for free".
@@ -396,7 +396,7 @@ function underWay(s: DocSentence): boolean {
     if (!v.endsWith('ing') || v === 'going') continue;
     let k = c.verb - 1;
     while (k > 0 && t[k].pos === 'ADV') k--;
-    if (PRESENT_BE.has(t[k].norm) || /'(s|re)$/.test(t[k].norm)) return true;
+    if (PRESENT_BE.has(t[k].norm) || CONTRACTED_PRESENT.test(t[k].norm)) return true;
   }
   return false;
 }
@@ -521,10 +521,10 @@ const FOR_THE_SPEAKER = new Set(['me', 'us', 'my', 'our']);
 const FOR_OTHERS = new Set(['him', 'her', 'them', 'his', 'their']);
 
 
-/** Signs the speaker is the one serving: a job, a shift, a role, "our customers". */
-/** What a customer does to the one who serves them, not a service done for the teller: "they thanked me", "he yelled at me", "she asked me". */
+/** What a customer does to the one who serves them, not a service done for the teller: "they thanked me", "he yelled at me". */
 const REACTIONS = new Set(['thank', 'praise', 'hug', 'tip', 'yell', 'shout', 'scream', 'swear', 'curse', 'complain', 'blame', 'accuse']);
 
+/** Signs the speaker is the one serving: a job, a shift, a role, "our customers". */
 const WORKS_THERE = /\b(i|we) (worked|work|was working|were working|was employed|ran|run|managed|volunteered)\b|\b(my|our) (previous |last |first |current |old |new )?(job|internship|shift|role|position|manager|boss|supervisor|team|colleagues?|customers?|clients?|guests?|patients?|accounts?|store|shop|hotel|restaurant|company|office|clinic|practice|branch)\b|\bas an? (?!customer|client|guest|patient|passenger|shopper|buyer)[a-z]+ ?[a-z]* (at|in|for|with)\b/i;
 
 /**
