@@ -444,14 +444,15 @@ function wordKeys(t: Token): PhraseStarts {
 function keysFor(t: Token): PhraseStarts {
   const lexeme = t.lexeme;
   if (lexeme === undefined) return wordKeys(t);
-  // a word read as a noun has its own entry too: a verb form of a phrase does not match it (verbFormOnNoun)
-  const byLemma = (t.lemma !== undefined && t.lemma !== t.norm) || t.pos === 'NOUN';
-  const key = t.pos === 'NOUN' ? `\0${t.lemma ?? t.norm}` : t.lemma!;
-  let s = byLemma ? lexeme.lemmaStarts?.get(key) : lexeme.starts;
+  const byLemma = t.lemma !== undefined && t.lemma !== t.norm;
+  // a word read as a noun has entries of its own: a verb form of a phrase does not match it (verbFormOnNoun)
+  const noun = t.pos === 'NOUN';
+  let s = byLemma ? (noun ? lexeme.nounLemmaStarts : lexeme.lemmaStarts)?.get(t.lemma!) : noun ? lexeme.nounStarts : lexeme.starts;
   if (s === undefined) {
     s = wordKeys(t);
     s.id = wordIds++ & 0x3fffffff;
-    if (byLemma) (lexeme.lemmaStarts ??= new Map()).set(key, s);
+    if (byLemma) (noun ? (lexeme.nounLemmaStarts ??= new Map()) : (lexeme.lemmaStarts ??= new Map())).set(t.lemma!, s);
+    else if (noun) lexeme.nounStarts = s;
     else lexeme.starts = s;
   }
   return s;

@@ -28,6 +28,9 @@ export interface Lexeme {
   starts?: PhraseStarts;
   /** The same, where the tagger gives the word another dictionary form ("left" as "leave"). */
   lemmaStarts?: Map<string, PhraseStarts>;
+  /** The same two for the word read as a noun: a phrase's verb form does not match it ("stepped" and "a step"). */
+  nounStarts?: PhraseStarts;
+  nounLemmaStarts?: Map<string, PhraseStarts>;
   /** Stems of the word without an inflection, where they differ from `stem` (phrases.ts). */
   otherStems?: readonly string[];
   /** Facts that depend on the normal form only, worked out once: see wordFact. */
@@ -142,7 +145,7 @@ function lexemeOf(text: string, from: number, to: number): Lexeme {
   }
   const word = text.slice(from, to);
   const norm = word.toLowerCase().replace(/’/g, "'");
-  const lexeme: Lexeme = { word, norm, stem: stem(norm), starts: undefined, lemmaStarts: undefined, otherStems: undefined, facts: 0 };
+  const lexeme: Lexeme = { word, norm, stem: stem(norm), starts: undefined, lemmaStarts: undefined, nounStarts: undefined, nounLemmaStarts: undefined, otherStems: undefined, facts: 0 };
   if (lexemeCount >= (lexemeMask + 1) >> 1) {
     growLexemes();
     return lexemeOf(text, from, to);
