@@ -473,16 +473,16 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
       fronted.length = 0;
     }
     // (a step told as it happened: not a state, a plan, a report, a passive or a "that …" / "how …" clause)
+    // "the ones she had chosen", "the day he called": a clause straight after a noun, with no
+    // word or mark to join it, describes that noun (a relative clause with no "that"): no doer the
+    // next verbs continue, and no main clause
+    const contact = subject > 0 && subject === open && tokens[subject].pos === 'PRON' && tokens[subject - 1].pos === 'NOUN' && !punctBefore(subject) && !clause.reported;
     const complement = anyNormIn(tokens, lastGroupEnd, lead, COMPLEMENTIZERS);
-    if (subject >= 0 && !SUBORDINATORS.has(tokens[subject].norm) && clause.mode === 'narrated' && !clause.passive && !clause.reported && !complement && !STATES.has(clause.lemma) && clause.lemma) lastDoer = clause;
+    if (!contact && subject >= 0 && !SUBORDINATORS.has(tokens[subject].norm) && clause.mode === 'narrated' && !clause.passive && !clause.reported && !complement && !STATES.has(clause.lemma) && clause.lemma) lastDoer = clause;
     else if (subject >= 0 && !SUBORDINATORS.has(tokens[subject].norm) && !complement && !clause.reported) lastDoer = undefined;
     // "… what had happened", "so every voicemail had a name": a clause under another (or with a
     // wh-word subject) is no main clause — but one of the speaker's ("so I phoned his doctor") is
     // the narration the next listed verbs continue
-    // "the ones she had chosen", "the day he called": a clause straight after a noun, with no
-    // word or mark to join it, describes that noun (a relative clause with no "that")
-    const contact = subject > 0 && subject === open && tokens[subject].pos === 'PRON' && tokens[subject - 1].pos === 'NOUN' && !punctBefore(subject) && !clause.reported;
-    if (contact && lastDoer === clause) lastDoer = undefined;
     const under = contact || anyNormIn(tokens, lastGroupEnd, lead, SUBORDINATORS) || anyNormIn(tokens, lastGroupEnd, lead, SO) || !allIn(tokens, open, lead, MAIN_JOINERS) || (subject >= 0 && SUBORDINATORS.has(tokens[subject].norm));
     if (!clause.reported && (!under || ((actor === 'speaker' || actor === 'team') && subject >= 0 && !SUBORDINATORS.has(tokens[subject].norm)))) lastMain = clause;
     lastGroupEnd = g.end;
