@@ -1,4 +1,5 @@
 import { STAR_PARTS, type ParsedAnswer, type StarPart } from '../answer/types.js';
+import { perRubric } from '../rubric/derived.js';
 import type { Rubric } from '../rubric/types.js';
 import { LineIndex, type Position } from '../text/locate.js';
 import { PhraseSet } from '../text/phrases.js';
@@ -60,27 +61,20 @@ const normLabel = (label: string) =>
     .trim();
 
 type HeadingPart = StarPart | 'opening';
-const headingSets = new WeakMap<Rubric, { set: PhraseSet; parts: HeadingPart[] }>();
-
-function headingMatcher(rubric: Rubric) {
-  let m = headingSets.get(rubric);
-  if (!m) {
-    const phrases: string[] = [];
-    const parts: HeadingPart[] = [];
-    for (const part of [...STAR_PARTS, 'opening'] as const) {
-      for (const h of part === 'opening' ? rubric.star['opening-headings'] : rubric.star[part].headings) {
-        // short headings ("S", "Did", "Fix") name a part only on their own, never inside a longer
-        // heading: "What did the customer want" is no Action
-        if (normLabel(h).length < 4) continue;
-        phrases.push(normLabel(h));
-        parts.push(part);
-      }
+const headingMatcher = perRubric((rubric): { set: PhraseSet; parts: HeadingPart[] } => {
+  const phrases: string[] = [];
+  const parts: HeadingPart[] = [];
+  for (const part of [...STAR_PARTS, 'opening'] as const) {
+    for (const h of part === 'opening' ? rubric.star['opening-headings'] : rubric.star[part].headings) {
+      // short headings ("S", "Did", "Fix") name a part only on their own, never inside a longer
+      // heading: "What did the customer want" is no Action
+      if (normLabel(h).length < 4) continue;
+      phrases.push(normLabel(h));
+      parts.push(part);
     }
-    m = { set: new PhraseSet(phrases), parts };
-    headingSets.set(rubric, m);
   }
-  return m;
-}
+  return { set: new PhraseSet(phrases), parts };
+});
 
 /**
  * Which STAR part (or the opening) a heading or YAML key names, by the rubric's heading lists:

@@ -1,5 +1,5 @@
 import { FIRST_PLURAL, FIRST_SINGULAR } from '../../text/english.js';
-import type { Rubric } from '../../rubric/types.js';
+import { perRubric } from '../../rubric/derived.js';
 import type { Token } from '../../text/tokens.js';
 import type { Check, Finding } from '../types.js';
 
@@ -16,14 +16,8 @@ function isContextualFiller(text: string, tokens: readonly Token[], i: number): 
   return i === 0 && after === ',';
 }
 
-const plainFillers = new WeakMap<Rubric, readonly string[]>();
-
-/** The rubric's fillers but the contextual ones (made once per rubric, so the same list finds its compiled phrases by identity). */
-function fillersAlways(rubric: Rubric): readonly string[] {
-  let list = plainFillers.get(rubric);
-  if (!list) plainFillers.set(rubric, (list = rubric.fillers.filter((f) => !CONTEXTUAL_FILLERS.has(f.toLowerCase()))));
-  return list;
-}
+/** The rubric's fillers but the contextual ones, made once per rubric. */
+const fillersAlways = perRubric((rubric): readonly string[] => rubric.fillers.filter((f) => !CONTEXTUAL_FILLERS.has(f.toLowerCase())));
 
 /** A speaking time in the unit that says it best: "40 seconds", "1 minute", "1.5 minutes". */
 function spoken(words: number, wpm: number): string {

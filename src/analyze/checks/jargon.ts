@@ -1,5 +1,6 @@
 import { finiteClauseAt, othersWordsAt } from '../../language/index.js';
-import type { JargonRule, Rubric } from '../../rubric/types.js';
+import { perRubric } from '../../rubric/derived.js';
+import type { JargonRule } from '../../rubric/types.js';
 import { isMentionOnly } from '../../text/mention.js';
 import type { PhraseMatch } from '../../text/phrases.js';
 import type { Token } from '../../text/tokens.js';
@@ -41,17 +42,8 @@ export function isJargonUse(text: string, s: DocSentence, m: PhraseMatch, rule: 
   return !rule.pos || usedAs(s.tokens, m.first, rule.pos);
 }
 
-const jargonLists = new WeakMap<Rubric, readonly string[]>();
-
-/**
- * The rubric's jargon phrases as one list, made once per rubric: the jargon and pillar checks read
- * it for every answer, and the same list finds its compiled phrases by identity.
- */
-export function jargonPhrases(rubric: Rubric): readonly string[] {
-  let list = jargonLists.get(rubric);
-  if (!list) jargonLists.set(rubric, (list = rubric.jargon.map((j) => j.phrase)));
-  return list;
-}
+/** The rubric's jargon phrases as one list, made once per rubric: the jargon and pillar checks read it for every answer. */
+export const jargonPhrases = perRubric((rubric): readonly string[] => rubric.jargon.map((j) => j.phrase));
 
 /** Jargon: buzzwords and clichés that sound empty to an interviewer, each with a plainer way to say it. */
 export const jargonCheck: Check = {
