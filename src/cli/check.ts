@@ -11,7 +11,7 @@ import { limitHeapGrowth, PARALLEL_MIN_FILES, runFiles } from '../batch/run.js';
 import { Tally } from '../batch/tally.js';
 import { fileName, oneLine } from '../report/sanitize.js';
 import { summarize } from '../report/summary.js';
-import type { FileError, FileResult, Summary } from '../report/types.js';
+import type { FileError, FileResult } from '../report/types.js';
 import type { RubricRegistry } from '../rubric/registry.js';
 import type { Rubric } from '../rubric/types.js';
 import { ExitCode } from './exit-codes.js';

@@ -1,5 +1,5 @@
 import { parseMarkdown } from '../answer/markdown.js';
-import { STAR_PARTS, type StarPart } from '../answer/types.js';
+import { STAR_PARTS } from '../answer/types.js';
 import type { Rubric } from '../rubric/types.js';
 
 /** The steps of an answer, in the order practice asks for them. */

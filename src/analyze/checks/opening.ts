@@ -13,7 +13,7 @@ export const openingCheck: Check = {
       return { id: point.id, name: point.name, present: evidence.length > 0, evidence };
     });
     const findings = rubric.opening
-      .filter((p, i) => !opening[i].present)
+      .filter((_, i) => !opening[i].present)
       .map((p) => finding('opening', 'info', `${p.name} is missing.${p.hint ? ` ${p.hint}` : ''}`));
     const score = opening.length ? opening.filter((o) => o.present).length / opening.length : 1;
     return { findings, score, report: { opening } };
