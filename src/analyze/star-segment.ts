@@ -5,7 +5,7 @@ import { REPORTING, SUBJECT_PRONOUNS_THIRD, isClearPast, isDefinition, isNarrate
 import type { PhraseMatch, PhraseSet } from '../text/phrases.js';
 import { anyNormIn, type Token } from '../text/tokens.js';
 import { partForLabel, type AnswerDocument, type DocSentence, type Role } from './document.js';
-import { clauseTask } from './task.js';
+import { clauseTask, isAimNow } from './task.js';
 
 /** An event told in the past in the answer's own words: a narrated finite clause, not quoted, not conditional, not asked. */
 const isToldEvent = (c: Clause) => c.finite && c.mode === 'narrated' && !c.quoted && !c.conditional && !c.question;
@@ -377,9 +377,6 @@ function isHypothetical(s: DocSentence, m: PhraseMatch, storyStarted: boolean, h
   for (let i = 0; i < m.first; i++) if (REPORTING.has(t[i].norm) && !isPerfect(t, i)) return false;
   return true;
 }
-
-/** Verbs of wanting and trying: in the present, in a story told in the past, the teller's aim now or a line of dialogue. */
-const PRESENT_AIMS = new Set(['want', 'try', 'hope', 'wish', 'mean', 'plan', 'intend', 'need', 'promise']);
 
 /** Present forms of "be" before an -ing verb ("is sending"; a contracted one, "they're fixing", is CONTRACTED_PRESENT). */
 const PRESENT_BE = new Set(['is', 'are', 'am']);
@@ -885,7 +882,7 @@ function readPlain(s: DocSentence, state: PlainState, cues: Cues, rubric: Rubric
     // wins" is the teller talking now, and "I want to know what you're going to do!" a line of dialogue
     // (a rule stated now still held then: "technically we don't really do that", "this is on us")
     const aimNow = r.task >= 0 && !presentStory ? clauseAt(s, r.task) : undefined;
-    const taskNow = aimNow !== undefined && aimNow.mode === 'present' && PRESENT_AIMS.has(aimNow.lemma);
+    const taskNow = aimNow !== undefined && isAimNow(aimNow);
     if (r.task >= 0 && !r.reflection && !taskNow) found.push({ at: r.task, part: 'task' });
     // notes that state the task as an instruction, before any step: "Build a schedule that covered peak hours."
     // (not a line of dialogue or an exclamation: "Him: \"Forget it!\"", "REMEMBER!")

@@ -8,6 +8,15 @@ import type { DocSentence } from './document.js';
 
 /** Verbs of aiming: "I wanted to", "we decided to", "I was determined to". */
 const AIMING = new Set(['want', 'decide', 'aim', 'plan', 'intend', 'try', 'hope', 'determine', 'resolve', 'commit', 'promise', 'vow', 'set', 'need', 'have', 'mean', 'offer']);
+/** Verbs of wanting and trying, the aims that a present tense puts in the teller's now (isAimNow). */
+const PRESENT_AIMS = new Set(['want', 'try', 'hope', 'wish', 'mean', 'plan', 'intend', 'need', 'promise']);
+
+/**
+ * An aim in the present ("I want to shout out the small wins", "I want to know what you're going to
+ * do!"): in a story told in the past, the teller talking now or a line of dialogue, not the task.
+ */
+export const isAimNow = (c: Clause): boolean => c.mode === 'present' && PRESENT_AIMS.has(c.lemma);
+
 /** Verbs after "was" that hand the speaker a duty: "I was asked to", "we were required to". */
 const DUTY_PASSIVES = new Set(['ask', 'require', 'expect', 'task', 'assign', 'charge', 'tell', 'suppose', 'oblige', 'need', 'give']);
 /** Nouns that say a duty or an aim: "serving this table was my job". */
