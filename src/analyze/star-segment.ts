@@ -257,6 +257,8 @@ interface Reading {
   unknown: boolean;
   lasting: boolean;
   customerSide: boolean;
+  /** Where the speaker asks to be served ("I asked whether someone could help me"), or -1: the stated need of a story told as the customer. */
+  request: number;
   steps: Step[];
   label?: StarPart | 'opening';
 }
@@ -341,9 +343,24 @@ function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: 
     lasting,
     clearPast: hasClearPast(t),
     customerSide: saysCustomerSide(s, cues),
+    request: requestOf(s),
     steps: steps.length ? steps.filter((st) => !inCue(st.verb)) : steps,
     label,
   };
+}
+
+/** Verbs of asking for something. */
+const ASKING = new Set(['ask', 'request', 'beg']);
+
+/**
+ * Where the speaker or their party asks for something in the story ("I asked whether someone could
+ * help me put it in", "we asked for the manager"), or -1. Told as the customer, this is their stated need.
+ */
+function requestOf(s: DocSentence): number {
+  for (const c of s.clauses) {
+    if (c.finite && c.mode === 'narrated' && !c.negated && !c.quoted && !c.question && (c.actor === 'speaker' || c.actor === 'team') && ASKING.has(c.lemma)) return c.subject >= 0 ? Math.min(c.subject, c.first) : c.first;
+  }
+  return -1;
 }
 
 /** Whether the word is among tokens[0, to). */
@@ -861,7 +878,9 @@ function readPlain(s: DocSentence, state: PlainState, cues: Cues, rubric: Rubric
     setByCue = r.situation.length > 0;
     presentStory = !r.past;
     found.push({ at: 0, part: 'situation' });
-    if (r.task >= 0) found.push({ at: r.task, part: 'task' });
+    // told as the customer, what the speaker asked for is their stated need: the Task
+    const task = earliest(r.task, customerSide ? r.request : -1);
+    if (task >= 0) found.push({ at: task, part: 'task' });
     // "..., so I phoned his doctor": a step that follows the setting in the same sentence
     for (const st of r.steps) {
       const lead = s.tokens[st.at - 1]?.norm ?? '';
@@ -884,6 +903,8 @@ function readPlain(s: DocSentence, state: PlainState, cues: Cues, rubric: Rubric
     const aimNow = r.task >= 0 && !presentStory ? clauseAt(s, r.task) : undefined;
     const taskNow = aimNow !== undefined && isAimNow(aimNow);
     if (r.task >= 0 && !r.reflection && !taskNow) found.push({ at: r.task, part: 'task' });
+    // told as the customer, what the speaker asked for before anything was done is their stated need
+    else if (customerSide && r.request >= 0 && !seenAction) found.push({ at: r.request, part: 'task' });
     // notes that state the task as an instruction, before any step: "Build a schedule that covered peak hours."
     // (not a line of dialogue or an exclamation: "Him: \"Forget it!\"", "REMEMBER!")
     else if (!seenAction && s.clauses[0]?.mode === 'imperative' && s.clauses[0].first === 0 && !introEnd(s) && !s.clauses[0].quoted && !/!["”')\s]*$/.test(s.text)) found.push({ at: 0, part: 'task' });

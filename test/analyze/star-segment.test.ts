@@ -111,6 +111,13 @@ describe('action', () => {
     expect(r).toEqual(['situation', 'action', 'action', 'result']);
   });
 
+  it('told as the customer, what the speaker asked for is their stated need: the Task', () => {
+    const text = 'Last month I was a customer at a hardware store. After I paid for the bulb, I asked whether someone could help me fit it. A clerk came out and fitted it for me. I have shopped there ever since.';
+    expect(parts(text)).toBe('STAR');
+    // told by the one serving, asking the customer is a step, not a need of theirs
+    expect(parts('Last month I worked at a hardware store. A customer came in with a broken lamp. I asked him when it broke and fixed the switch. He has shopped there ever since.')).toBe('SAR');
+  });
+
   it('a passive is done to the speaker, no step of theirs', () => {
     const r = roles('Last spring I worked at a bank. A man called about a lost card while I was covering the phones. An hour later I was moved to the front desk. Then I blocked his card and ordered a new one. He thanked me.');
     expect(r).toEqual(['situation', 'situation', 'situation', 'action', 'result']);
