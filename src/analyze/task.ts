@@ -6,8 +6,11 @@ import type { DocSentence } from './document.js';
 // set out to do, or had to get past. Grammar, not rubric content: the rubric's task cues add the
 // set phrases ("it was up to me").
 
-/** Verbs of aiming: "I wanted to", "we decided to", "I was determined to". */
-const AIMING = new Set(['want', 'decide', 'aim', 'plan', 'intend', 'try', 'hope', 'determine', 'resolve', 'commit', 'promise', 'vow', 'set', 'need', 'have', 'mean', 'offer']);
+/**
+ * Verbs of aiming: "I wanted to", "we decided to", "I was determined to". Not "try": "I tried to
+ * calm her down" tells a step taken, not what the speaker set out to achieve.
+ */
+const AIMING = new Set(['want', 'decide', 'aim', 'plan', 'intend', 'hope', 'determine', 'resolve', 'commit', 'promise', 'vow', 'set', 'need', 'have', 'mean', 'offer']);
 /** Verbs of wanting and trying, the aims that a present tense puts in the teller's now (isAimNow). */
 const PRESENT_AIMS = new Set(['want', 'try', 'hope', 'wish', 'mean', 'plan', 'intend', 'need', 'promise']);
 

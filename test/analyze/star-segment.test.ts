@@ -118,6 +118,10 @@ describe('action', () => {
     expect(parts('Last month I worked at a hardware store. A customer came in with a broken lamp. I asked him when it broke and fixed the switch. He has shopped there ever since.')).toBe('SAR');
   });
 
+  it('"tried to" tells a step, not the Task', () => {
+    expect(parts('Last year I worked at a bank. A customer called, furious about a fee. I tried to calm her down and refunded the fee. She thanked me.')).toBe('SAR');
+  });
+
   it('a passive is done to the speaker, no step of theirs', () => {
     const r = roles('Last spring I worked at a bank. A man called about a lost card while I was covering the phones. An hour later I was moved to the front desk. Then I blocked his card and ordered a new one. He thanked me.');
     expect(r).toEqual(['situation', 'situation', 'situation', 'action', 'result']);
