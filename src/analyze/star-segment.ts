@@ -363,6 +363,12 @@ function requestOf(s: DocSentence): number {
   return -1;
 }
 
+/** Whether an "if" that sets a condition comes before token `to` ("as if" compares, and sets none). */
+function supposesBefore(t: readonly Token[], to: number): boolean {
+  for (let i = 0; i < to; i++) if (t[i].norm === 'if' && t[i - 1]?.norm !== 'as') return true;
+  return false;
+}
+
 /** Whether the word is among tokens[0, to). */
 function hasWord(t: readonly Token[], word: string, to: number): boolean {
   for (let i = 0; i < to; i++) if (t[i].norm === word) return true;
@@ -382,11 +388,12 @@ function isHypothetical(s: DocSentence, m: PhraseMatch, storyStarted: boolean, h
   if (storyStarted && said && (said.quoted || s.inQuote) && said.mode === 'future' && !quotedFromOther(s, m.first)) return false;
   // once a past setting is told and before any step, "I would walk them through it" is a habit of then
   if (habitual && !conditional && /^(would|i'd|we'd)$/.test(t[m.last - 1].norm)) return false;
-  // "I'd never used" is "I had", not "I would"
+  // "I'd never used", "I'd been told" is "I had", not "I would" (but "If I'd been paid
+  // commission, I could have retired" supposes; "as if she'd caught me" does not)
   const last = t[m.last - 1].norm;
-  if (last.endsWith("'d")) {
+  if (last.endsWith("'d") && !supposesBefore(t, m.first)) {
     const v = verbAfter(t, m.last - 1);
-    if (v >= 0 && isPastVerb(t[v])) return false;
+    if (v >= 0 && (isPastVerb(t[v]) || t[v].norm === 'been')) return false;
   }
   if (hasWord(t, 'if', m.first)) return true;
   // reported ("I told him I would call") only after a verb of saying or thinking: in "when they

@@ -55,6 +55,13 @@ const bySpeaker = (c: Clause) => c.actor === 'speaker' || c.actor === 'team';
 const ONLY = new Set(['only']);
 
 
+/** Whether "to" follows the verb at v, past adverbs and a "not": "told to", "asked explicitly not to". */
+function toAfter(t: DocSentence['tokens'], v: number): boolean {
+  let k = v + 1;
+  while (k < v + 4 && k < t.length && (t[k].pos === 'ADV' || t[k].norm === 'not' || t[k].norm === 'never')) k++;
+  return t[k]?.norm === 'to';
+}
+
 /** "was my job", "is our priority": a duty noun after "my" or "our" within the three words after the verb at v. */
 function dutyAfter(t: DocSentence['tokens'], v: number): boolean {
   for (let k = v + 2; k < v + 4 && k < t.length; k++) if (DUTIES.has(t[k].norm) && (t[k - 1].norm === 'my' || t[k - 1].norm === 'our')) return true;
@@ -104,7 +111,8 @@ export function clauseTask(s: DocSentence): number {
       // "I had to", "we needed to", "I wanted to", "I decided to", "I was determined to"
       // (not a wish denied: "I don't want to overload you")
       if (AIMING.has(c.lemma) && (next === 'to' || (c.lemma === 'set' && next === 'out')) && c.mode !== 'modal' && !(c.negated && c.lemma !== 'have' && c.lemma !== 'need')) return at;
-      if (c.passive && DUTY_PASSIVES.has(c.lemma) && next === 'to') return at;
+      // (a duty may be a limit: "I'd been told explicitly not to leave my zone")
+      if (c.passive && DUTY_PASSIVES.has(c.lemma) && toAfter(t, c.verb)) return at;
       if (c.lemma === 'be' && (next === 'determined' || next === 'responsible' || next === 'required' || next === 'supposed')) return at;
       // "I was having trouble getting the card activated", "we had a hard time finding one": an obstacle
       if (c.lemma === 'have' && !c.negated && troubleAt(t, c.verb + 1)) return at;

@@ -288,8 +288,8 @@ function modeOf(g: Group, tokens: readonly Token[]): Mode {
   const verbIsPast = head !== undefined && head.pos === 'VERB' && isPastForm(head);
   for (const a of aux) {
     if (a === "'d" || a === 'd') {
-      // "I'd called" is "I had called"; "I'd call" is "I would call"
-      if (verbIsPast && aux.length === 1) return 'background';
+      // "I'd called", "I'd been told" is "I had …"; "I'd call", "I'd have been" is "I would …"
+      if ((verbIsPast && aux.length === 1) || (aux.includes('been') && !aux.includes('have'))) return 'background';
       return 'modal';
     }
     if (HYPOTHETICAL_MODALS.has(a)) return 'modal';

@@ -122,6 +122,12 @@ describe('action', () => {
     expect(parts('Last year I worked at a bank. A customer called, furious about a fee. I tried to calm her down and refunded the fee. She thanked me.')).toBe('SAR');
   });
 
+  it('a duty that limits the speaker, told in a past perfect, is the Task: "I\'d been told not to leave my till"', () => {
+    expect(parts("Last winter I worked in a gift shop. A woman asked me for help, but I'd been told explicitly not to leave my till. I asked my manager and walked her round the store. She bought two gifts.")).toBe('STAR');
+    // "If I'd been paid ..., I could have retired" still supposes: no step in it
+    expect(roles("Last year I worked on a hotline. I calmed angry callers down. If I'd been paid for every caller I calmed, I could have retired.")[2]).toBe('closing');
+  });
+
   it('a passive is done to the speaker, no step of theirs', () => {
     const r = roles('Last spring I worked at a bank. A man called about a lost card while I was covering the phones. An hour later I was moved to the front desk. Then I blocked his card and ordered a new one. He thanked me.');
     expect(r).toEqual(['situation', 'situation', 'situation', 'action', 'result']);

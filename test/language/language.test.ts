@@ -108,6 +108,9 @@ describe('language layer: clauses', () => {
     expect(clauses('I used to work there.')).toEqual(['speaker use habit']);
     expect(clauses('I would apologize.')).toEqual(['speaker apologize modal']);
     expect(clauses("I'd never used it.")).toEqual(['speaker use background negated']);
+    // "'d been" is "had been"; "'d have been" is "would have been"
+    expect(clauses("I'd been told to wait.")[0]).toBe('speaker tell background');
+    expect(clauses("I'd have been late.")[0]).toMatch(/^speaker \w+ modal$/);
     expect(clauses("I'm going to fix it.")).toEqual(['speaker go future']);
     expect(clauses('Listen to the customer.')).toEqual(['none listen imperative']);
     expect(clauses('Service means listening.')).toEqual(['other mean present']);
