@@ -55,6 +55,19 @@ const bySpeaker = (c: Clause) => c.actor === 'speaker' || c.actor === 'team';
 const ONLY = new Set(['only']);
 
 
+/** Words that say a thing was hard to do, after "made it". */
+const DIFFICULT = new Set(['hard', 'harder', 'difficult', 'impossible', 'tough', 'tougher', 'tricky', 'challenging']);
+const DUE_WHEN = new Set(['in', 'by', 'on', 'at', 'tomorrow', 'today', 'that', 'this', 'the', 'next', 'within', 'before']);
+
+/** A deadline among tokens (v, last): "due in 3 days", "due by Friday", "a deadline". */
+function dueAfter(t: DocSentence['tokens'], v: number, last: number): boolean {
+  for (let k = v + 1; k < last && k < t.length; k++) {
+    if (t[k].norm === 'deadline' || t[k].norm === 'deadlines') return true;
+    if (t[k].norm === 'due' && DUE_WHEN.has(t[k + 1]?.norm ?? '')) return true;
+  }
+  return false;
+}
+
 /** Whether "to" follows the verb at v, past adverbs and a "not": "told to", "asked explicitly not to". */
 function toAfter(t: DocSentence['tokens'], v: number): boolean {
   let k = v + 1;
@@ -104,6 +117,10 @@ export function clauseTask(s: DocSentence): number {
     // "my job was to ...", "our priority was ...", "serving this table was my job"
     if (DUTIES.has(subjectWord) && (t[c.subject - 1]?.norm === 'my' || t[c.subject - 1]?.norm === 'our')) return at;
     if (c.lemma === 'be' && dutyAfter(t, c.verb)) return at;
+    // an obstacle beyond the bare complaint: "which made it hard to give them the care they needed"
+    if (c.lemma === 'make' && t[c.verb + 1]?.norm === 'it' && DIFFICULT.has(t[c.verb + 2]?.norm ?? '') && (c.mode === 'narrated' || c.mode === 'background')) return at;
+    // a limit the speaker stated to the customer: "I said no, you can't get another one"
+    if (c.reported && c.saidBy >= 0 && bySpeaker(s.clauses[c.saidBy]) && subject?.norm === 'you' && c.negated && anyNormIn(t, c.subject + 1, c.verb >= 0 ? c.verb : c.last, ABILITY)) return at;
     if (!bySpeaker(c) && !(subject && RULES.has(subject.norm))) continue;
     if (bySpeaker(c)) {
       // the speaker's own words in the story, promising: '"I'll do my best and ask around"'
@@ -114,6 +131,8 @@ export function clauseTask(s: DocSentence): number {
       // (a duty may be a limit: "I'd been told explicitly not to leave my zone")
       if (c.passive && DUTY_PASSIVES.has(c.lemma) && toAfter(t, c.verb)) return at;
       if (c.lemma === 'be' && (next === 'determined' || next === 'responsible' || next === 'required' || next === 'supposed')) return at;
+      // "I had a group project due in 3 days", "we had a tight deadline": a deadline to meet
+      if (c.lemma === 'have' && !c.negated && (c.mode === 'narrated' || c.mode === 'background') && dueAfter(t, c.verb, c.last)) return at;
       // "I was having trouble getting the card activated", "we had a hard time finding one": an obstacle
       if (c.lemma === 'have' && !c.negated && troubleAt(t, c.verb + 1)) return at;
       // "I needed a birthday card by Friday", "we needed the manager's code": a need to meet

@@ -128,6 +128,17 @@ describe('action', () => {
     expect(roles("Last year I worked on a hotline. I calmed angry callers down. If I'd been paid for every caller I calmed, I could have retired.")[2]).toBe('closing');
   });
 
+  it('an obstacle, a deadline or a limit the speaker stated is the Task', () => {
+    // what made the work hard
+    expect(parts('Last spring I nursed on a busy ward. One patient was in pain and agitated, which made it hard to examine him. I sat with him and explained each step. He calmed down and let me finish.')).toBe('STAR');
+    // a deadline to meet
+    expect(parts('One time I had a report due in two days, and half the figures were missing. I called each branch and filled the gaps. We sent it on time.')).toBe('STAR');
+    // a limit the speaker told the customer
+    expect(parts("Last year I worked at a supermarket. A woman brought back milk she had mostly drunk. I said no, you can't get another one, because the date has passed. I offered her a coupon instead. She left happy.")).toBe('STAR');
+    // without them, the same stories have no Task
+    expect(parts('Last spring I nursed on a busy ward. One patient was in pain and agitated. I sat with him and explained each step. He calmed down and let me finish.')).toBe('SAR');
+  });
+
   it('a passive is done to the speaker, no step of theirs', () => {
     const r = roles('Last spring I worked at a bank. A man called about a lost card while I was covering the phones. An hour later I was moved to the front desk. Then I blocked his card and ordered a new one. He thanked me.');
     expect(r).toEqual(['situation', 'situation', 'situation', 'action', 'result']);
