@@ -395,10 +395,13 @@ function isHypothetical(s: DocSentence, m: PhraseMatch, storyStarted: boolean, h
     const v = verbAfter(t, m.last - 1);
     if (v >= 0 && (isPastVerb(t[v]) || t[v].norm === 'been')) return false;
   }
-  if (hasWord(t, 'if', m.first)) return true;
-  // reported ("I told him I would call") only after a verb of saying or thinking: in "when they
-  // got angry, I would let them talk" the past sets up a habit or a hypothetical
-  for (let i = 0; i < m.first; i++) if (REPORTING.has(t[i].norm) && !isPerfect(t, i)) return false;
+  // reported ("I told him I would call", "I promised him that if it happened again I would deal
+  // with it") only after a verb of saying or thinking, before any "if": in "when they got angry,
+  // I would let them talk" the past sets up a habit or a hypothetical, and in "if a customer
+  // told me, I would …" the saying is the condition's
+  let upTo = 0;
+  while (upTo < m.first && t[upTo].norm !== 'if') upTo++;
+  for (let i = 0; i < upTo; i++) if (REPORTING.has(t[i].norm) && !isPerfect(t, i)) return false;
   return true;
 }
 

@@ -139,6 +139,13 @@ describe('action', () => {
     expect(parts('Last spring I nursed on a busy ward. One patient was in pain and agitated. I sat with him and explained each step. He calmed down and let me finish.')).toBe('SAR');
   });
 
+  it('a promise with a condition inside it is reported, not a hypothetical: "I promised him that if it happened again I would …"', () => {
+    const r = roles('Last year I worked at a law firm. A client complained about three late replies. I answered each one and promised him that if it happened again I would call him myself. He stayed with us.');
+    expect(r[2]).toBe('action');
+    // the saying inside a condition is the condition's: still a hypothetical
+    expect(roles('Last year I worked at a law firm. A client complained about three late replies. I answered each one. If a client told me he was unhappy, I would call him myself.')[3]).toBe('closing');
+  });
+
   it('a passive is done to the speaker, no step of theirs', () => {
     const r = roles('Last spring I worked at a bank. A man called about a lost card while I was covering the phones. An hour later I was moved to the front desk. Then I blocked his card and ordered a new one. He thanked me.');
     expect(r).toEqual(['situation', 'situation', 'situation', 'action', 'result']);
