@@ -159,14 +159,16 @@ function anyone(s: DocSentence, c: Clause): boolean {
 const REFLEXIVES = new Set(['myself', 'yourself', 'himself', 'herself', 'itself', 'ourselves', 'yourselves', 'themselves']);
 
 /**
- * A reflexive right after a verb is its object ("I asked myself what", "you find yourself in a
- * mess", "I drove myself home"): the speaker talking to or moving themselves, not doing the thing
- * themselves ("I rang her back myself").
+ * A reflexive right after a verb or a preposition is its object ("I asked myself what", "you find
+ * yourself in a mess", "I drove myself home", "set high goals for myself", "getting ahead of
+ * myself"): the speaker talking to, moving or aiming at themselves, not doing the thing themselves
+ * ("I rang her back myself"; "by myself" says alone).
  */
 function selfAsObject(s: DocSentence, m: PhraseMatch): boolean {
   for (let k = m.first; k < m.last; k++) {
     const prev = s.tokens[k - 1];
-    if (REFLEXIVES.has(s.tokens[k].norm) && prev && (prev.pos === 'VERB' || prev.pos === 'AUX')) return true;
+    // (a preposition inside the phrase is the phrase's own: "took it on myself")
+    if (REFLEXIVES.has(s.tokens[k].norm) && prev && (prev.pos === 'VERB' || prev.pos === 'AUX' || (k === m.first && prev.pos === 'ADP' && prev.norm !== 'by'))) return true;
   }
   return false;
 }
