@@ -1,5 +1,6 @@
 import { clauseAt, PEOPLE_NOUNS, SAYING, type Clause } from '../../language/index.js';
 import { isMentionOnly, isNegated, isQuoted } from '../../text/mention.js';
+import { anyNormIn } from '../../text/tokens.js';
 import type { PhraseMatch } from '../../text/phrases.js';
 import type { PillarRule } from '../../rubric/types.js';
 import type { AnswerDocument, DocSentence } from '../document.js';
@@ -19,6 +20,9 @@ const PERSON = /^(he|she|they|him|her|them|someone|somebody|everyone|everybody|a
 const COPULAR = new Set(['be', 'seem', 'feel', 'look', 'sound', 'become', 'stay', 'remain', 'get']);
 
 type Source = 'behaviour' | 'quality' | 'outcome' | 'noticed';
+
+/** Words that give a reason for what came before them: "…, because I could tell they were worried". */
+const REASONS = new Set(['because', 'since', 'as', 'cause']);
 
 /** Verbs of noticing a feeling: "I could see", "I sensed", "I realised". */
 const PERCEIVING = new Set(['see', 'hear', 'notice', 'tell', 'sense', 'realize', 'realise', 'feel', 'know', 'understand', 'recognize', 'recognise', 'pick', 'spot', 'gather', 'guess', 'imagine', 'picture']);
@@ -215,7 +219,13 @@ export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch
     const because = s.clauses.find((x) => x.finite && x.first > m.first && bySpeaker(x, customerSide) && s.tokens.slice(m.last, x.first + 1).some((t) => t.norm === 'so'));
     if (!noticed && !because) return undefined;
     const later = doc.sentences[s.index + 1]?.clauses ?? [];
-    const answer = because ?? s.clauses.find((x) => x.finite && x.first > m.first && bySpeaker(x, customerSide)) ?? later.find((x) => x.finite && bySpeaker(x, customerSide));
+    // (or answered before the reason is given: "I stayed calm, because I could tell they were worried")
+    const perceiving = (x: Clause) => PERCEIVING.has(x.lemma) && x.first <= m.first;
+    const answer =
+      because ??
+      s.clauses.find((x) => x.finite && x.first > m.first && bySpeaker(x, customerSide)) ??
+      later.find((x) => x.finite && bySpeaker(x, customerSide)) ??
+      (noticed && anyNormIn(s.tokens, 0, m.first, REASONS) ? s.clauses.find((x) => x.finite && x.first < m.first && bySpeaker(x, customerSide) && !perceiving(x)) : undefined);
     if (!answer) return undefined;
     const answered = (HAPPENED.has(answer.mode) || (answer.mode === 'present' && inStory)) && !answer.conditional;
     return answered ? { kind: 'shown', why: 'a feeling you noticed and answered' } : { kind: 'claimed', why: 'how you would answer a feeling' };
