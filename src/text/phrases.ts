@@ -153,13 +153,17 @@ function isInflection(word: string, other: string): boolean {
   return rest.length > 2 && rest[0] === base.at(-1) && INFLECTIONS.has(rest.slice(1));
 }
 
+/** A word the tagger reads as a noun or an adjective: a verb form of a phrase does not match it (verbFormOnNoun). */
+const isBare = (t: Token) => t.pos === 'NOUN' || t.pos === 'ADJ';
+
 /**
- * A phrase word written as a verb form ("stepped in", "tested") does not match the bare word the
- * tagger reads as a noun ("every manual step in the process", "a test account"): the rubric
- * spelled out the verb. The word itself, and its other verb forms, still match.
+ * A phrase word written as a verb form ("stepped in", "tested", "doubled") does not match the bare
+ * word the tagger reads as a noun or an adjective ("every manual step in the process", "a test
+ * account", "a double charge"): the rubric spelled out the verb. The word itself, and its other
+ * verb forms, still match.
  */
 function verbFormOnNoun(word: string, t: Token): boolean {
-  if (t.pos !== 'NOUN') return false;
+  if (!isBare(t)) return false;
   const ending = word.endsWith('ing') ? 3 : word.endsWith('ed') && !word.endsWith('eed') ? 2 : 0;
   if (!ending || word.length - ending < 3) return false;
   let base = word.slice(0, -ending);
@@ -445,8 +449,8 @@ function keysFor(t: Token): PhraseStarts {
   const lexeme = t.lexeme;
   if (lexeme === undefined) return wordKeys(t);
   const byLemma = t.lemma !== undefined && t.lemma !== t.norm;
-  // a word read as a noun has entries of its own: a verb form of a phrase does not match it (verbFormOnNoun)
-  const noun = t.pos === 'NOUN';
+  // a word read as a noun or an adjective has entries of its own: a verb form of a phrase does not match it (verbFormOnNoun)
+  const noun = isBare(t);
   let s = byLemma ? (noun ? lexeme.nounLemmaStarts : lexeme.lemmaStarts)?.get(t.lemma!) : noun ? lexeme.nounStarts : lexeme.starts;
   if (s === undefined) {
     s = wordKeys(t);

@@ -71,4 +71,11 @@ describe('PhraseSet with tagged words', () => {
     expect(set.findAll(noun.tokens)).toEqual([]);
     expect(set.findAll(verb.tokens).map((m) => verb.text.slice(m.start - verb.start, m.end - verb.start))).toEqual(['step in']);
   });
+
+  it('matches "doubled" on the verb, not on the adjective: "a double charge" is no outcome', async () => {
+    const set = new PhraseSet(['doubled']);
+    const [adjective, verb] = await tagged('She called about a double charge. We double the order every spring.');
+    expect(set.findAll(adjective.tokens)).toEqual([]);
+    expect(set.findAll(verb.tokens)).toHaveLength(1);
+  });
 });
