@@ -546,10 +546,22 @@ const FOR_OTHERS = new Set(['him', 'her', 'them', 'his', 'their']);
 
 
 /** What a customer does to the one who serves them, not a service done for the teller: "they thanked me", "he yelled at me". */
-const REACTIONS = new Set(['thank', 'praise', 'hug', 'tip', 'yell', 'shout', 'scream', 'swear', 'curse', 'complain', 'blame', 'accuse']);
+const REACTIONS = new Set(['thank', 'praise', 'hug', 'tip', 'yell', 'shout', 'scream', 'swear', 'curse', 'complain', 'blame', 'accuse', 'come', 'walk', 'approach']);
 
 /** Signs the speaker is the one serving: a job, a shift, a role, "our customers". */
 const WORKS_THERE = /\b(i|we) (worked|work|was working|were working|was employed|ran|run|managed|volunteered)\b|\b(my|our) (previous |last |first |current |old |new )?(job|internship|shift|role|position|manager|boss|supervisor|team|colleagues?|customers?|clients?|guests?|patients?|accounts?|store|shop|hotel|restaurant|company|office|clinic|practice|branch)\b|\bas an? (?!customer|client|guest|patient|passenger|shopper|buyer)[a-z]+ ?[a-z]* (at|in|for|with)\b/i;
+
+/**
+ * Whether the clause's verb is done for one of `whom`: a word of theirs after it ("offered me a
+ * refund", "rang them back"). After a verb of saying, only the one spoken to counts ("told me",
+ * "said to us"): the rest is what was said ('said, "Excuse me."').
+ */
+function doneFor(s: DocSentence, c: Clause, whom: ReadonlySet<string>): boolean {
+  const t = s.tokens;
+  if (!SAYING.has(t[c.verb].norm)) return anyNormIn(t, c.verb + 1, c.last, whom);
+  const k = t[c.verb + 1]?.norm === 'to' ? c.verb + 2 : c.verb + 1;
+  return k < c.last && whom.has(t[k].norm);
+}
 
 /**
  * A story told as the customer, with no cue phrase for it: someone else's narrated steps for the
@@ -562,8 +574,8 @@ function servedTheSpeaker(doc: AnswerDocument): boolean {
   for (const s of doc.sentences) {
     for (const c of s.clauses) {
       if (!c.finite || c.mode !== 'narrated' || c.verb < 0) continue;
-      if (c.actor === 'other' && c.subject >= 0 && !REACTIONS.has(c.lemma) && anyNormIn(s.tokens, c.verb + 1, c.last, FOR_THE_SPEAKER)) forMe++;
-      if ((c.actor === 'speaker' || c.actor === 'team') && anyNormIn(s.tokens, c.verb + 1, c.last, FOR_OTHERS)) mine++;
+      if (c.actor === 'other' && c.subject >= 0 && !REACTIONS.has(c.lemma) && doneFor(s, c, FOR_THE_SPEAKER)) forMe++;
+      if ((c.actor === 'speaker' || c.actor === 'team') && doneFor(s, c, FOR_OTHERS)) mine++;
     }
   }
   return forMe >= 2 && forMe >= mine && !WORKS_THERE.test(doc.text);

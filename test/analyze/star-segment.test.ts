@@ -146,6 +146,13 @@ describe('action', () => {
     expect(roles('Last year I worked at a law firm. A client complained about three late replies. I answered each one. If a client told me he was unhappy, I would call him myself.')[3]).toBe('closing');
   });
 
+  it('what a customer says to the teller does not make the teller the customer', () => {
+    // ("me" in her words is no service done for the teller; nothing says where the teller works)
+    const text = 'Last Sunday a woman in a beret came over to the till and said, "Excuse me, I need a price for this." Then she said, "Put it aside for me, please." I checked the price for her. She came back for it the next day.';
+    const r = analyze(parseAnswer(text, 'text'), rubric);
+    expect(r.sentences[2].why).toBe('your step ("checked")');
+  });
+
   it('a passive is done to the speaker, no step of theirs', () => {
     const r = roles('Last spring I worked at a bank. A man called about a lost card while I was covering the phones. An hour later I was moved to the front desk. Then I blocked his card and ordered a new one. He thanked me.');
     expect(r).toEqual(['situation', 'situation', 'situation', 'action', 'result']);
