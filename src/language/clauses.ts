@@ -519,12 +519,15 @@ function attributeQuotes(clauses: Clause[]): void {
 
 /**
  * "I could tell she was upset", "we couldn't find it": in a sentence that narrates, "could" is a
- * past ability, not a hypothetical ("I could have called", "if I could, I would" stay modal).
+ * past ability, not a hypothetical ("I could have called", "if I could, I would" stay modal, and
+ * so does a purpose: "so she could come back for it later", "so that he could rest").
  */
 function settleCould(clauses: Clause[], tokens: readonly Token[]): void {
   const narrates = clauses.some((c) => c.finite && c.mode === 'narrated');
   for (const c of clauses) {
     if (!c.finite || c.mode !== 'modal' || c.conditional || c.verb < 0) continue;
+    const lead = c.subject >= 0 ? c.subject : c.first;
+    if (tokens[lead - 1]?.norm === 'so' || (tokens[lead - 1]?.norm === 'that' && tokens[lead - 2]?.norm === 'so')) continue;
     const aux = tokens.slice(c.subject >= 0 ? c.subject : c.first, c.verb).map((t) => t.norm);
     const could = aux.some((a) => a === 'could' || a === "couldn't") && !aux.includes('have') && !aux.some((a) => a === 'would' || a === "'d" || a === "wouldn't");
     if (could && (narrates || c.negated)) c.mode = 'narrated';

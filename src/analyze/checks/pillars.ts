@@ -208,6 +208,8 @@ export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch
     // the customer's response: "she came back", "he felt heard"
     const theirs = c !== undefined && (customerSide ? c.actor === 'speaker' : c.actor === 'other');
     if (!theirs) return undefined;
+    // (in the story, a response not told is a purpose or a hope: "so she could come back for it later")
+    if (!happened && inStory) return undefined;
     return happened ? { kind: 'shown', why: "the customer's response" } : { kind: 'claimed', why: 'a response you expect, not one told' };
   }
   if (source === 'noticed') {
