@@ -200,6 +200,8 @@ function response(s: DocSentence): number {
   // a person's reaction ("but she said", "and he thanked me"), not a purpose or a consequence ("so he could get to work", "so it could never stay true")
   for (let k = lastMine + 1; k < s.clauses.length; k++) {
     const c = s.clauses[k];
+    // what the step led to, said of it after a comma: "…, which gave them a nicer first impression" (not a state: "…, which was closed")
+    if (told(c) && c.mode === 'narrated' && c.subject > 0 && s.tokens[c.subject].norm === 'which' && isClauseStart(s, c.subject) && !c.passive && !STATIVE.has(c.lemma)) return c.first;
     if (
       told(c) && c.actor === 'other' && c.mode === 'narrated' && c.subject >= 0 && /^(but|and|then)$/.test(s.tokens[c.first]?.norm ?? '') &&
       /^(he|she|they)$/.test(s.tokens[c.subject].norm) && !/^(could|would|might|couldn't|wouldn't)$/.test(s.tokens[c.verb - 1]?.norm ?? '')

@@ -153,6 +153,11 @@ describe('action', () => {
     expect(r.sentences[2].why).toBe('your step ("checked")');
   });
 
+  it('what a step led to, said after it with ", which", is the Result; a state so said is not', () => {
+    expect(parts('Last spring I worked at a small hotel. A family with two toddlers was due at noon. I booked them a connecting room in advance, which gave them a calm start to the stay.')).toBe('SAR');
+    expect(parts('Last spring I worked at a small hotel. A family with two toddlers was due at noon. I called the nursery next door, which was closed.')).toBe('SA');
+  });
+
   it('a passive is done to the speaker, no step of theirs', () => {
     const r = roles('Last spring I worked at a bank. A man called about a lost card while I was covering the phones. An hour later I was moved to the front desk. Then I blocked his card and ordered a new one. He thanked me.');
     expect(r).toEqual(['situation', 'situation', 'situation', 'action', 'result']);
