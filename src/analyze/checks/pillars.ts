@@ -53,7 +53,7 @@ function clauseOf(doc: AnswerDocument, s: DocSentence, m: PhraseMatch): Clause |
     if (says) return { ...c, actor: says.actor, mode: says.mode, reported: false };
   }
   // a quote that is a sentence of its own ("I'm sorry your food is cold.") is said by whoever spoke last
-  if (c?.quoted && c.saidBy < 0) {
+  if (c && (c.quoted || inRunningQuote(s, c)) && c.saidBy < 0) {
     const says = lastSaying(doc, s);
     if (says) return { ...c, actor: says.actor, mode: says.mode, quoted: false, reported: false };
     // the later sentences of a quote that runs on ("…the express lane! I'll get you sorted."): said
@@ -79,7 +79,18 @@ function clauseOf(doc: AnswerDocument, s: DocSentence, m: PhraseMatch): Clause |
 /** Whether the match stands in a quotation someone in the story is said to say. */
 function attributedQuote(doc: AnswerDocument, s: DocSentence, m: PhraseMatch): boolean {
   const c = clauseAt(s, m.first);
-  return Boolean(c?.quoted && (c.saidBy >= 0 || lastSaying(doc, s)));
+  return Boolean(c && (c.quoted || inRunningQuote(s, c)) && (c.saidBy >= 0 || lastSaying(doc, s)));
+}
+
+/**
+ * Whether the clause is inside a quotation that runs on from an earlier sentence: s opens inside
+ * it, and the clause starts before its closing mark ('Do you want me to warm it up?" he heard
+ * me ask' is quoted up to the mark, and 'he heard me ask' is not).
+ */
+function inRunningQuote(s: DocSentence, c: Clause): boolean {
+  if (!s.inQuote || c.first >= s.tokens.length) return false;
+  const close = s.text.search(/["\u201d]/);
+  return close < 0 || s.tokens[c.first].start - s.start < close;
 }
 
 /** The last clause outside quotation marks in the sentence where the quotation running into s opened. */
@@ -89,9 +100,19 @@ function quoteOpener(doc: AnswerDocument, s: DocSentence): Clause | undefined {
   return doc.sentences[i]?.clauses.filter((c) => c.finite && !c.quoted).at(-1);
 }
 
-/** The last unquoted verb of saying in the three sentences before s (dialogue told a line at a time). */
+/**
+ * The last unquoted verb of saying in the three sentences before s (dialogue told a line at a
+ * time); for a later sentence of a quotation that runs on, before and in the sentence where it
+ * opened ('"I'm sorry your food is cold. Do you want me to warm it up?"' is one line, said once).
+ */
 function lastSaying(doc: AnswerDocument, s: DocSentence): Clause | undefined {
-  for (let i = s.index - 1; i >= Math.max(0, s.index - 3); i--) {
+  let from = s.index - 1;
+  if (s.inQuote) {
+    from = s.index;
+    while (from > 0 && doc.sentences[from].inQuote) from--;
+  }
+  // (the sentence where it opened, then the three before it, as for that sentence)
+  for (let i = from; i >= Math.max(0, from - (s.inQuote ? 3 : 2)); i--) {
     const said = doc.sentences[i].clauses.filter((c) => c.finite && !c.quoted && SAYING.has(c.lemma)).at(-1);
     if (said) return said;
   }
