@@ -261,6 +261,8 @@ interface Reading {
   customerSide: boolean;
   /** Where the speaker asks to be served ("I asked whether someone could help me"), or -1: the stated need of a story told as the customer. */
   request: number;
+  /** Where someone else states an aim ("the technician insisted on making it right"), or -1: the server's goal in a story told as the customer. */
+  othersAim: number;
   steps: Step[];
   label?: StarPart | 'opening';
 }
@@ -346,6 +348,7 @@ function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: 
     clearPast: hasClearPast(t),
     customerSide: saysCustomerSide(s, cues),
     request: requestOf(s),
+    othersAim: othersAimOf(s),
     steps: steps.length ? steps.filter((st) => !inCue(st.verb)) : steps,
     label,
   };
@@ -369,6 +372,20 @@ function requestOf(s: DocSentence): number {
 function supposesBefore(t: readonly Token[], to: number): boolean {
   for (let i = 0; i < to; i++) if (t[i].norm === 'if' && t[i - 1]?.norm !== 'as') return true;
   return false;
+}
+
+/** Verbs by which someone states what they set out to do: "she promised to", "he insisted on". */
+const STATED_AIMS = new Set(['want', 'decide', 'plan', 'intend', 'promise', 'vow', 'insist', 'determine', 'commit', 'try']);
+
+/** Where someone other than the speaker states an aim in the story ("he insisted on making it right", "she promised to call back"), or -1. */
+function othersAimOf(s: DocSentence): number {
+  const t = s.tokens;
+  for (const c of s.clauses) {
+    if (!c.finite || c.actor !== 'other' || c.subject < 0 || c.negated || c.quoted || c.question || (c.mode !== 'narrated' && c.mode !== 'background')) continue;
+    const next = t[c.verb + 1]?.norm;
+    if (STATED_AIMS.has(c.lemma) && (next === 'to' || (c.lemma === 'insist' && next === 'on'))) return Math.min(c.subject, c.first);
+  }
+  return -1;
 }
 
 /** Whether the word is among tokens[0, to). */
@@ -927,8 +944,10 @@ function readPlain(s: DocSentence, state: PlainState, cues: Cues, rubric: Rubric
     const aimNow = r.task >= 0 && !presentStory ? clauseAt(s, r.task) : undefined;
     const taskNow = aimNow !== undefined && isAimNow(aimNow);
     if (r.task >= 0 && !r.reflection && !taskNow) found.push({ at: r.task, part: 'task' });
-    // told as the customer, what the speaker asked for before anything was done is their stated need
+    // told as the customer, what the speaker asked for before anything was done is their stated need,
+    // and what the one serving set out to do, their goal ("The technician insisted on making it right")
     else if (customerSide && r.request >= 0 && !seenAction) found.push({ at: r.request, part: 'task' });
+    else if (customerSide && r.othersAim >= 0 && !seenAction) found.push({ at: r.othersAim, part: 'task' });
     // notes that state the task as an instruction, before any step: "Build a schedule that covered peak hours."
     // (not a line of dialogue or an exclamation: "Him: \"Forget it!\"", "REMEMBER!")
     else if (!seenAction && s.clauses[0]?.mode === 'imperative' && s.clauses[0].first === 0 && !introEnd(s) && !s.clauses[0].quoted && !/!["”')\s]*$/.test(s.text)) found.push({ at: 0, part: 'task' });

@@ -158,6 +158,12 @@ describe('action', () => {
     expect(parts('Last spring I worked at a small hotel. A family with two toddlers was due at noon. I called the nursery next door, which was closed.')).toBe('SA');
   });
 
+  it('told as the customer, what the one serving set out to do is the Task', () => {
+    const story = (aim: string) => `Last month I was a customer at a print shop. My four ink cartridges had been thrown away by mistake. ${aim} He sent me to the aisle and told me to pick out new ones for free. I have gone back every month since.`;
+    expect(parts(story('The technician insisted on paying for new ones.'))).toBe('STAR');
+    expect(parts(story('The technician looked at the empty shelf.'))).toBe('SAR');
+  });
+
   it('a passive is done to the speaker, no step of theirs', () => {
     const r = roles('Last spring I worked at a bank. A man called about a lost card while I was covering the phones. An hour later I was moved to the front desk. Then I blocked his card and ordered a new one. He thanked me.');
     expect(r).toEqual(['situation', 'situation', 'situation', 'action', 'result']);
