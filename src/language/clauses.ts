@@ -162,6 +162,13 @@ function verbGroups(tokens: readonly Token[], punctBefore: (k: number) => boolea
       g.head = clitic && g.aux.length === 1 ? -1 : lastAuxIndex(tokens, i, j);
     }
     g.end = Math.max(j, g.head + 1);
+    // "they got thrown away", "my order gets lost": a passive made with "get", whose verb is the participle
+    const after = tokens[g.end];
+    if (g.head >= 0 && GET_FORMS.has(tokens[g.head].norm) && after?.pos === 'VERB' && isPastForm(after) && !punctBefore(g.end)) {
+      g.aux.push(tokens[g.head].norm);
+      g.head = g.end;
+      g.end++;
+    }
     groups.push(g);
     i = g.end;
   }
@@ -280,6 +287,9 @@ function subjectOf(g: Group, tokens: readonly Token[], punctBefore: (k: number) 
 }
 
 const CONTRACTED_BE = new Set(["'m", "'re", "'s"]);
+/** Forms of "get" that make a passive before a participle ("got lost"); "got" and "gotten" tell when, as "was" does. */
+const GET_FORMS = new Set(['get', 'gets', 'got', 'gotten', 'getting']);
+const PAST_GET = new Set(['got', 'gotten']);
 
 /** The mode of a finite group from its auxiliaries and verb. */
 function modeOf(g: Group, tokens: readonly Token[]): Mode {
@@ -303,6 +313,9 @@ function modeOf(g: Group, tokens: readonly Token[]): Mode {
     if (last === 'been') return 'ongoing';
     return PAST_BE.has(last) || PAST_HAVE.has(last) || PAST_DO.has(last) ? 'narrated' : head || aux.length ? 'present' : 'none';
   }
+  // a passive with "get": its tense is the auxiliary's ("it got lost", "it gets lost", "it had got lost")
+  const getAux = aux.find((a) => GET_FORMS.has(a));
+  if (getAux !== undefined && aux.length === 1) return PAST_GET.has(getAux) ? 'narrated' : 'present';
   if (anyAux(aux, PAST_HAVE) && (verbIsPast || aux.includes('been'))) return 'background';
   if (anyAux(aux, HAVE) && (verbIsPast || aux.includes('been'))) return 'ongoing';
   if (anyAux(aux, PAST_BE) || anyAux(aux, PAST_DO)) return 'narrated';
@@ -456,7 +469,7 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     // frequency: "I always listen", "I usually called back"
     const around = anyNormIn(tokens, lead - 1, g.end, HABITUAL_FREQUENCY);
     if (around && (mode === 'present' || mode === 'narrated')) mode = 'habit';
-    const passive = g.aux.some((a) => BE.has(a)) && g.head >= 0 && tokens[g.head].pos === 'VERB' && isPastForm(tokens[g.head]);
+    const passive = g.aux.some((a) => BE.has(a) || GET_FORMS.has(a)) && g.head >= 0 && tokens[g.head].pos === 'VERB' && isPastForm(tokens[g.head]);
     const clause: Clause = {
       first: clauses.length ? open : 0, last: tokens.length, subject: subject >= 0 ? subject : -1, actor, verb: g.head, lemma: g.head >= 0 ? lemmaOf(tokens[g.head]) : '',
       mode, negated, passive, quoted: quoted[head] ?? false, reported: reporting && reportedAfter(tokens, lastGroupEnd, lead), conditional, question, finite: true, saidBy: -1, lead: '',

@@ -164,6 +164,11 @@ describe('action', () => {
     expect(parts(story('The technician looked at the empty shelf.'))).toBe('SAR');
   });
 
+  it('a passive made with "get" is no step: told as the customer, "they got thrown away" is not the server\'s doing', () => {
+    const r = roles('Last month I was a customer at a print shop, where I had left four ink cartridges. Somehow they got thrown away. The technician gave me new ones for free. I have gone back every month since.');
+    expect(r[1]).toBe('situation');
+  });
+
   it('a passive is done to the speaker, no step of theirs', () => {
     const r = roles('Last spring I worked at a bank. A man called about a lost card while I was covering the phones. An hour later I was moved to the front desk. Then I blocked his card and ordered a new one. He thanked me.');
     expect(r).toEqual(['situation', 'situation', 'situation', 'action', 'result']);

@@ -111,6 +111,10 @@ describe('language layer: clauses', () => {
     // "'d been" is "had been"; "'d have been" is "would have been"
     expect(clauses("I'd been told to wait.")[0]).toBe('speaker tell background');
     expect(clauses("I'd have been late.")[0]).toMatch(/^speaker \w+ modal$/);
+    // a passive made with "get" is a passive, its verb the participle: "got thrown away", "gets lost"
+    expect(clauses('Somehow they got thrown away.')).toEqual(['other throw narrated']);
+    expect(clauses('My order gets lost every week.')).toEqual(['other lose present']);
+    expect(clauses('We got it done.')[0]).toBe('team get narrated');
     // a purpose is no event: "so she could come back" (but "I could see" narrates)
     expect(clauses('I put it on hold, so she could come back for it later.').at(-1)).toBe('other come modal');
     expect(clauses("I'm going to fix it.")).toEqual(['speaker go future']);
