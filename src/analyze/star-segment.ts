@@ -637,7 +637,11 @@ function explainRoles(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: r
           return m ? `sets the scene (${words(m.first, m.last - m.first)})` : 'sets the scene: what happened before your steps';
         }
         case 'task':
-          return r.task >= 0 ? `what you had to do or get past (${words(r.task, 4)})` : 'what you had to do';
+          if (r.task >= 0) return `what you had to do or get past (${words(r.task, 4)})`;
+          // told as the customer: the teller's stated need, or the goal of the one serving
+          if (doc.customerSide && r.request >= 0) return `what you asked for (${words(r.request, 4)})`;
+          if (doc.customerSide && r.othersAim >= 0) return `what they set out to do (${words(r.othersAim, 4)})`;
+          return 'what you had to do';
         case 'action': {
           // the step of whoever counts first (the speaker's, or the server's in a story told as the
           // customer): "When the cutter jammed, I fixed it myself" is read for "fixed"

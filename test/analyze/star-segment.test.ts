@@ -114,6 +114,8 @@ describe('action', () => {
   it('told as the customer, what the speaker asked for is their stated need: the Task', () => {
     const text = 'Last month I was a customer at a hardware store. After I paid for the bulb, I asked whether someone could help me fit it. A clerk came out and fitted it for me. I have shopped there ever since.';
     expect(parts(text)).toBe('STAR');
+    // and the explanation names the words
+    expect(analyze(parseAnswer(text, 'text'), rubric).sentences[1].why).toMatch(/^what you asked for \("I asked whether someone"\)/);
     // told by the one serving, asking the customer is a step, not a need of theirs
     expect(parts('Last month I worked at a hardware store. A customer came in with a broken lamp. I asked him when it broke and fixed the switch. He has shopped there ever since.')).toBe('SAR');
   });
