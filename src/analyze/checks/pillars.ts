@@ -53,7 +53,7 @@ function clauseOf(doc: AnswerDocument, s: DocSentence, m: PhraseMatch): Clause |
     if (says) return { ...c, actor: says.actor, mode: says.mode, reported: false };
   }
   // a quote that is a sentence of its own ("I'm sorry your food is cold.") is said by whoever spoke last
-  if (c && (c.quoted || inRunningQuote(s, c)) && c.saidBy < 0) {
+  if (c?.quoted && c.saidBy < 0) {
     const says = lastSaying(doc, s);
     if (says) return { ...c, actor: says.actor, mode: says.mode, quoted: false, reported: false };
     // the later sentences of a quote that runs on ("…the express lane! I'll get you sorted."): said
@@ -79,18 +79,7 @@ function clauseOf(doc: AnswerDocument, s: DocSentence, m: PhraseMatch): Clause |
 /** Whether the match stands in a quotation someone in the story is said to say. */
 function attributedQuote(doc: AnswerDocument, s: DocSentence, m: PhraseMatch): boolean {
   const c = clauseAt(s, m.first);
-  return Boolean(c && (c.quoted || inRunningQuote(s, c)) && (c.saidBy >= 0 || lastSaying(doc, s)));
-}
-
-/**
- * Whether the clause is inside a quotation that runs on from an earlier sentence: s opens inside
- * it, and the clause starts before its closing mark ('Do you want me to warm it up?" he heard
- * me ask' is quoted up to the mark, and 'he heard me ask' is not).
- */
-function inRunningQuote(s: DocSentence, c: Clause): boolean {
-  if (!s.inQuote || c.first >= s.tokens.length) return false;
-  const close = s.text.search(/["\u201d]/);
-  return close < 0 || s.tokens[c.first].start - s.start < close;
+  return Boolean(c?.quoted && (c.saidBy >= 0 || lastSaying(doc, s)));
 }
 
 /** The last clause outside quotation marks in the sentence where the quotation running into s opened. */
