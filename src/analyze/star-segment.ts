@@ -83,25 +83,27 @@ interface Step {
   person: 'first' | 'third';
 }
 
+/** A form of "be" right before a past participle makes a passive. */
+const PASSIVE_BE = new Set(['was', 'were', 'been', 'being']);
+
+/** Whether token j is an auxiliary of a passive the language layer read ("they got thrown away"): no step of its own. */
+function isPassiveAux(s: DocSentence, j: number): boolean {
+  const c = clauseAt(s, j);
+  return c !== undefined && c.passive && c.verb !== j;
+}
+
 /**
  * The steps narrated in a sentence: a subject followed by a verb that says what someone did.
  * A verb with no subject at the start of a sentence or clause ("Called the branch.") is the
  * speaker's, as in notes; a perfect ("had called") is background, not a step.
  */
-/** Forms of "get" that the language layer may read as the auxiliary of a passive ("got lost"). */
-const GET_PASSIVE = new Set(['got', 'gotten', 'get', 'gets']);
-
-/** A form of "be" right before a past participle makes a passive. */
-const PASSIVE_BE = new Set(['was', 'were', 'been', 'being']);
-
 function stepsIn(s: DocSentence, presentOk: boolean, habitual: boolean): Step[] {
   const t = s.tokens;
   // a present-tense step ("Then I ask him") only goes on a story already being narrated
   const storyStarted = presentOk || CONNECTORS.has(t[0]?.norm ?? '');
   const steps: Step[] = [];
-  // ("they got thrown away": a passive made with "get", which the language layer reads as one)
   const stepVerb = (j: number, allowPresent: boolean) =>
-    j >= 0 && !isPerfect(t, j) && (isPastStep(t[j]) || (allowPresent && storyStarted && isPresentStep(t[j]) && !isPastVerb(t[j]))) && !(GET_PASSIVE.has(t[j].norm) && clauseAt(s, j)?.passive);
+    j >= 0 && !isPerfect(t, j) && (isPastStep(t[j]) || (allowPresent && storyStarted && isPresentStep(t[j]) && !isPastVerb(t[j]))) && !isPassiveAux(s, j);
   for (let i = 0; i < t.length; i++) {
     const w = t[i].norm;
     if (SUBJECT_FIRST.has(w) || SUBJECT_PRONOUNS_THIRD.has(w) || (w === 'the' && i + 2 < t.length)) {
