@@ -374,10 +374,10 @@ function requestOf(s: DocSentence): number {
   return -1;
 }
 
-/** Whether an "if" that sets a condition comes before token `to` ("as if" compares, and sets none). */
-function supposesBefore(t: readonly Token[], to: number): boolean {
-  for (let i = 0; i < to; i++) if (t[i].norm === 'if' && t[i - 1]?.norm !== 'as') return true;
-  return false;
+/** The first "if" before token `to` that sets a condition ("as if" compares, and sets none), or -1. */
+function conditionBefore(t: readonly Token[], to: number): number {
+  for (let i = 0; i < to; i++) if (t[i].norm === 'if' && t[i - 1]?.norm !== 'as') return i;
+  return -1;
 }
 
 /** Verbs by which someone states what they set out to do: "she promised to", "he insisted on". */
@@ -416,7 +416,8 @@ function isHypothetical(s: DocSentence, m: PhraseMatch, storyStarted: boolean, h
   // "I'd never used", "I'd been told" is "I had", not "I would" (but "If I'd been paid
   // commission, I could have retired" supposes; "as if she'd caught me" does not)
   const last = t[m.last - 1].norm;
-  if (last.endsWith("'d") && !supposesBefore(t, m.first)) {
+  const condition = conditionBefore(t, m.first);
+  if (last.endsWith("'d") && condition < 0) {
     const v = verbAfter(t, m.last - 1);
     if (v >= 0 && (isPastVerb(t[v]) || t[v].norm === 'been')) return false;
   }
@@ -424,8 +425,7 @@ function isHypothetical(s: DocSentence, m: PhraseMatch, storyStarted: boolean, h
   // with it") only after a verb of saying or thinking, before any "if": in "when they got angry,
   // I would let them talk" the past sets up a habit or a hypothetical, and in "if a customer
   // told me, I would …" the saying is the condition's
-  let upTo = 0;
-  while (upTo < m.first && t[upTo].norm !== 'if') upTo++;
+  const upTo = condition < 0 ? m.first : condition;
   for (let i = 0; i < upTo; i++) if (REPORTING.has(t[i].norm) && !isPerfect(t, i)) return false;
   return true;
 }
