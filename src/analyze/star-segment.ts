@@ -298,7 +298,22 @@ function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean,
 
 // kept on the sentence under a symbol (a property read, where a WeakMap's set and get cost more than the lookup is worth)
 const READINGS = Symbol('readings');
-type Read = DocSentence & { [READINGS]?: Reading[] };
+type Read = DocSentence & { [READINGS]?: Reading[]; [SIDE]?: Side };
+
+/** What a sentence says of a story told as the customer: the same in every state of the story, so read once. */
+interface Side {
+  customerSide: boolean;
+  request: number;
+  othersAim: number;
+}
+const SIDE = Symbol('side');
+
+function sideOf(s: DocSentence, cues: Cues): Side {
+  return ((s as Read)[SIDE] ??= { customerSide: saysCustomerSide(s, cues), request: requestOf(s), othersAim: othersAimOf(s) });
+}
+
+/** Told as the customer, where the sentence gives the Task: the teller's stated need, or the goal of the one serving; or -1. */
+const servedTask = (r: Side) => earliest(r.request, r.othersAim);
 
 function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean, habitual: boolean, presentOk: boolean): Reading {
   const t = s.tokens;
@@ -352,9 +367,7 @@ function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: 
     unknown: cues.unknownOutcome.test(t),
     lasting,
     clearPast: hasClearPast(t),
-    customerSide: saysCustomerSide(s, cues),
-    request: requestOf(s),
-    othersAim: othersAimOf(s),
+    ...sideOf(s, cues),
     steps: steps.length ? steps.filter((st) => !inCue(st.verb)) : steps,
     label,
   };
@@ -548,7 +561,7 @@ export function segmentStar(doc: AnswerDocument, rubric: Rubric, phrases: (l: re
   const served = servedTheSpeaker(doc);
   if (doc.structured) segmentSections(doc, cues, rubric, pieces);
   else segmentPlain(doc, cues, rubric, pieces, served);
-  doc.customerSide = served || doc.sentences.some((s) => saysCustomerSide(s, cues));
+  doc.customerSide = served || doc.sentences.some((s) => sideOf(s, cues).customerSide);
   explainRoles(doc, cues, rubric, pieces);
 }
 
@@ -929,8 +942,8 @@ function readPlain(s: DocSentence, state: PlainState, cues: Cues, rubric: Rubric
     setByCue = r.situation.length > 0;
     presentStory = !r.past;
     found.push({ at: 0, part: 'situation' });
-    // told as the customer, what the speaker asked for is their stated need: the Task
-    const task = earliest(r.task, customerSide ? r.request : -1);
+    // told as the customer, what the speaker asked for or the one serving set out to do: the Task
+    const task = earliest(r.task, customerSide ? servedTask(r) : -1);
     if (task >= 0) found.push({ at: task, part: 'task' });
     // "..., so I phoned his doctor": a step that follows the setting in the same sentence
     for (const st of r.steps) {
@@ -956,8 +969,7 @@ function readPlain(s: DocSentence, state: PlainState, cues: Cues, rubric: Rubric
     if (r.task >= 0 && !r.reflection && !taskNow) found.push({ at: r.task, part: 'task' });
     // told as the customer, what the speaker asked for before anything was done is their stated need,
     // and what the one serving set out to do, their goal ("The technician insisted on making it right")
-    else if (customerSide && r.request >= 0 && !seenAction) found.push({ at: r.request, part: 'task' });
-    else if (customerSide && r.othersAim >= 0 && !seenAction) found.push({ at: r.othersAim, part: 'task' });
+    else if (customerSide && !seenAction && servedTask(r) >= 0) found.push({ at: servedTask(r), part: 'task' });
     // notes that state the task as an instruction, before any step: "Build a schedule that covered peak hours."
     // (not a line of dialogue or an exclamation: "Him: \"Forget it!\"", "REMEMBER!")
     else if (!seenAction && s.clauses[0]?.mode === 'imperative' && s.clauses[0].first === 0 && !introEnd(s) && !s.clauses[0].quoted && !/!["”')\s]*$/.test(s.text)) found.push({ at: 0, part: 'task' });
