@@ -582,7 +582,6 @@ function saysCustomerSide(s: DocSentence, cues: Cues): boolean {
 const FOR_THE_SPEAKER = new Set(['me', 'us', 'my', 'our']);
 const FOR_OTHERS = new Set(['him', 'her', 'them', 'his', 'their']);
 
-
 /** What a customer does to the one who serves them, not a service done for the teller: "they thanked me", "he yelled at me". */
 const REACTIONS = new Set(['thank', 'praise', 'hug', 'tip', 'yell', 'shout', 'scream', 'swear', 'curse', 'complain', 'blame', 'accuse', 'come', 'walk', 'approach']);
 

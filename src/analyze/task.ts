@@ -54,7 +54,6 @@ const bySpeaker = (c: Clause) => c.actor === 'speaker' || c.actor === 'team';
 
 const ONLY = new Set(['only']);
 
-
 /** Words that say a thing was hard to do, after "made it". */
 const DIFFICULT = new Set(['hard', 'harder', 'difficult', 'impossible', 'tough', 'tougher', 'tricky', 'challenging']);
 const DUE_WHEN = new Set(['in', 'by', 'on', 'at', 'tomorrow', 'today', 'that', 'this', 'the', 'next', 'within', 'before']);
@@ -89,7 +88,6 @@ function purposeAfter(t: DocSentence['tokens'], v: number): number {
   }
   return -1;
 }
-
 
 /**
  * Token index where a task starts in the sentence, or -1: a duty ("my job was to ...", "it was my

@@ -63,7 +63,6 @@ function punctuationBefore(tokens: readonly Token[], text: string, base: number)
   return out;
 }
 
-
 /** tokens[from, to).every((t) => words.has(t.norm)), without a slice or a list of words. */
 function allIn(tokens: readonly Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
   for (let k = Math.max(0, from); k < to && k < tokens.length; k++) if (!words.has(tokens[k].norm)) return false;
@@ -184,13 +183,13 @@ function lastAuxIndex(tokens: readonly Token[], from: number, to: number): numbe
 const STATES = new Set(['be', 'have', 'seem', 'appear', 'remain', 'know', 'want', 'need', 'feel', 'look', 'sound', 'become']);
 const PARTICIPLE_TAKERS = new Set(['keep', 'leave', 'find', 'get', 'have', 'want', 'need', 'see', 'hear', 'like', 'make']);
 
-/** Whether the group is a finite verb, or an infinitive, a gerund or the complement of "let him …". */
 /** Whether clause punctuation stands before any of tokens [from, to]. */
 function punctuatedBetween(punctBefore: (k: number) => boolean, from: number, to: number): boolean {
   for (let k = from; k <= to; k++) if (punctBefore(k)) return true;
   return false;
 }
 
+/** Whether the group is a finite verb, or an infinitive, a gerund or the complement of "let him …". */
 function classify(g: Group, tokens: readonly Token[], prev: Group | undefined, punctBefore: (k: number) => boolean): void {
   const before = tokens[g.first - 1];
   if (before?.norm === 'to' && !g.cliticSubject) {
@@ -507,7 +506,6 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
   return clauses;
 }
 
-
 /**
  * Who says each quoted or reported clause: for a quote, the nearest unquoted verb of saying
  * before it, else after it ("…," she said); for reported words ("I told her the mistake was
@@ -541,7 +539,7 @@ function settleCould(clauses: Clause[], tokens: readonly Token[]): void {
     if (!c.finite || c.mode !== 'modal' || c.conditional || c.verb < 0) continue;
     const lead = c.subject >= 0 ? c.subject : c.first;
     if (tokens[lead - 1]?.norm === 'so' || (tokens[lead - 1]?.norm === 'that' && tokens[lead - 2]?.norm === 'so')) continue;
-    const aux = tokens.slice(c.subject >= 0 ? c.subject : c.first, c.verb).map((t) => t.norm);
+    const aux = tokens.slice(lead, c.verb).map((t) => t.norm);
     const could = aux.some((a) => a === 'could' || a === "couldn't") && !aux.includes('have') && !aux.some((a) => a === 'would' || a === "'d" || a === "wouldn't");
     if (could && (narrates || c.negated)) c.mode = 'narrated';
   }
