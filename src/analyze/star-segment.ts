@@ -62,7 +62,8 @@ const OBJECTS = new Set(['him', 'her', 'them', 'us', 'you', 'it']);
 // Words that open a clause without naming a new subject ("and then called", "so I phoned").
 const CONNECTORS = new Set(['and', 'so', 'then', 'also', 'first', 'next', 'finally', 'but', 'after', 'afterwards', 'later', 'because', 'when', 'while', 'until', 'before', 'as']);
 const CONSEQUENCE = new Set(['so', 'then']);
-const SAYING = new Set(['told', 'said', 'asked', 'replied', 'answered', 'mentioned']);
+/** Past forms of the plain verbs of saying (the language layer's SAYING holds lemmas, and offers and apologies too). */
+const SAID_FORMS = new Set(['told', 'said', 'asked', 'replied', 'answered', 'mentioned']);
 const OBLIGATION = new Set(['had', 'needed']);
 const CONTRACTED_PRESENT = /'(s|re)$/;
 
@@ -595,7 +596,7 @@ const WORKS_THERE = /\b(i|we) (worked|work|was working|were working|was employed
  */
 function doneFor(s: DocSentence, c: Clause, whom: ReadonlySet<string>): boolean {
   const t = s.tokens;
-  if (!SAYING.has(t[c.verb].norm)) return anyNormIn(t, c.verb + 1, c.last, whom);
+  if (!SAID_FORMS.has(t[c.verb].norm)) return anyNormIn(t, c.verb + 1, c.last, whom);
   const k = t[c.verb + 1]?.norm === 'to' ? c.verb + 2 : c.verb + 1;
   return k < c.last && whom.has(t[k].norm);
 }
@@ -984,7 +985,7 @@ function readPlain(s: DocSentence, state: PlainState, cues: Cues, rubric: Rubric
       if (resultAt >= 0 && st.at > resultAt) continue; // "in the end we saved 120 hours" is the result
       // told as the customer, the steps that count are the server's ("she called another branch"),
       // not the teller's own ("I went to collect it")
-      if (customerSide ? st.person === 'third' && !SAYING.has(s.tokens[st.verb].norm) : st.person === 'first') found.push({ at: st.at, part: 'action' });
+      if (customerSide ? st.person === 'third' && !SAID_FORMS.has(s.tokens[st.verb].norm) : st.person === 'first') found.push({ at: st.at, part: 'action' });
     }
     if (cues.action.test(s.tokens) && !r.reflection && !found.some((f) => f.part === 'action') && resultAt < 0) found.push({ at: 0, part: 'action' });
     if (resultAt >= 0) found.push({ at: resultAt, part: 'result' });
