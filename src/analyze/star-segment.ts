@@ -586,8 +586,8 @@ const FOR_OTHERS = new Set(['him', 'her', 'them', 'his', 'their']);
 /** What a customer does to the one who serves them, not a service done for the teller: "they thanked me", "he yelled at me". */
 const REACTIONS = new Set(['thank', 'praise', 'hug', 'tip', 'yell', 'shout', 'scream', 'swear', 'curse', 'complain', 'blame', 'accuse', 'come', 'walk', 'approach']);
 
-/** Signs the speaker is the one serving: a job, a shift, a role, "our customers". */
-const WORKS_THERE = /\b(i|we) (worked|work|was working|were working|was employed|ran|run|managed|volunteered)\b|\b(my|our) (previous |last |first |current |old |new )?(job|internship|shift|role|position|manager|boss|supervisor|team|colleagues?|customers?|clients?|guests?|patients?|accounts?|store|shop|hotel|restaurant|company|office|clinic|practice|branch)\b|\bas an? (?!customer|client|guest|patient|passenger|shopper|buyer)[a-z]+ ?[a-z]* (at|in|for|with)\b/i;
+/** Signs the speaker is the one serving: a job, a shift, a role, "our customers", a day off, "my time in retail". */
+const WORKS_THERE = /\b(i|we) (worked|work|was working|were working|was employed|ran|run|managed|volunteered)\b|\b(my|our) (previous |last |first |current |old |new )?(job|internship|shift|role|position|manager|boss|supervisor|team|colleagues?|customers?|clients?|guests?|patients?|accounts?|store|shop|hotel|restaurant|company|office|clinic|practice|branch)\b|\bas an? (?!customer|client|guest|patient|passenger|shopper|buyer)[a-z]+ ?[a-z]* (at|in|for|with)\b|\b(my|our) days? off\b|\b(time|years?|months?|career|experience|jobs?|start|work(ed|ing)?) in (customer service|retail|hospitality|sales|tech support|customer support|a call cent(er|re))\b/i;
 
 /**
  * Whether the clause's verb is done for one of `whom`: a word of theirs after it ("offered me a
@@ -612,7 +612,7 @@ function servedTheSpeaker(doc: AnswerDocument): boolean {
   for (const s of doc.sentences) {
     for (const c of s.clauses) {
       if (!c.finite || c.mode !== 'narrated' || c.verb < 0) continue;
-      if (c.actor === 'other' && c.subject >= 0 && !REACTIONS.has(c.lemma) && doneFor(s, c, FOR_THE_SPEAKER)) forMe++;
+      if (c.actor === 'other' && c.subject >= 0 && c.lemma !== 'be' && !REACTIONS.has(c.lemma) && doneFor(s, c, FOR_THE_SPEAKER)) forMe++;
       if ((c.actor === 'speaker' || c.actor === 'team') && doneFor(s, c, FOR_OTHERS)) mine++;
     }
   }

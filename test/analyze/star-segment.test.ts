@@ -508,6 +508,18 @@ describe('told as the customer, or not', () => {
     const { sentences } = analyze(parseAnswer(text, 'text'), rubric);
     expect(sentences[2].why).toBe('your step ("asked")');
   });
+
+  it('does not count "it was our fault" as a service done for the speaker', () => {
+    const text = 'A man called about his cable. It was our fault his cable was out. He kept cutting me off and calling me names. I explained that a branch had fallen and sent a truck out.';
+    expect(analyze(parseAnswer(text, 'text'), rubric).sentences[3].why).toBe('your step ("explained")');
+  });
+
+  it('does not read a server\'s story as the customer\'s when the speaker says they are in customer service or on a day off', () => {
+    const story = 'a man called about his cable. He kept cutting me off and calling me names, and he told me to fix it. I explained that a branch had fallen and sent a truck out.';
+    const why = (text: string) => analyze(parseAnswer(text, 'text'), rubric).sentences.find((s) => s.text.startsWith('I explained'))?.why;
+    expect(why(`During my short time in customer service, ${story}`)).toBe('your step ("explained")');
+    expect(why(`On my day off, ${story}`)).toBe('your step ("explained")');
+  });
 });
 
 describe('an outcome under way as the story ends', () => {
