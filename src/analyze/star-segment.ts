@@ -1,5 +1,5 @@
 import type { StarPart } from '../answer/types.js';
-import { clauseAt, quotedFromOther, type Clause } from '../language/index.js';
+import { MODALS, clauseAt, quotedFromOther, type Clause } from '../language/index.js';
 import type { Rubric } from '../rubric/types.js';
 import { REPORTING, SUBJECT_PRONOUNS_THIRD, isClearPast, isDefinition, isNarratedPast, isPastStep, isPastVerb, isPerfect, isPresentStep, verbAfter } from '../text/english.js';
 import type { PhraseMatch, PhraseSet } from '../text/phrases.js';
@@ -233,6 +233,26 @@ function habitualVerb(t: readonly Token[], i: number): number {
   return k >= 0 && isPresentStep(t[k]) && !isPastVerb(t[k]) ? k : -1;
 }
 
+/** Verbs that commit the speaker when what they say is to come, and only vouch for it when it is a fact: "I promise you, it's fresh". */
+const VOUCHING = new Set(['promise', 'swear', 'assure']);
+
+/**
+ * Whether the clause at `at` vouches for a fact rather than commits to an act: what is promised is
+ * said in the present or the past ("I promise you, it's as fresh as it gets", "I swore it wasn't
+ * me"), not "I promised I would call" or "I promised her a refund".
+ */
+function assurance(s: DocSentence, at: number): boolean {
+  const k = s.clauses.findIndex((c) => c.first <= at && at < c.last);
+  const c = s.clauses[k];
+  if (!c || !VOUCHING.has(c.lemma)) return false;
+  const said = s.clauses.find((d) => d.saidBy === k);
+  if (!said || !(said.mode === 'present' || said.mode === 'narrated' || said.mode === 'background')) return false;
+  // a reported "could" or "would" is what was promised then ("I promised my boss I could increase sales")
+  const end = said.verb >= 0 ? said.verb : said.last;
+  for (let j = said.first; j < end; j++) if (MODALS.has(s.tokens[j].norm) || /'(d|ll)$/.test(s.tokens[j].norm)) return false;
+  return true;
+}
+
 /** Subject of an obligation ("had to", "needed to") is the speaker: a need or duty of theirs. */
 function ownObligation(t: readonly Token[]): number {
   for (let i = 1; i + 1 < t.length; i++) {
@@ -336,7 +356,7 @@ function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: 
   // "she said, "we are going to fix it before your party"")
   // (filters run only where there is something to filter: most sentences match no cue of a kind)
   const taskCues = cues.task.findAll(t);
-  const taskMatches = taskCues.length ? taskCues.filter((m) => !quotedFromOther(s, m.first) || clauseAt(s, m.first)?.mode === 'future') : taskCues;
+  const taskMatches = taskCues.length ? taskCues.filter((m) => (!quotedFromOther(s, m.first) || clauseAt(s, m.first)?.mode === 'future') && !assurance(s, m.first)) : taskCues;
   const task = earliest(earliest(firstAt(taskMatches), ownObligation(t)), clauseTask(s));
   const resultMatches = cues.result.findAll(t);
   const result = firstAt(resultMatches);

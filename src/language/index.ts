@@ -9,7 +9,7 @@ import { TELLING_OR_WANTING } from './words.js';
 
 export type { Actor, Clause, Mode, NumberFact, NumberKind, SentenceFacts } from './types.js';
 export { isPastForm } from './clauses.js';
-export { PEOPLE_NOUNS, SAYING } from './words.js';
+export { MODALS, PEOPLE_NOUNS, SAYING } from './words.js';
 
 /** The innermost clause holding token k (a non-finite one inside a finite one wins), if any. */
 export function clauseAt(s: SentenceFacts, k: number): Clause | undefined {

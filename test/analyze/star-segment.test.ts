@@ -545,6 +545,14 @@ describe('the task is in story time', () => {
   });
 });
 
+describe('a promise of a fact', () => {
+  it('does not read "I promised him it was fresh" as a commitment, but keeps a promise of what was to come', () => {
+    const story = (line: string) => `Last week a man picked up a chicken order at our deli. He said it was old. ${line} He took the box and left.`;
+    expect(parts(story('I promised him it was fresh.'))).toBe('SAR');
+    expect(parts(story('I promised him I could cook a fresh one in ten minutes.'))).toBe('STAR');
+  });
+});
+
 describe('steps told as the means of an outcome', () => {
   it('reads "By listening … and explaining …, I was able to …" as the steps and their result', () => {
     expect(parts('Last spring a customer had a problem with a kettle she had bought from us. By actively listening to her and explaining our return policy, I was able to resolve the issue and keep her business.')).toBe('SAR');
