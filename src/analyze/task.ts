@@ -52,6 +52,10 @@ function troubleAt(t: DocSentence['tokens'], k: number): boolean {
 
 const bySpeaker = (c: Clause) => c.actor === 'speaker' || c.actor === 'team';
 
+/** Verbs a rule says what it holds with: "the policy said", "the contract states", "the terms read". */
+const RULE_SAYS = new Set(['say', 'state', 'specify', 'stipulate', 'read', 'mean']);
+const ruleSays = (s: DocSentence, c: Clause): boolean => c.subject >= 0 && RULES.has(s.tokens[c.subject].norm) && RULE_SAYS.has(c.lemma);
+
 const ONLY = new Set(['only']);
 
 /** Words that say a thing was hard to do, after "made it". */
@@ -119,6 +123,8 @@ export function clauseTask(s: DocSentence): number {
     if (c.lemma === 'make' && t[c.verb + 1]?.norm === 'it' && DIFFICULT.has(t[c.verb + 2]?.norm ?? '') && (c.mode === 'narrated' || c.mode === 'background')) return at;
     // a limit the speaker stated to the customer: "I said no, you can't get another one"
     if (c.reported && c.saidBy >= 0 && bySpeaker(s.clauses[c.saidBy]) && subject?.norm === 'you' && c.negated && anyNormIn(t, c.subject + 1, c.verb >= 0 ? c.verb : c.last, ABILITY)) return at;
+    // what a rule says, limited: "our store policy said refunds were only given in certain circumstances"
+    if (c.reported && c.saidBy >= 0 && ruleSays(s, s.clauses[c.saidBy]) && (c.negated || anyNormIn(t, c.first, c.last, ONLY))) return Math.min(at, s.clauses[c.saidBy].first);
     if (!bySpeaker(c) && !(subject && RULES.has(subject.norm))) continue;
     if (bySpeaker(c)) {
       // the speaker's own words in the story, promising: '"I'll do my best and ask around"'

@@ -358,6 +358,7 @@ describe('tasks stated as a commitment or ownership', () => {
     ['a duty put on the speaker', 'A pensioner\'s heating quote went missing last winter. Getting it to her was down to me. I rang the surveyor and drove it round myself.'],
     ['an obstacle: trouble doing something', 'Last winter I was setting up a new router for a client. I was having trouble getting it to connect to her old modem. I rang the supplier and swapped the cable.'],
     ['a need to meet', 'Last spring a school ordered forty shirts from our print shop. We needed a second press by Friday. I borrowed one from a friend and ran both overnight.'],
+    ['a rule that says what it allows, limited', 'Last spring a customer demanded a refund for a kettle. Our policy said refunds were only given with a receipt. I checked our records and found her purchase.'],
   ])('%s is the task', (_why, text) => {
     expect(parts(text)).toBe('STA');
   });
