@@ -333,6 +333,25 @@ function sideOf(s: DocSentence, cues: Cues): Side {
   return ((s as Read)[SIDE] ??= { customerSide: saysCustomerSide(s, cues), request: requestOf(s), othersAim: othersAimOf(s) });
 }
 
+/**
+ * Whether every past clause of the sentence lies inside its condition, between "if" and the comma
+ * that ends it ("if a company delivers what I ordered, that's service"), and so narrates nothing;
+ * not "if you're wondering, yes, I did have a difficult group".
+ */
+function pastOnlyInCondition(s: DocSentence): boolean {
+  const t = s.tokens;
+  const at = t.findIndex((x) => x.norm === 'if');
+  let end = at + 1;
+  while (end < t.length && !s.text.slice(t[end - 1].end - s.start, t[end].start - s.start).includes(',')) end++;
+  let any = false;
+  for (const c of s.clauses) {
+    if (c.verb < 0 || !(c.mode === 'narrated' || c.mode === 'background')) continue;
+    if (c.verb <= at || c.verb >= end) return false;
+    any = true;
+  }
+  return any;
+}
+
 /** Told as the customer, where the sentence gives the Task: the teller's stated need, or the goal of the one serving; or -1. */
 const servedTask = (r: Side) => earliest(r.request, r.othersAim);
 
@@ -343,7 +362,9 @@ function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: 
   // a narrated past: a past verb that is not a perfect ("has always worked") nor a modal's
   // (in "if I did disagree, I would talk to them" the past is a condition's, not a narrated one)
   // (the tagger's reading of each clause settles verbs the word lists cannot: "the switch cut costs")
-  const past = !(conditional && hyp) && !isDefinition(t) && (narratesPast(t) || s.clauses.some((c) => isToldEvent(c) && c.verb >= 0 && t[c.verb].pos === 'VERB'));
+  // (nor a past inside a condition alone: "if a company delivers what I ordered, that's service")
+  const pastOnlyIf = conditional && pastOnlyInCondition(s);
+  const past = !(conditional && hyp) && !pastOnlyIf && !isDefinition(t) && (narratesPast(t) || s.clauses.some((c) => isToldEvent(c) && c.verb >= 0 && t[c.verb].pos === 'VERB'));
   const lasting = hasPresentPerfect(t) || /\bstill\b|\bsince\b|\bnow\b/i.test(s.text) || underWay(s);
   // a general statement in the present: a rule with a condition ("If I promise to call back on
   // Tuesday, I call back on Tuesday") or a frequency ("they usually calm down"), not an event

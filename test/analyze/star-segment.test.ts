@@ -566,6 +566,13 @@ describe('steps told as the means of an outcome', () => {
 });
 
 describe('an opinion with a question or a supposition in it', () => {
+  it('reads a past inside a condition as no event: "if a company delivers what I ordered, that\'s service" opens, the story starts after it', () => {
+    const story = 'Last week my parcel arrived damaged. I called the shop and they sent a new one the next day.';
+    expect(roles(`I shop a lot online, so if a company delivers what I ordered, on time, that's service. ${story}`)[0]).toBe('opening');
+    // a past after the condition's comma is told: "if you're wondering, yes, I did have one"
+    expect(roles(`If you're wondering, yes, I did have a difficult customer last week. ${story}`)[0]).toBe('situation');
+  });
+
   it('tells no story on a question to the listener or a hypothetical with a past inside it', () => {
     const text = 'Customer service means different things to different people. Ever heard of "service with a smile"? You wouldn\'t want the driver who took you to the airport to fly your plane. Everybody has a job. When a new boss took over our chain, he said that only two jobs mattered. That holds for any business.';
     expect(parts(text)).toBe('');
