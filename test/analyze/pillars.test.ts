@@ -116,6 +116,10 @@ describe('customer-service pillars', () => {
     ['personalization', 'We set a delivery day for each office, so nobody waited in.'],
     ['extra-mile', "It wasn't part of my job, but I redid the leaflet for him."],
     ['extra-mile', 'After closing I took the spare charger over to her flat.'],
+    // a concession beyond what was owed
+    ['extra-mile', 'I refunded the two late fees as a one-time courtesy.'],
+    ['extra-mile', 'To thank her for waiting, I gave her free shipping.'],
+    ['extra-mile', 'Afterwards I emailed her a coupon code for her next order.'],
   ])('%s is shown by behaviour: %s', (pillar, text) => {
     expect(shown(text)).toContain(pillar);
   });
