@@ -60,6 +60,11 @@ describe('jargon', () => {
     expect(found('She said I was giving it 150% and it showed.')).toEqual(['giving it 150%']);
   });
 
+  it('does not read a count or a sum given as "give 110%"', () => {
+    expect(found('That winter we gave 100 customers a refund, and I gave her 100 dollars back.')).toEqual([]);
+    expect(found('I give it 110 every day.')).toEqual(['give it 110']);
+  });
+
   it('does not flag an inflected buzzword inside a short quotation', () => {
     expect(found('Honestly, I hate "going above and beyond".')).toEqual([]);
     expect(found("My old boss loved 'circling back' on everything.")).toEqual([]);

@@ -38,6 +38,13 @@ export function isJargonUse(text: string, s: DocSentence, m: PhraseMatch, rule: 
   // office buzzword negated is still used: "we didn't have the bandwidth")
   if (rule.claims && clause?.negated && clause.verb <= m.first) return false;
   if (othersWordsAt(s, m.first)) return false;
+  // a number in a cliché is its percent ("give 110%", "give it 110 every day"), not a count or a sum
+  // ("we gave 100 customers a refund", "gave her 100 dollars back")
+  if (/^\d/.test(s.tokens[m.last - 1].norm)) {
+    const n = s.numbers.find((x) => x.first < m.last && m.last <= x.last);
+    const next = s.tokens[m.last];
+    if (n?.kind !== 'percent' && ((n && n.kind !== 'amount' && n.kind !== 'count') || next?.pos === 'NOUN' || next?.pos === 'PROPN')) return false;
+  }
   // "leverage" the verb is jargon; "the leverage the contract gave us" is plain English
   return !rule.pos || usedAs(s.tokens, m.first, rule.pos);
 }
