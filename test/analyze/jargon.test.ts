@@ -96,6 +96,7 @@ describe("jargon: someone else's words are theirs", () => {
     ['what management wanted', 'Management wanted us to go above and beyond for every guest, but gave us no time.'],
     ['what a company says of itself', 'The company says it is customer-centric.'],
     ['what he told the speaker', 'He told me the customer is always right.'],
+    ['another\'s praise of the speaker, reported', 'After that, my manager often praised me for my strong work ethic.'],
   ])('is not the speaker\'s jargon: %s', (_why, text) => {
     expect(found(text)).toEqual([]);
   });
@@ -103,6 +104,7 @@ describe("jargon: someone else's words are theirs", () => {
   it.each([
     ['said by the speaker', 'I told him the customer is always right.', 'the customer is always right'],
     ['the speaker\'s own step after another\'s words', 'My manager told us to be quick, and I went above and beyond.', 'above and beyond'],
+    ['the speaker\'s claim beside another\'s praise', 'She thanked me, and I said I am a team player.', 'team player'],
     ['after what others did not ask for', 'I built them a checklist they hadn\'t asked for, which was a game changer for them.', 'game changer'],
   ])('is still the speaker\'s jargon: %s', (_why, text, want) => {
     expect(found(text)).toEqual([want]);

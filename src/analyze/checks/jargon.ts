@@ -9,6 +9,8 @@ import type { Check, JargonSpan } from '../types.js';
 
 const POS_TAGS = { verb: 'VERB', noun: 'NOUN', adjective: 'ADJ' } as const;
 const NOUN_LEADS = new Set(['DET', 'ADJ', 'NUM']);
+/** Verbs another person judges the speaker with: what follows is their assessment, not the speaker's words. */
+const PRAISING = new Set(['praise', 'compliment', 'commend', 'thank', 'applaud', 'credit', 'recognise', 'recognize', 'call', 'describe', 'nominate', 'reward']);
 
 /**
  * Whether the word at k is used as `pos`. The tagger is trusted where it agrees; a word it calls a
@@ -38,6 +40,8 @@ export function isJargonUse(text: string, s: DocSentence, m: PhraseMatch, rule: 
   // office buzzword negated is still used: "we didn't have the bandwidth")
   if (rule.claims && clause?.negated && clause.verb <= m.first) return false;
   if (othersWordsAt(s, m.first)) return false;
+  // someone else's praise, reported: "my manager often praised me for my strong work ethic"
+  if (clause && clause.actor === 'other' && PRAISING.has(clause.lemma) && clause.verb < m.first && !clause.negated) return false;
   // a number in a cliché is its percent ("give 110%", "give it 110 every day"), not a count or a sum
   // ("we gave 100 customers a refund", "gave her 100 dollars back")
   if (/^\d/.test(s.tokens[m.last - 1].norm)) {
