@@ -41,7 +41,8 @@ export function isPastForm(t: Token): boolean {
   return true;
 }
 
-const isIng = (t: Token) => t.norm.endsWith('ing') && t.norm.length > 4;
+// (a verb whose own form ends so is no gerund: "I bring", "we string the lights")
+const isIng = (t: Token) => t.norm.endsWith('ing') && t.norm.length > 4 && lemmaOf(t) !== t.norm;
 
 /** Text between two tokens holds clause punctuation: , ; : ( ) — or a quotation mark. */
 export const CLAUSE_PUNCT = /[,;:()[\]\u2013\u2014"“”!?]|\s-\s/;

@@ -546,6 +546,13 @@ describe('the task is in story time', () => {
   });
 });
 
+describe('a step in a story told in the present', () => {
+  it('reads "I bring him a chair" as a step, though its verb ends in -ing', () => {
+    const { sentences } = analyze(parseAnswer("So last week I'm at the register and a man starts shouting about a refund. I bring him a chair and I call my manager. He calms down and thanks me.", 'text'), rubric);
+    expect(sentences[1].why).toBe('your step ("bring")');
+  });
+});
+
 describe('a promise of a fact', () => {
   it('does not read "I promised him it was fresh" as a commitment, but keeps a promise of what was to come', () => {
     const story = (line: string) => `Last week a man picked up a chicken order at our deli. He said it was old. ${line} He took the box and left.`;

@@ -85,6 +85,11 @@ describe('language layer: clauses', () => {
     expect(clauses('Called the branch and drove over.')).toEqual(['speaker call narrated', 'speaker drive narrated']);
   });
 
+  it('reads a verb whose own form ends in -ing as a verb, not a gerund: "I think I bring the knowledge"', () => {
+    expect(clauses('I think I bring the knowledge they need.')).toEqual(['speaker think present', 'speaker bring present reported', 'other need present']);
+    expect(clauses('We were bringing snacks.')).toEqual(['team bring narrated']);
+  });
+
   it('gives a verb after "let him" or "asked her to" to that person', () => {
     expect(actorOf('I let him explain how long his day had been.', 'explain')).toBe('other');
     expect(actorOf('I let him explain how long his day had been.', 'let')).toBe('speaker');
