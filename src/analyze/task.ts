@@ -1,4 +1,4 @@
-import { quotedFromOther, type Clause } from '../language/index.js';
+import { isBaseForm, quotedFromOther, type Clause } from '../language/index.js';
 import { anyNormIn } from '../text/tokens.js';
 import type { DocSentence } from './document.js';
 
@@ -105,7 +105,7 @@ export function clauseTask(s: DocSentence): number {
   // "To make their check-in smoother, I arranged ...", "In order to ..."
   const lead = t[0]?.norm === 'in' && t[1]?.norm === 'order' ? 2 : 0;
   // (the tagger may read the verb as an adjective: "To smooth their check-in")
-  const verbish = (x: (typeof t)[number] | undefined) => x !== undefined && (x.pos === 'VERB' || ((x.pos === 'ADJ' || x.pos === 'NOUN') && x.norm === (x.lemma ?? x.norm)));
+  const verbish = (x: (typeof t)[number] | undefined) => x !== undefined && (x.pos === 'VERB' || ((x.pos === 'ADJ' || x.pos === 'NOUN') && isBaseForm(x)));
   if (t[lead]?.norm === 'to' && verbish(t[lead + 1]) && s.clauses.some((c) => c.finite && c.first > lead && bySpeaker(c))) return 0;
   for (const c of s.clauses) {
     if (!c.finite || c.question || c.conditional) continue;

@@ -30,10 +30,26 @@ const isVerb = (t: Token) => t.pos === 'VERB';
 /** The verb's dictionary form: wink's lemma, or the word itself. */
 const lemmaOf = (t: Token) => (t.lemma ?? t.norm).toLowerCase();
 
+/**
+ * The word in American spelling when its dictionary form is spelt so: the model's lemma of
+ * "apologise" is "apologize", and the word is then its dictionary form, not an inflection of it.
+ */
+function spelledAsLemma(t: Token, lemma: string): string {
+  const w = t.norm;
+  if (w === lemma || !(lemma.includes('iz') || lemma.includes('yz'))) return w;
+  return w.replace(/([a-z]{2})is(e|es|ed|ing)$/, '$1iz$2').replace(/([a-z]{2})ys(e|es|ed|ing)$/, '$1yz$2');
+}
+
+/** Whether the word is its verb's dictionary form ("call", "apologise"), not "called" or "calls". */
+export const isBaseForm = (t: Token): boolean => {
+  const lemma = lemmaOf(t);
+  return spelledAsLemma(t, lemma) === lemma;
+};
+
 /** A past form: not the dictionary form, not an -ing or a third-person -s ("called", "went", "bought"). */
 export function isPastForm(t: Token): boolean {
-  const w = t.norm;
   const lemma = lemmaOf(t);
+  const w = spelledAsLemma(t, lemma);
   // a verb the model does not know keeps its own form as lemma ("rebooked"): its -ed still says past ("need", "exceed" do not)
   if (w === lemma) return t.pos === 'VERB' && hasPastSpelling(w);
   if (w.endsWith('ing')) return false;
@@ -214,7 +230,7 @@ function classify(g: Group, tokens: readonly Token[], prev: Group | undefined, p
     const between = tokens.slice(prev.end, g.first);
     // "keeping customers satisfied", "had it fixed", "found the box opened": a participle after the object
     const participle = PARTICIPLE_TAKERS.has(lemmaOf(tokens[prev.head])) && isPastForm(tokens[g.head]);
-    if (between.every((x) => x.pos === 'PRON' || x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'DET' || x.pos === 'ADJ') && (tokens[g.head].norm === lemmaOf(tokens[g.head]) || participle)) {
+    if (between.every((x) => x.pos === 'PRON' || x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'DET' || x.pos === 'ADJ') && (isBaseForm(tokens[g.head]) || participle)) {
       g.finite = false;
       g.kind = 'complement';
     }
@@ -461,8 +477,8 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     } else if (subject === -2 || (subject === -1 && (open === 0 || labelled(g.first) || onlyJoinersBefore(tokens, g.first)))) {
       // a sentence that opens with its verb: a past is the speaker's note ("Called the branch."), a bare verb an instruction
       if (h && h.pos === 'VERB' && !g.aux.length && isPastForm(h)) actor = 'speaker';
-      else if (h && h.pos === 'VERB' && g.aux.every((a) => a === "don't" || a === 'do') && h.norm === lemmaOf(h)) mode = 'imperative'; // "Listen first", "Don't argue"
-    } else if (subject === -1 && g.aux.length && g.aux.every((a) => a === "don't") && h?.pos === 'VERB' && h.norm === lemmaOf(h) && CLAUSE_PUNCT.test(gapBefore(open))) {
+      else if (h && h.pos === 'VERB' && g.aux.every((a) => a === "don't" || a === 'do') && isBaseForm(h)) mode = 'imperative'; // "Listen first", "Don't argue"
+    } else if (subject === -1 && g.aux.length && g.aux.every((a) => a === "don't") && h?.pos === 'VERB' && isBaseForm(h) && CLAUSE_PUNCT.test(gapBefore(open))) {
       mode = 'imperative'; // "I told her, like, don't worry"
     }
     const negated = g.negated || anyNormIn(tokens, g.first, g.end, NEGATORS) || (subject >= 0 && NEGATIVE_SUBJECTS.has(tokens[subject].norm));

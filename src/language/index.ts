@@ -8,7 +8,7 @@ import type { Clause, SentenceFacts } from './types.js';
 import { TELLING_OR_WANTING } from './words.js';
 
 export type { Actor, Clause, Mode, NumberFact, NumberKind, SentenceFacts } from './types.js';
-export { isPastForm } from './clauses.js';
+export { isBaseForm, isPastForm } from './clauses.js';
 export { MODALS, PEOPLE_NOUNS, SAYING } from './words.js';
 
 /** The innermost clause holding token k (a non-finite one inside a finite one wins), if any. */

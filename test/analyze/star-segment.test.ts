@@ -546,6 +546,13 @@ describe('the task is in story time', () => {
   });
 });
 
+describe('British spellings', () => {
+  it('reads "I apologise" as a present, not a past: an opinion in British English says it tells no event', () => {
+    const { sentences } = analyze(parseAnswer('Good service means owning the problem. When a guest complains, I apologise, I listen and I prioritise a fix.', 'text'), rubric);
+    expect(sentences[1].why).toBe('no story: no event told in the past');
+  });
+});
+
 describe('a step in a story told in the present', () => {
   it('reads "I bring him a chair" as a step, though its verb ends in -ing', () => {
     const { sentences } = analyze(parseAnswer("So last week I'm at the register and a man starts shouting about a refund. I bring him a chair and I call my manager. He calms down and thanks me.", 'text'), rubric);

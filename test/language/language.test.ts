@@ -90,6 +90,12 @@ describe('language layer: clauses', () => {
     expect(clauses('We were bringing snacks.')).toEqual(['team bring narrated']);
   });
 
+  it('reads a British spelling\'s dictionary form as one: "I apologise" is a present, "Apologise first" an instruction', () => {
+    expect(clauses('Whenever a guest complains, I apologise first.')).toEqual(['other complain present conditional', 'speaker apologize present conditional']);
+    expect(clauses('Apologise first.')).toEqual(['none apologize imperative']);
+    expect(clauses('I apologised and organised a refund.')).toEqual(['speaker apologize narrated', 'speaker organize narrated']);
+  });
+
   it('gives a verb after "let him" or "asked her to" to that person', () => {
     expect(actorOf('I let him explain how long his day had been.', 'explain')).toBe('other');
     expect(actorOf('I let him explain how long his day had been.', 'let')).toBe('speaker');
