@@ -3,7 +3,7 @@ import { hasPastSpelling } from '../text/english.js';
 import { anyNormIn, FACT_AUX, FACT_BE, wordFact, type Token } from '../text/tokens.js';
 import type { Actor, Clause, Mode } from './types.js';
 import {
-  BE, CAUSATIVE, CLAUSE_JOINERS, DUTY_NOUNS, ORG_NOUNS, CONDITIONS, COORDINATORS, DO, FREQUENCY, FUTURE_MODALS, HAVE, HYPOTHETICAL_MODALS, MODALS, NEGATIVE_SUBJECTS,
+  BE, CAUSATIVE, OBJECT_INFINITIVE, CLAUSE_JOINERS, DUTY_NOUNS, ORG_NOUNS, CONDITIONS, COORDINATORS, DO, FREQUENCY, FUTURE_MODALS, HAVE, HYPOTHETICAL_MODALS, MODALS, NEGATIVE_SUBJECTS,
   NEGATORS, OTHER_SUBJECTS, PAST_BE, PAST_DO, PAST_HAVE, REPORTING, SAYING, SPEAKER, SPEAKER_OBJECT, TEAM, TEAM_NOUNS, TEAM_OBJECT,
 } from './words.js';
 
@@ -415,7 +415,7 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
       // (the object right after the verb: "asked her to wait", not "had to go down to the kitchen to track some down")
       const objectAt = g.first - (g.kind === 'infinitive' ? 2 : 1);
       const nextToVerb = lastFinite !== undefined && lastFinite.verb >= 0 && objectAt - lastFinite.verb <= 3 && objectAt > lastFinite.verb;
-      if (object && (g.kind === 'complement' || (g.kind === 'infinitive' && (object.pos === 'PRON' || object.pos === 'NOUN' || object.pos === 'PROPN') && nextToVerb && CAUSATIVE.has(lastFinite!.lemma)))) {
+      if (object && (g.kind === 'complement' || (g.kind === 'infinitive' && (object.pos === 'PRON' || object.pos === 'NOUN' || object.pos === 'PROPN') && nextToVerb && OBJECT_INFINITIVE.has(lastFinite!.lemma)))) {
         actor = actorOf(tokens, g.first - (g.kind === 'infinitive' ? 2 : 1));
       }
       // "wait for them to calm down": the one after "for" does it

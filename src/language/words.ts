@@ -52,6 +52,13 @@ export const REPORTING = words(
 /** Verbs whose object does the next verb: "I let him explain", "she made me wait", "I helped her find it". */
 export const CAUSATIVE = words('let make help have get watch see hear ask allow encourage invite tell want need keep leave find');
 
+/**
+ * Verbs whose object does a "to" verb after it: "I asked the manager to approve it", "got him to
+ * sign". Not "found a way to fix it", "had a chance to call her", "made a point to follow up": there
+ * the "to" verb is the subject's.
+ */
+export const OBJECT_INFINITIVE = words('get help ask tell allow encourage invite want need persuade convince remind urge expect force require teach advise beg order permit enable push pressure');
+
 /** Words that open a subordinate clause of condition or recurrence. */
 export const CONDITIONS = words('if unless whenever');
 /** Words that join clauses: a new clause may start after them. */

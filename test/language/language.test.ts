@@ -100,6 +100,11 @@ describe('language layer: clauses', () => {
     expect(actorOf('I let him explain how long his day had been.', 'explain')).toBe('other');
     expect(actorOf('I let him explain how long his day had been.', 'let')).toBe('speaker');
     expect(actorOf('I asked her to wait while I checked.', 'wait')).toBe('other');
+    // only a verb that hands its object the "to" verb does so: "found a way to fix it" is the speaker's fixing
+    expect(actorOf('I asked the manager to approve it.', 'approve')).toBe('other');
+    expect(actorOf('I found a way to fix it.', 'fix')).toBe('speaker');
+    expect(actorOf('I had a chance to call her.', 'call')).toBe('speaker');
+    expect(actorOf('I made a point to follow up.', 'follow')).toBe('speaker');
     expect(actorOf('I wanted to help her.', 'help')).toBe('speaker');
     // a gerund fronted before its clause is done by that clause's subject
     expect(actorOf('The app was slow, so instead of waiting I called billing.', 'waiting')).toBe('speaker');
