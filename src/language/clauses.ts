@@ -488,7 +488,7 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     const passive = g.aux.some((a) => BE.has(a) || GET_FORMS.has(a)) && g.head >= 0 && tokens[g.head].pos === 'VERB' && isPastForm(tokens[g.head]);
     const clause: Clause = {
       first: clauses.length ? open : 0, last: tokens.length, subject: subject >= 0 ? subject : -1, actor, verb: g.head, lemma: g.head >= 0 ? lemmaOf(tokens[g.head]) : '',
-      mode, negated, passive, quoted: quoted[head] ?? false, reported: reporting && reportedAfter(tokens, lastGroupEnd, lead), conditional, question, finite: true, saidBy: -1, lead: '',
+      mode, negated, passive, quoted: quoted[head] ?? false, reported: reporting && reportedAfter(tokens, lastGroupEnd, lead) && !closesCondition(lastFinite, punctBefore, lastGroupEnd, lead), conditional, question, finite: true, saidBy: -1, lead: '',
     };
     // close the clauses before this one
     for (let c = clauses.length - 1; c >= 0 && clauses[c].last > clause.first; c--) clauses[c].last = Math.max(clauses[c].first + 1, clause.first);
@@ -560,6 +560,14 @@ function settleCould(clauses: Clause[], tokens: readonly Token[]): void {
     const could = aux.some((a) => a === 'could' || a === "couldn't") && !aux.includes('have') && !aux.some((a) => a === 'would' || a === "'d" || a === "wouldn't");
     if (could && (narrates || c.negated)) c.mode = 'narrated';
   }
+}
+
+/**
+ * Whether a comma closes a condition whose verb reports before this clause: in "If I had known,
+ * I would have called" the call is the consequence, not what was known.
+ */
+function closesCondition(reporter: Clause | undefined, punctBefore: (k: number) => boolean, from: number, to: number): boolean {
+  return reporter !== undefined && reporter.conditional && punctuatedBetween(punctBefore, from, to);
 }
 
 /** What a verb of saying takes: its object and "that" at most ("told him (that) I would", "promised her she'd"). */

@@ -124,6 +124,12 @@ describe('customer-service pillars', () => {
     expect(shown(text)).toContain(pillar);
   });
 
+  it('says a supposition after a condition is what the speaker would do, not a value they state', () => {
+    const report = analyze(parseAnswer('Last week a parcel went missing and nobody told me. If I had known, I would have called the customer myself. The next day I found the parcel and drove it over.', 'text'), registry.get('customer-service'));
+    const own = report.pillars.find((p) => p.id === 'ownership')!;
+    expect(own.evidence.map((e) => [e.text, e.kind, e.why])).toEqual([['myself', 'claimed', 'what you would do']]);
+  });
+
   it('names missing pillars with a hint when an answer shows too few', () => {
     const report = analyze(parseAnswer('Customer service is important to every business.', 'text'), registry.get('customer-service'));
     const missing = report.findings.find((f) => f.rule === 'pillars-missing');

@@ -96,6 +96,11 @@ describe('language layer: clauses', () => {
     expect(clauses('I apologised and organised a refund.')).toEqual(['speaker apologize narrated', 'speaker organize narrated']);
   });
 
+  it('reads the consequence after a condition\'s comma as no report of it: "If I had known, I would have called"', () => {
+    expect(clauses('If I had known, I would have called.')).toEqual(['speaker know background conditional', 'speaker call modal conditional']);
+    expect(clauses('I knew I would have to call her.')).toEqual(['speaker know narrated', 'speaker have modal reported']);
+  });
+
   it('gives a verb after "let him" or "asked her to" to that person', () => {
     expect(actorOf('I let him explain how long his day had been.', 'explain')).toBe('other');
     expect(actorOf('I let him explain how long his day had been.', 'let')).toBe('speaker');
