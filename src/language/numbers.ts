@@ -69,6 +69,11 @@ export function readNumbers(tokens: readonly Token[], text: string, base: number
       else facts.push(fact(tokens, i, nounEnd(tokens, i + 1), 'fraction', fraction, lemma(tokens[nounEnd(tokens, i + 1) - 1])));
       continue;
     }
+    // "fell by a third", "cut it by a quarter": a share of what was said, not "a third time"
+    if (fraction !== undefined && /^(a|one)$/.test(tokens[i - 1]?.norm ?? '') && tokens[i + 1]?.pos !== 'NOUN' && tokens[i + 1]?.pos !== 'ADJ') {
+      facts.push(fact(tokens, i - 1, i + 1, 'fraction', fraction, ''));
+      continue;
+    }
     // "a dozen", "an hour"
     const article = (t.norm === 'a' || t.norm === 'an') && i + 1 < tokens.length;
     if (article && TIME_UNIT.test(tokens[i + 1].norm) && !/^(per|every|each|a|an)$/.test(tokens[i - 1]?.norm ?? '')) {

@@ -187,6 +187,10 @@ describe('outcomes the numbers show without a set phrase', () => {
   const setup = 'Last March I was the only accountant left at a small firm when our biggest client sent eight late tax returns. I had to file them before the deadline. I split the work, called the client for the missing papers and worked through the weekend. ';
   const found = (ending: string) => report(setup + ending, 'text').metrics.map((m) => [m.text, m.kind, m.part]);
 
+  it('a change by a share: "fell by a third"', () => {
+    expect(found('Within a month the late returns fell by a third.')).toEqual([['fell by a third', 'change', 'result']]);
+  });
+
   it('a share of a whole, a run with no failure since, repeat business, time to spare', () => {
     expect(found('Seven of the eight returns went in on time.')).toEqual([['Seven of the eight returns', 'fraction', 'result']]);
     expect(found('We have not missed a filing date in the 18 months since.')).toEqual([['18 months', 'retention', 'result']]);

@@ -193,6 +193,9 @@ describe('language layer: numbers', () => {
     expect(numbers('At 6:15 on March 3rd, 2021.')).toEqual(['6:15: time', '3rd: date', '2021: date']);
     expect(numbers('By 5pm she was in her mid sixties.')).toEqual(['5pm: time', 'sixties: age (year)']);
     expect(numbers('It was the third time.')).toEqual(['third: ordinal']);
+    // "a third" on its own is a share; "a third time" still counts times
+    expect(numbers('Complaints fell by a third.')).toEqual(['a third: fraction']);
+    expect(numbers('She called for a third time.')).toEqual(['third: ordinal']);
     expect(numbers('One evening a man came in.')).toEqual(['One evening: date']);
   });
 });

@@ -243,6 +243,12 @@ function changeCandidates(s: DocSentence, p: MetricPhrases, out: Candidate[]): v
     const linked = k < tokens.length && CHANGE_LINKS.has(tokens[k].norm);
     if (linked) k++;
     k = skipApprox(tokens, k);
+    // "fell by a third", "rose by a third of its value": a share is the size of the change
+    const share = linked ? s.numbers.find((n) => n.kind === 'fraction' && n.first === k) : undefined;
+    if (share) {
+      out.push({ start: m.start, end: share.end, kind: 'change' });
+      continue;
+    }
     if (k >= tokens.length || !isQuantity(tokens, k, p, true)) continue;
     const unit = tokens[k + 1];
     const unitOk = unit && !isCompoundAdjective(s, k) && (/^(points?|pts|percent|per)$/.test(unit.norm) || TIME_UNITS.test(unit.norm) || p.counts.longestAt(tokens, k + 1) || p.ratings.longestAt(tokens, k + 1));
