@@ -308,6 +308,9 @@ const GET_FORMS = new Set(['get', 'gets', 'got', 'gotten', 'getting']);
 const PAST_GET = new Set(['got', 'gotten']);
 
 /** The mode of a finite group from its auxiliaries and verb. */
+/** Verbs whose past participle is their own form: "has come", "had become", "have run". */
+const BASE_PARTICIPLES = new Set(['come', 'become', 'overcome', 'run', 'rerun', 'outrun']);
+
 function modeOf(g: Group, tokens: readonly Token[]): Mode {
   const head = g.head >= 0 ? tokens[g.head] : undefined;
   const aux = g.aux;
@@ -332,8 +335,10 @@ function modeOf(g: Group, tokens: readonly Token[]): Mode {
   // a passive with "get": its tense is the auxiliary's ("it got lost", "it gets lost", "it had got lost")
   const getAux = aux.find((a) => GET_FORMS.has(a));
   if (getAux !== undefined && aux.length === 1) return PAST_GET.has(getAux) ? 'narrated' : 'present';
-  if (anyAux(aux, PAST_HAVE) && (verbIsPast || aux.includes('been'))) return 'background';
-  if (anyAux(aux, HAVE) && (verbIsPast || aux.includes('been'))) return 'ongoing';
+  // (a participle spelt as the verb's own form is one after "have": "he has come back three times since")
+  const participle = verbIsPast || aux.includes('been') || BASE_PARTICIPLES.has(head.norm);
+  if (anyAux(aux, PAST_HAVE) && participle) return 'background';
+  if (anyAux(aux, HAVE) && participle) return 'ongoing';
   if (anyAux(aux, PAST_BE) || anyAux(aux, PAST_DO)) return 'narrated';
   if (anyAux(aux, BE) || anyAux(aux, DO) || anyAux(aux, CONTRACTED_BE)) {
     // "I'm going to call": a plan
@@ -589,7 +594,7 @@ function settleSameForm(clauses: Clause[], tokens: readonly Token[]): void {
     if (c.verb < 0) continue;
     if (SAME_FORM.has(tokens[c.verb].norm)) sameForm = true;
     else if (c.subject >= 0) {
-      if (c.mode !== 'present' && c.mode !== 'habit') return;
+      if (c.mode !== 'present' && c.mode !== 'habit' && c.mode !== 'ongoing') return; // (a present perfect is a present: "what I've become … let others lead")
       others++;
     }
   }

@@ -101,6 +101,14 @@ describe('language layer: clauses', () => {
     expect(clauses('I knew I would have to call her.')).toEqual(['speaker know narrated', 'speaker have modal reported']);
   });
 
+  it('reads a participle spelt as its verb after "have" as a perfect: "he has come back", "I had become"', () => {
+    expect(clauses('He has come back three times since.')).toEqual(['other come ongoing']);
+    expect(clauses('I had become the go-to person for refunds.')).toEqual(['speaker become background']);
+    expect(clauses('They come back every week.')).toEqual(['other come present']);
+    // and a present perfect settles "let" as a present, as a present does
+    expect(clauses("I've become someone who can step back and let others lead.").at(-1)).toBe('speaker let present');
+  });
+
   it('gives a verb after "let him" or "asked her to" to that person', () => {
     expect(actorOf('I let him explain how long his day had been.', 'explain')).toBe('other');
     expect(actorOf('I let him explain how long his day had been.', 'let')).toBe('speaker');
