@@ -195,6 +195,9 @@ describe('outcomes the numbers show without a set phrase', () => {
     expect(found('Seven of the eight returns went in on time.')).toEqual([['Seven of the eight returns', 'fraction', 'result']]);
     expect(found('We have not missed a filing date in the 18 months since.')).toEqual([['18 months', 'retention', 'result']]);
     expect(found('She has bought three pairs from us since.')).toEqual([['three pairs', 'count', 'result']]);
+    expect(found('She has renewed twice since.')).toEqual([['twice', 'count', 'result']]);
+    expect(found('He has come back three times since.')).toEqual([['three times', 'count', 'result']]);
+    expect(found('I have called him three times since.')).toEqual([]);
     expect(found('We filed the last one with 20 minutes to spare.')).toEqual([['20 minutes to spare', 'time', 'action']]);
   });
 

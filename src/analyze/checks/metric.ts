@@ -1,4 +1,4 @@
-import { finiteClauseAt, type Clause } from '../../language/index.js';
+import { finiteClauseAt, type Clause, type NumberFact } from '../../language/index.js';
 import { isNumberToken, NUMBER_WORDS, type PhraseSet } from '../../text/phrases.js';
 import type { Token } from '../../text/tokens.js';
 import type { DocSentence } from '../document.js';
@@ -319,6 +319,14 @@ function whatItTook(s: DocSentence, c: Clause, after: number): boolean {
   return false;
 }
 
+/** Words after "three times" that make it a multiplier ("three times faster"), not a count of occasions. */
+const COMPARING = new Set(['as', 'more', 'less', 'fewer', 'than', 'faster', 'quicker', 'higher', 'lower', 'better', 'bigger', 'larger', 'smaller', 'cheaper']);
+
+/** "twice", "three times" counting occasions ("she has renewed twice since"), not "three times faster". */
+function occasions(t: readonly Token[], n: NumberFact): boolean {
+  return n.kind === 'multiplier' && (t[n.last - 1].norm === 'times' || t[n.last - 1].norm === 'twice') && !COMPARING.has(t[n.last]?.norm ?? '');
+}
+
 /**
  * Outcomes the language layer's numbers show without a set phrase: a share of a whole ("seven of
  * the eight returns"), time to spare ("with 20 minutes to spare"), a run with no failure since
@@ -339,7 +347,7 @@ function factCandidates(s: DocSentence, p: MetricPhrases, out: Candidate[]): voi
     if (n.kind === 'fraction' && n.unit && !TIME_UNITS.test(n.unit) && !ofOne) out.push({ start: n.start, end: n.end, kind: 'fraction' });
     else if (n.kind === 'duration' && after === 'to' && t[n.last + 1]?.norm === 'spare') out.push({ start: n.start, end: t[n.last + 1].end, kind: 'time' });
     else if (n.kind === 'duration' && since && c && (c.negated || c.mode === 'ongoing')) out.push({ start: n.start, end: n.end, kind: 'retention' });
-    else if (n.kind === 'count' && since && c && c.actor === 'other' && c.mode === 'ongoing') out.push({ start: n.start, end: n.end, kind: 'count' });
+    else if ((n.kind === 'count' || occasions(t, n)) && since && c && c.actor === 'other' && c.mode === 'ongoing') out.push({ start: n.start, end: n.end, kind: 'count' });
     else if (n.kind === 'duration' && c && c.lemma === 'take' && STORY_PARTS.has(s.role) && (s.role === 'result' || (c.actor === 'other' && clauseWords.some((w) => w === 'only' || w === 'just')))) out.push({ start: n.start, end: n.end, kind: 'time' });
     // "It took two days and a lot of effort to get this set up": what the whole job took, told anywhere in the story
     else if (n.kind === 'duration' && c && c.lemma === 'take' && whatItTook(s, c, n.last)) out.push({ start: n.start, end: n.end, kind: 'time' });
