@@ -1,4 +1,4 @@
-import { finiteClauseAt, type Clause, type NumberFact } from '../../language/index.js';
+import { finiteClauseAt, type NumberFact } from '../../language/index.js';
 import { isNumberToken, NUMBER_WORDS, type PhraseSet } from '../../text/phrases.js';
 import type { Token } from '../../text/tokens.js';
 import type { DocSentence } from '../document.js';
@@ -312,13 +312,6 @@ const STORY_PARTS = new Set(['action', 'result']);
 /** Verbs of staying on: with them a duration is the speaker's effort ("stayed two hours late"). */
 const STAYING = new Set(['stay', 'work', 'remain', 'keep', 'wait', 'be']);
 
-/** "It took two days … to get this set up": an impersonal "it took", told in the story, with what it took to do. */
-function whatItTook(s: DocSentence, c: Clause, after: number): boolean {
-  if (s.tokens[c.subject]?.norm !== 'it' || c.negated || !(c.mode === 'narrated' || c.mode === 'background') || s.role === 'opening' || s.role === 'closing') return false;
-  for (let k = after; k < c.last && k < after + 6; k++) if (s.tokens[k].norm === 'to') return true;
-  return false;
-}
-
 /** Words after "three times" that make it a multiplier ("three times faster"), not a count of occasions. */
 const COMPARING = new Set(['as', 'more', 'less', 'fewer', 'than', 'faster', 'quicker', 'higher', 'lower', 'better', 'bigger', 'larger', 'smaller', 'cheaper']);
 
@@ -332,7 +325,7 @@ function occasions(t: readonly Token[], n: NumberFact): boolean {
  * the eight returns"), time to spare ("with 20 minutes to spare"), a run with no failure since
  * ("we have not missed a filing date in the 18 months since"), repeat business ("she has bought
  * three pairs from us since"), time a step took after a change ("the research took us only six
- * hours"), what the whole job took ("it took two days to get this set up"), and a count of people or cases large enough to be the scale of what was at stake
+ * hours"), and a count of people or cases large enough to be the scale of what was at stake
  * ("a group of 20 people").
  */
 function factCandidates(s: DocSentence, p: MetricPhrases, out: Candidate[]): void {
@@ -349,8 +342,6 @@ function factCandidates(s: DocSentence, p: MetricPhrases, out: Candidate[]): voi
     else if (n.kind === 'duration' && since && c && (c.negated || c.mode === 'ongoing')) out.push({ start: n.start, end: n.end, kind: 'retention' });
     else if ((n.kind === 'count' || occasions(t, n)) && since && c && c.actor === 'other' && c.mode === 'ongoing') out.push({ start: n.start, end: n.end, kind: 'count' });
     else if (n.kind === 'duration' && c && c.lemma === 'take' && STORY_PARTS.has(s.role) && (s.role === 'result' || (c.actor === 'other' && clauseWords.some((w) => w === 'only' || w === 'just')))) out.push({ start: n.start, end: n.end, kind: 'time' });
-    // "It took two days and a lot of effort to get this set up": what the whole job took, told anywhere in the story
-    else if (n.kind === 'duration' && c && c.lemma === 'take' && whatItTook(s, c, n.last)) out.push({ start: n.start, end: n.end, kind: 'time' });
     // "two days ahead of schedule", "a week early", "an hour earlier than promised"; and the other
     // way, "we delivered 30 days late", "two weeks behind schedule" (not the speaker staying on:
     // "I stayed two hours late" is effort, not an outcome)
