@@ -152,7 +152,14 @@ function kindOf(
   if ((gap(b) === '-' && /^years?$/.test(nextNorm) && tokens[b + 1]?.norm === 'old') || tokens[i - 1]?.norm === 'aged') return { kind: 'age', end: b, unit: 'year' };
   // ratings: "4.6 out of 5", "4/5", "five stars", "a five-star review", "NPS of 40"
   if (/^\d+(\.\d+)?\/\d+$/.test(w) && !/^24\/7$/.test(w)) return { kind: 'rating', end: b, unit: '' };
-  if (nextNorm === 'out' && tokens[b + 1]?.norm === 'of' && tokens[b + 2] && /^\d|^(five|ten)$/.test(tokens[b + 2].norm)) return { kind: 'rating', end: b + 3, unit: '' };
+  if (nextNorm === 'out' && tokens[b + 1]?.norm === 'of' && tokens[b + 2] && /^\d|^(five|ten)$/.test(tokens[b + 2].norm)) {
+    // "9 out of 10 customers", "9 out of 10 of those accounts" count cases; "4.6 out of 5" rates
+    const of = tokens[b + 3]?.norm === 'of';
+    const from = of ? (/^(the|those|these|our|their|my|his|her)$/.test(tokens[b + 4]?.norm ?? '') ? b + 5 : b + 4) : b + 3;
+    const end = nounEnd(tokens, from);
+    if (end > from) return { kind: 'fraction', end, unit: lemma(tokens[end - 1]) };
+    return { kind: 'rating', end: b + 3, unit: '' };
+  }
   if (RATING_WORDS.test(nextNorm) && nextNorm !== 'score' && nextNorm !== 'scores') return { kind: 'rating', end: b + 1, unit: lemma(next) };
   if (RATING_WORDS.test(tokens[i - 1]?.norm ?? '') || RATING_WORDS.test(tokens[i - 2]?.norm ?? '') && tokens[i - 1]?.norm === 'of') return { kind: 'rating', end: b, unit: lemma(tokens[i - 1]) };
   // "seven of the eight returns", "three out of four callers"

@@ -194,6 +194,8 @@ describe('language layer: numbers', () => {
     expect(numbers('We served 40 new customers.')).toEqual(['40 new customers: count (customer)']);
     expect(numbers('Seven of the eight returns went in.')).toEqual(['Seven of the eight returns: fraction (return)']);
     expect(numbers('CSAT rose to 4.6 out of 5 and reviews doubled.')).toEqual(['4.6 out of 5: rating', 'doubled: multiplier']);
+    // "out of 10" before what it counts is a share of cases, not a score
+    expect(numbers('We kept 9 out of 10 of those accounts, and she rated us 9 out of 10.')).toEqual(['9 out of 10 of those accounts: fraction (account)', '9 out of 10: rating']);
     expect(numbers('A five-star review.')).toEqual(['five-star: rating (star)']);
   });
 
