@@ -1,5 +1,5 @@
 import { isSpaceCode } from '../text/chars.js';
-import { hasPastSpelling } from '../text/english.js';
+import { hasPastSpelling, isIngForm } from '../text/english.js';
 import { anyNormIn, FACT_AUX, FACT_BE, wordFact, type Token } from '../text/tokens.js';
 import type { Actor, Clause, Mode } from './types.js';
 import {
@@ -58,7 +58,7 @@ export function isPastForm(t: Token): boolean {
 }
 
 // (a verb whose own form ends so is no gerund: "I bring", "we string the lights")
-const isIng = (t: Token) => t.norm.endsWith('ing') && t.norm.length > 4 && lemmaOf(t) !== t.norm;
+const isIng = (t: Token) => t.norm.length > 4 && isIngForm(t.norm);
 
 /** Text between two tokens holds clause punctuation: , ; : ( ) — or a quotation mark. */
 export const CLAUSE_PUNCT = /[,;:()[\]\u2013\u2014"“”!?]|\s-\s/;

@@ -75,8 +75,11 @@ export const hasPastSpelling = (w: string): boolean => w.length > 4 && w.endsWit
 /** Verbs whose own form ends in -ing, and so are no -ing form: "then I bring her the manager". */
 const BASE_ING = new Set(['bring', 'sing', 'ring', 'spring', 'sting', 'string', 'swing', 'cling', 'fling', 'sling', 'wring']);
 
+/** An -ing form ("calling", "bringing"), not a verb whose own form ends so ("bring", "string"). */
+export const isIngForm = (w: string): boolean => w.endsWith('ing') && !BASE_ING.has(w);
+
 /** A verb in the present that a first-person subject could use for a step ("then I ask him"). */
-const presentStep = (w: string) => /^[a-z]+$/.test(w) && !NOT_STEPS_PRESENT.has(w) && !w.endsWith('ly') && (!w.endsWith('ing') || BASE_ING.has(w)) && w.length > 1;
+const presentStep = (w: string) => /^[a-z]+$/.test(w) && !NOT_STEPS_PRESENT.has(w) && !w.endsWith('ly') && !isIngForm(w) && w.length > 1;
 
 export function isPresentStep(t: Token): boolean {
   return wordFact(t, FACT_PRESENT_STEP, presentStep);

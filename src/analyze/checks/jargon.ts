@@ -9,8 +9,8 @@ import type { Check, JargonSpan } from '../types.js';
 
 const POS_TAGS = { verb: 'VERB', noun: 'NOUN', adjective: 'ADJ' } as const;
 const NOUN_LEADS = new Set(['DET', 'ADJ', 'NUM']);
-/** Verbs another person judges the speaker with: what follows is their assessment, not the speaker's words. */
-const PRAISING = new Set(['praise', 'compliment', 'commend', 'thank', 'applaud', 'credit', 'recognise', 'recognize', 'call', 'describe', 'nominate', 'reward']);
+/** Verbs another person judges the speaker with: what follows is their assessment, not the speaker's words (lemmas, in American spelling). */
+const PRAISING = new Set(['praise', 'compliment', 'commend', 'thank', 'applaud', 'credit', 'recognize', 'call', 'describe', 'nominate', 'reward']);
 
 /**
  * Whether the word at k is used as `pos`. The tagger is trusted where it agrees; a word it calls a
