@@ -312,12 +312,12 @@ const STORY_PARTS = new Set(['action', 'result']);
 /** Verbs of staying on: with them a duration is the speaker's effort ("stayed two hours late"). */
 const STAYING = new Set(['stay', 'work', 'remain', 'keep', 'wait', 'be']);
 
-/** Words after "three times" that make it a multiplier ("three times faster"), not a count of occasions. */
-const COMPARING = new Set(['as', 'more', 'less', 'fewer', 'than', 'faster', 'quicker', 'higher', 'lower', 'better', 'bigger', 'larger', 'smaller', 'cheaper']);
-
-/** "twice", "three times" counting occasions ("she has renewed twice since"), not "three times faster". */
-function occasions(t: readonly Token[], n: NumberFact): boolean {
-  return n.kind === 'multiplier' && (t[n.last - 1].norm === 'times' || t[n.last - 1].norm === 'twice') && !COMPARING.has(t[n.last]?.norm ?? '');
+/**
+ * "twice", "three times" counting occasions ("she has renewed twice since"), not a multiplier the
+ * rubric's outcome phrases name ("three times faster", "twice as many").
+ */
+function occasions(t: readonly Token[], n: NumberFact, p: MetricPhrases): boolean {
+  return n.kind === 'multiplier' && (t[n.last - 1].norm === 'times' || t[n.last - 1].norm === 'twice') && !p.outcomes.longestAt(t, n.first);
 }
 
 /**
@@ -340,7 +340,7 @@ function factCandidates(s: DocSentence, p: MetricPhrases, out: Candidate[]): voi
     if (n.kind === 'fraction' && n.unit && !TIME_UNITS.test(n.unit) && !ofOne) out.push({ start: n.start, end: n.end, kind: 'fraction' });
     else if (n.kind === 'duration' && after === 'to' && t[n.last + 1]?.norm === 'spare') out.push({ start: n.start, end: t[n.last + 1].end, kind: 'time' });
     else if (n.kind === 'duration' && since && c && (c.negated || c.mode === 'ongoing')) out.push({ start: n.start, end: n.end, kind: 'retention' });
-    else if ((n.kind === 'count' || occasions(t, n)) && since && c && c.actor === 'other' && c.mode === 'ongoing') out.push({ start: n.start, end: n.end, kind: 'count' });
+    else if ((n.kind === 'count' || occasions(t, n, p)) && since && c && c.actor === 'other' && c.mode === 'ongoing') out.push({ start: n.start, end: n.end, kind: 'count' });
     else if (n.kind === 'duration' && c && c.lemma === 'take' && STORY_PARTS.has(s.role) && (s.role === 'result' || (c.actor === 'other' && clauseWords.some((w) => w === 'only' || w === 'just')))) out.push({ start: n.start, end: n.end, kind: 'time' });
     // "two days ahead of schedule", "a week early", "an hour earlier than promised"; and the other
     // way, "we delivered 30 days late", "two weeks behind schedule" (not the speaker staying on:
