@@ -334,19 +334,15 @@ function sideOf(s: DocSentence, cues: Cues): Side {
 }
 
 /**
- * Whether every past clause of the sentence lies inside its condition, between "if" and the comma
- * that ends it ("if a company delivers what I ordered, that's service"), and so narrates nothing;
- * not "if you're wondering, yes, I did have a difficult group".
+ * Whether every past clause of the sentence lies inside its condition, up to the comma that closes
+ * it ("if a company delivers what I ordered, that's service"), and so narrates nothing; not "if
+ * you're wondering, yes, I did have a difficult group".
  */
 function pastOnlyInCondition(s: DocSentence): boolean {
-  const t = s.tokens;
-  const at = t.findIndex((x) => x.norm === 'if');
-  let end = at + 1;
-  while (end < t.length && !s.text.slice(t[end - 1].end - s.start, t[end].start - s.start).includes(',')) end++;
   let any = false;
   for (const c of s.clauses) {
     if (c.verb < 0 || !(c.mode === 'narrated' || c.mode === 'background')) continue;
-    if (c.verb <= at || c.verb >= end) return false;
+    if (!c.condition) return false;
     any = true;
   }
   return any;

@@ -405,6 +405,8 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
   let lastDoer: Clause | undefined;
   let reporting = false;
   let conditional = false;
+  /** Where the last condition word stands ("if", "unless"), or -1: its clauses run to the next clause punctuation. */
+  let conditionAt = -1;
   let lastGroupEnd = 0;
   let antecedent = -1;
   /** Fronted gerunds waiting for the clause they lead ("instead of waiting, I …"). */
@@ -439,7 +441,7 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
       clauses.push({
         first: g.kind === 'infinitive' ? g.first - 1 : g.first, last: tokens.length, subject: -1, actor, verb: head, lemma: lemmaOf(tokens[head]),
         mode: lastFinite?.mode ?? 'none', negated: g.negated, passive: false,
-        quoted: quoted[head], reported: lastFinite?.reported ?? false, conditional: lastFinite?.conditional ?? false, question, finite: false, saidBy: -1, lead: preposition,
+        quoted: quoted[head], reported: lastFinite?.reported ?? false, conditional: lastFinite?.conditional ?? false, condition: lastFinite?.condition ?? false, question, finite: false, saidBy: -1, lead: preposition,
       });
       continue;
     }
@@ -463,7 +465,14 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     const coordinated = anyNormIn(tokens, open, lead, COORDINATORS);
     // "if a customer is upset, I listen": the condition and what follows it in the sentence
     // ("asked if I could", "checked if it had arrived": that "if" is "whether", no condition)
-    for (let k = lastGroupEnd; k < g.first; k++) if (CONDITIONS.has(tokens[k].norm) && !(tokens[k].norm === 'if' && isWhetherVerb(tokens[k - 1]))) conditional = true;
+    for (let k = lastGroupEnd; k < g.first; k++) {
+      if (CONDITIONS.has(tokens[k].norm) && !(tokens[k].norm === 'if' && isWhetherVerb(tokens[k - 1]))) {
+        conditional = true;
+        conditionAt = k;
+      }
+    }
+    // the condition proper ends at the comma that closes it: "If I had known, I would have called"
+    const inCondition = conditionAt >= 0 && !punctuated(conditionAt + 1, lead);
     const h = g.head >= 0 ? tokens[g.head] : undefined;
     // "I led the team, cut response times and raised scores": verbs listed after a comma share the subject
     const listed = subject === -1 && punctBefore(g.first) && h?.pos === 'VERB' && !g.aux.length;
@@ -493,7 +502,7 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     const passive = g.aux.some((a) => BE.has(a) || GET_FORMS.has(a)) && g.head >= 0 && tokens[g.head].pos === 'VERB' && isPastForm(tokens[g.head]);
     const clause: Clause = {
       first: clauses.length ? open : 0, last: tokens.length, subject: subject >= 0 ? subject : -1, actor, verb: g.head, lemma: g.head >= 0 ? lemmaOf(tokens[g.head]) : '',
-      mode, negated, passive, quoted: quoted[head] ?? false, reported: reporting && reportedAfter(tokens, lastGroupEnd, lead) && !closesCondition(lastFinite, punctBefore, lastGroupEnd, lead), conditional, question, finite: true, saidBy: -1, lead: '',
+      mode, negated, passive, quoted: quoted[head] ?? false, reported: reporting && reportedAfter(tokens, lastGroupEnd, lead) && (inCondition || !lastFinite?.condition), conditional, condition: inCondition, question, finite: true, saidBy: -1, lead: '',
     };
     // close the clauses before this one
     for (let c = clauses.length - 1; c >= 0 && clauses[c].last > clause.first; c--) clauses[c].last = Math.max(clauses[c].first + 1, clause.first);
@@ -565,14 +574,6 @@ function settleCould(clauses: Clause[], tokens: readonly Token[]): void {
     const could = aux.some((a) => a === 'could' || a === "couldn't") && !aux.includes('have') && !aux.some((a) => a === 'would' || a === "'d" || a === "wouldn't");
     if (could && (narrates || c.negated)) c.mode = 'narrated';
   }
-}
-
-/**
- * Whether a comma closes a condition whose verb reports before this clause: in "If I had known,
- * I would have called" the call is the consequence, not what was known.
- */
-function closesCondition(reporter: Clause | undefined, punctBefore: (k: number) => boolean, from: number, to: number): boolean {
-  return reporter !== undefined && reporter.conditional && punctuatedBetween(punctBefore, from, to);
 }
 
 /** What a verb of saying takes: its object and "that" at most ("told him (that) I would", "promised her she'd"). */

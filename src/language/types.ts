@@ -44,8 +44,10 @@ export interface Clause {
   quoted: boolean;
   /** Under a verb of saying or promising ("I told him I would call"): a promise or a report, not a hypothetical. */
   reported: boolean;
-  /** Under "if", "unless", "whenever": a condition, not a fact. */
+  /** Under "if", "unless", "whenever": a condition, not a fact (the condition and what follows it in the sentence). */
   conditional: boolean;
+  /** Inside the condition itself, up to the comma that closes it: "if a company delivers what I ordered," — not "that's service" after it. */
+  condition: boolean;
   /** A question ("What would you do?"). */
   question: boolean;
   /** A finite verb with its own subject; false for "to help", "calling", "let him explain". */

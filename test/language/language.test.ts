@@ -99,6 +99,12 @@ describe('language layer: clauses', () => {
   it('reads the consequence after a condition\'s comma as no report of it: "If I had known, I would have called"', () => {
     expect(clauses('If I had known, I would have called.')).toEqual(['speaker know background conditional', 'speaker call modal conditional']);
     expect(clauses('I knew I would have to call her.')).toEqual(['speaker know narrated', 'speaker have modal reported']);
+    // the condition itself runs to the comma that closes it
+    const inCondition = (text: string) => {
+      const s = one(text);
+      return s.clauses.filter((c) => c.finite).map((c) => `${s.tokens[c.subject]?.norm} ${c.condition}`);
+    };
+    expect(inCondition("If a company delivers what I ordered, on time, that's service.")).toEqual(['company true', 'i true', "that's false"]);
   });
 
   it('reads a participle spelt as its verb after "have" as a perfect: "he has come back", "I had become"', () => {
