@@ -405,8 +405,9 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
   let lastDoer: Clause | undefined;
   let reporting = false;
   let conditional = false;
-  /** Where the last condition word stands ("if", "unless"), or -1: its clauses run to the next clause punctuation. */
-  let conditionAt = -1;
+  /** Whether a condition ("if", "unless") is open, and the first token not yet looked at for the punctuation that closes it. */
+  let inCondition = false;
+  let conditionScan = 0;
   let lastGroupEnd = 0;
   let antecedent = -1;
   /** Fronted gerunds waiting for the clause they lead ("instead of waiting, I …"). */
@@ -468,11 +469,16 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     for (let k = lastGroupEnd; k < g.first; k++) {
       if (CONDITIONS.has(tokens[k].norm) && !(tokens[k].norm === 'if' && isWhetherVerb(tokens[k - 1]))) {
         conditional = true;
-        conditionAt = k;
+        inCondition = true;
+        conditionScan = k + 1;
       }
     }
     // the condition proper ends at the comma that closes it: "If I had known, I would have called"
-    const inCondition = conditionAt >= 0 && !punctuated(conditionAt + 1, lead);
+    // (each token is looked at once: the scan goes on from where the last clause left it)
+    if (inCondition && conditionScan <= lead) {
+      if (punctuated(conditionScan, lead)) inCondition = false;
+      conditionScan = lead + 1;
+    }
     const h = g.head >= 0 ? tokens[g.head] : undefined;
     // "I led the team, cut response times and raised scores": verbs listed after a comma share the subject
     const listed = subject === -1 && punctBefore(g.first) && h?.pos === 'VERB' && !g.aux.length;
