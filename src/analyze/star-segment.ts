@@ -374,7 +374,8 @@ function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: 
   // (filters run only where there is something to filter: most sentences match no cue of a kind)
   const taskCues = cues.task.findAll(t);
   const taskMatches = taskCues.length ? taskCues.filter((m) => (!quotedFromOther(s, m.first) || clauseAt(s, m.first)?.mode === 'future') && !assurance(s, m.first)) : taskCues;
-  const task = earliest(earliest(firstAt(taskMatches), ownObligation(t)), clauseTask(s));
+  const obligation = ownObligation(t);
+  const task = earliest(earliest(firstAt(taskMatches), obligation >= 0 && quotedFromOther(s, obligation) ? -1 : obligation), clauseTask(s));
   const resultMatches = cues.result.findAll(t);
   const result = firstAt(resultMatches);
   // an outcome cue that is a verb of the speaker's ("when I came back", "I recommended the blue

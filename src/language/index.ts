@@ -5,7 +5,7 @@ import { quoteStateAfter, readClauses } from './clauses.js';
 import { readNumbers } from './numbers.js';
 import { tagText, type TaggedText } from './tagger.js';
 import type { Clause, SentenceFacts } from './types.js';
-import { TELLING_OR_WANTING } from './words.js';
+import { PEOPLE_NOUNS, TELLING_OR_WANTING } from './words.js';
 
 export type { Actor, Clause, Mode, NumberFact, NumberKind, SentenceFacts } from './types.js';
 export { isBaseForm, isPastForm } from './clauses.js';
@@ -58,6 +58,8 @@ export function othersWordsAt(s: SentenceFacts, first: number): boolean {
 export function quotedFromOther(s: SentenceFacts, k: number): boolean {
   const c = clauseAt(s, k);
   if (!c?.quoted) return false;
+  // a line of dialogue is said by whoever its label names ("The customer: "I want to know…"")
+  if (c.saidBy < 0 && s.dialogueBy) return s.dialogueBy === 'other';
   const says = c.saidBy >= 0 ? s.clauses[c.saidBy] : s.clauses.filter((x) => x.finite && !x.quoted && x.first < c.first).at(-1);
   return says !== undefined && says.actor === 'other';
 }
@@ -151,6 +153,32 @@ function countCurly(text: string, from: number, to: number): boolean {
   return balance === 0;
 }
 
+// A line of dialogue opens with who says it: "Me: I sold it!", "The customer: "Your driver isn't
+// here!"", "Manager: *walks over* "Yes, sir?"", "Joseph: "I'll see you through this."".
+const DIALOGUE_LABEL = /^[*_]{0,2}(?:(the|a|an|my|our|this|that|his|her|their|one|another|other) +)?(?:([a-z][a-z'-]*) +)?([a-z][a-z'-]*)[*_]{0,2}[ \t]*:(?!\/\/)[ \t]*([^ \t])?/i;
+/** Labels that name a part of the answer, not a person: "Result: "Thank you," she said." */
+const NOT_NAMES = new Set(['situation', 'task', 'action', 'actions', 'result', 'results', 'outcome', 'answer', 'question', 'note', 'notes', 'tip', 'example', 'summary', 'lesson', 'context', 'background', 'goal', 'quote', 'update']);
+const QUOTE_MARKS = /["\u201c\u201d]/;
+
+/**
+ * Who says the line of dialogue text[from, to) is, by its label: "Me:" the speaker; a person named
+ * by a pronoun or a noun for people ("The customer:", "Manager:", "Him:"), or by a name before
+ * their quoted words ("Marco: "…""), someone else; undefined when the line has no such label.
+ */
+function dialogueLabel(text: string, from: number, to: number): 'speaker' | 'other' | undefined {
+  const m = DIALOGUE_LABEL.exec(text.slice(from, Math.min(to, from + 48)));
+  if (!m || m[4] === undefined) return undefined;
+  const [, det, adjective, head, after] = m;
+  const word = head.toLowerCase();
+  if (!det && !adjective && (word === 'me' || word === 'myself')) return 'speaker';
+  if (!det && !adjective && /^(him|her|he|she|them|they)$/.test(word)) return 'other';
+  const singular = word.endsWith('s') && PEOPLE_NOUNS.has(word.slice(0, -1)) ? word.slice(0, -1) : word;
+  if (PEOPLE_NOUNS.has(singular) || singular === 'coworker' || singular === 'co-worker') return 'other';
+  // a name: one capitalised word before quoted words or a stage direction ("Marco: *sighs* "Fine."")
+  if (!det && !adjective && head.length > 1 && /^[A-Z]/.test(head) && !NOT_NAMES.has(word) && (QUOTE_MARKS.test(after) || after === '*')) return 'other';
+  return undefined;
+}
+
 /**
  * Reads the text's ranges (an answer's sections) into sentences with their facts. Sentences never
  * cross a range, a paragraph or a list item.
@@ -168,6 +196,9 @@ export function readText(text: string, ranges: readonly [number, number][]): Sen
       // a quotation may run over several sentences of a block; its state carries over only where the
       // block's marks pair up, so one stray mark (5'11") cannot make the rest of the block a quote
       const paired = !quoteStateAfter(text, a, b, false) && countCurly(text, a, b);
+      // a labelled line of dialogue is someone's words, in quotation marks or not ("Man: Is this fresh?")
+      const dialogueBy = dialogueLabel(text, a, b);
+      const unmarked = dialogueBy !== undefined && !QUOTE_MARKS.test(text.slice(a, b));
       let inQuote = false;
       let quotedTo = a;
       const cuts = [a];
@@ -188,7 +219,9 @@ export function readText(text: string, ranges: readonly [number, number][]): Sen
         w = align(tokens, tagged, w);
         if (paired) inQuote = quoteStateAfter(text, quotedTo, start, inQuote);
         quotedTo = start;
-        sentences.push({ start, end, text: slice, tokens, clauses: readClauses(tokens, slice, start, inQuote), numbers: readNumbers(tokens, slice, start), inQuote });
+        const clauses = readClauses(tokens, slice, start, inQuote);
+        if (unmarked) for (const c of clauses) c.quoted = true;
+        sentences.push({ start, end, text: slice, tokens, clauses, numbers: readNumbers(tokens, slice, start), inQuote, dialogueBy });
       }
     }
   }

@@ -92,4 +92,10 @@ export interface SentenceFacts {
   numbers: NumberFact[];
   /** The sentence starts inside a quotation opened in an earlier sentence of its paragraph. */
   inQuote: boolean;
+  /**
+   * Who says the line of dialogue the sentence is in, by the line's label: the speaker ("Me: I sold
+   * it!"), or someone else ("The customer: "Your driver still isn't here!"", "Manager: …"); every
+   * sentence of the line has it, and its words are quoted. Undefined outside labelled dialogue.
+   */
+  dialogueBy: 'speaker' | 'other' | undefined;
 }

@@ -181,6 +181,16 @@ describe('language layer: clauses', () => {
     expect(quotedIn('She said "we are closed.\n\nI called the manager.')).toEqual([[false, true], [false]]);
   });
 
+  it('reads who says a labelled line of dialogue, and makes its words quoted, marks or not', () => {
+    const lines = (text: string) => read(text).map((s) => `${s.dialogueBy ?? '-'} ${s.clauses.filter((c) => c.finite).every((c) => c.quoted) ? 'quoted' : 'told'}`);
+    // every sentence of the line is its label's person's: the customer's "I want" is not the speaker's
+    expect(lines('The customer: "Your driver still isn\'t here! I want to know what you\'re going to do!"\nMe: "I checked with the branch."')).toEqual(['other quoted', 'other quoted', 'speaker quoted']);
+    expect(lines('Man: Is this fresh?\nMe: I sold it an hour ago.\nManager: *walks over* "Yes, sir?"')).toEqual(['other quoted', 'speaker quoted', 'other told']);
+    expect(lines('Marco: "Fine, do it after your shift."')).toEqual(['other quoted']);
+    // a label that names a part of the answer, or a phrase before a colon, is no speaker
+    expect(lines('Result: the customer renewed.\nPicture this: the queue ran out the door.\nI told her: we can fix it.')).toEqual(['- told', '- told', '- told']);
+  });
+
   it('reads "May" after "last" or before a day as the month, not the modal', () => {
     expect(clauses('Last May a customer called about a parcel.')).toEqual(['other call narrated']);
     expect(clauses('On May 5 she wrote to us.')).toEqual(['other write narrated']);

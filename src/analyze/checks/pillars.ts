@@ -52,6 +52,12 @@ function clauseOf(doc: AnswerDocument, s: DocSentence, m: PhraseMatch): Clause |
     const says = s.clauses.filter((x) => x.finite && x.first < c!.first && SAYING.has(x.lemma) && !x.quoted).at(-1);
     if (says) return { ...c, actor: says.actor, mode: says.mode, reported: false };
   }
+  // a line of dialogue is said, in the story, by whoever its label names ("Me: "I'll check the back."");
+  // another's words about "you" are about the speaker ("Customer: "You've been so patient"")
+  if (c?.quoted && c.saidBy < 0 && s.dialogueBy) {
+    const aboutYou = s.dialogueBy === 'other' && c.subject >= 0 && /^you/.test(s.tokens[c.subject].norm);
+    return { ...c, actor: s.dialogueBy === 'speaker' || aboutYou ? 'speaker' : 'other', quoted: false, reported: false };
+  }
   // a quote that is a sentence of its own ("I'm sorry your food is cold.") is said by whoever spoke last
   if (c?.quoted && c.saidBy < 0) {
     const says = lastSaying(doc, s);
@@ -79,7 +85,7 @@ function clauseOf(doc: AnswerDocument, s: DocSentence, m: PhraseMatch): Clause |
 /** Whether the match stands in a quotation someone in the story is said to say. */
 function attributedQuote(doc: AnswerDocument, s: DocSentence, m: PhraseMatch): boolean {
   const c = clauseAt(s, m.first);
-  return Boolean(c?.quoted && (c.saidBy >= 0 || lastSaying(doc, s)));
+  return Boolean(c?.quoted && (c.saidBy >= 0 || s.dialogueBy || lastSaying(doc, s)));
 }
 
 /** The last clause outside quotation marks in the sentence where the quotation running into s opened. */
