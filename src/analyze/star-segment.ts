@@ -606,13 +606,14 @@ export function segmentStar(doc: AnswerDocument, rubric: Rubric, phrases: (l: re
 
 /**
  * Whether a sentence says the speaker was the customer: "as a customer", not "as a customer
- * service representative"; "without losing him as a customer" is about him.
+ * service representative"; "without losing him as a customer" is about him, and the customer's
+ * own words are about the customer ("Customer: "… that she be our server"").
  */
 function saysCustomerSide(s: DocSentence, cues: Cues): boolean {
   const ms = cues.customerSide.findAll(s.tokens);
   for (const m of ms) {
     const c = clauseAt(s, m.first);
-    if (s.tokens[m.last]?.pos !== 'NOUN' && !OBJECTS.has(s.tokens[m.first - 1]?.norm ?? '') && c?.mode !== 'modal' && !c?.conditional) return true;
+    if (s.tokens[m.last]?.pos !== 'NOUN' && !OBJECTS.has(s.tokens[m.first - 1]?.norm ?? '') && c?.mode !== 'modal' && !c?.conditional && !quotedFromOther(s, m.first)) return true;
   }
   return false;
 }

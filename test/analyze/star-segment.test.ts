@@ -524,6 +524,13 @@ describe('told as the customer, or not', () => {
   });
 });
 
+describe('told as the customer: the customer\'s own words', () => {
+  it('does not read the customer\'s "our server", in their line of dialogue, as the speaker being the customer', () => {
+    const text = 'Last night I was waiting tables at a steakhouse. A man at table six waved me over.\nCustomer: "I would like to ask that she be our server next week."\nI thanked him and told my manager.';
+    expect(analyze(parseAnswer(text, 'text'), rubric).sentences[3].why).toBe('your step ("thanked")');
+  });
+});
+
 describe('an outcome under way as the story ends', () => {
   it("reads a particular person's doing in the present progressive after the steps as the result", () => {
     const text = 'Last month our dishwasher rack broke, so I called the maker. The agent checked my warranty and said it had run out. She found a way round it anyway. Sharon is sending me a new rack for free.';
