@@ -561,6 +561,12 @@ describe('British spellings', () => {
   });
 });
 
+describe('a story told in the present', () => {
+  it('opens on the time it is about: "This particular night I\'m alone on the floor"', () => {
+    expect(parts("I'm a waitress at a busy diner. This particular night I'm alone on the floor, and a table of ten walks in. I seat them and take every order myself. They leave a big tip.")).toBe('SAR');
+  });
+});
+
 describe('a step in a story told in the present', () => {
   it('reads "I bring him a chair" as a step, though its verb ends in -ing', () => {
     const { sentences } = analyze(parseAnswer("So last week I'm at the register and a man starts shouting about a refund. I bring him a chair and I call my manager. He calms down and thanks me.", 'text'), rubric);
