@@ -29,6 +29,9 @@ const RULES = new Set(['policy', 'policies', 'rule', 'rules', 'system', 'contrac
 /** Verbs of permission or ability that, negated or limited, make an obstacle. */
 const PERMIT = new Set(['allow', 'let', 'permit', 'cover', 'include', 'accept']);
 
+/** Verbs by which someone else stands in the way: "the seller refused to take them back", "she resisted taking her medicine". */
+const REFUSING = new Set(['refuse', 'decline', 'resist', 'reject', 'deny']);
+
 /** What a business does for its customers: "we don't offer", "we don't usually do deliveries" (negated, an obstacle). */
 const SERVICES = new Set(['offer', 'do', 'allow', 'accept', 'provide', 'deliver', 'give', 'refund', 'take', 'stock', 'carry', 'sell', 'ship', 'cover', 'permit', 'serve', 'support', 'exchange', 'honour', 'honor', 'issue', 'waive', 'guarantee']);
 
@@ -125,6 +128,14 @@ export function clauseTask(s: DocSentence): number {
     if (c.reported && c.saidBy >= 0 && bySpeaker(s.clauses[c.saidBy]) && subject?.norm === 'you' && c.negated && anyNormIn(t, c.subject + 1, c.verb >= 0 ? c.verb : c.last, ABILITY)) return at;
     // what a rule says, limited: "our store policy said refunds were only given in certain circumstances"
     if (c.reported && c.saidBy >= 0 && ruleSays(s, s.clauses[c.saidBy]) && (c.negated || anyNormIn(t, c.first, c.last, ONLY))) return Math.min(at, s.clauses[c.saidBy].first);
+    // someone else in the way, beyond a complaint: "the company refused to honour it", "security
+    // wouldn't let the dog stay", "at times they resisted taking their medicine"
+    // (not a refusal done to them: "his card got declined")
+    // (told in the story, "wouldn't let" is a refusal then, not a hypothetical)
+    if (c.actor === 'other' && !c.passive && !(subject && RULES.has(subject.norm))) {
+      const told = c.mode === 'narrated' || c.mode === 'background' || c.mode === 'habit';
+      if ((told && REFUSING.has(c.lemma) && !c.negated) || ((told || c.mode === 'modal') && PERMIT.has(c.lemma) && c.negated)) return at;
+    }
     if (!bySpeaker(c) && !(subject && RULES.has(subject.norm))) continue;
     if (bySpeaker(c)) {
       // the speaker's own words in the story, promising: '"I'll do my best and ask around"'

@@ -369,6 +369,8 @@ describe('tasks stated as a commitment or ownership', () => {
     ['a thing the speaker wanted, as the customer', 'Last May I was visiting my aunt in a small town. I wanted a copy of an old photo of hers. The clerk at the pharmacy made the copies himself and rang me when they were ready.'],
     ['the speaker\'s own promise in dialogue', 'Last spring a man brought in a laptop whose drive had died out of warranty. I told him, "Look, I\'m on your side. I\'ll ask around and push for a free repair." I rang the regional office twice.'],
     ['an offer to see what can be done', 'One day last June an older couple asked about a sofa they could not carry home. Me: "We don\'t deliver, but let me see what I can do." I borrowed the van after my shift.'],
+    ['someone else refusing what the speaker needed', 'Last spring a customer bought shoes from a seller on our site. The seller refused to take them back. I showed them the return terms and got her a refund.'],
+    ['someone else not letting it happen', 'Last winter a man came in with his dog. Security wouldn\'t let the dog stay in the waiting room. I found him a seat by the door and served him there.'],
     ['a purpose with "in order to"', 'Last winter a pensioner\'s boiler quote went missing. I rang the surveyor in order to get it to her by Friday.'],
   ])('%s is the task', (_why, text) => {
     expect(parts(text)).toContain('T');
@@ -380,6 +382,7 @@ describe('tasks stated as a commitment or ownership', () => {
     ["a wish denied in someone else's quoted words", 'Last week a regular came in for his usual coffee. He joked, "I don\'t want to overload your brain with new words." I made his coffee.'],
     ["the customer's aim, in her quoted words", 'Last week a woman came to my till with a book. She said, "I\'m trying to work out how much this is with tax." I checked the price and rang it up.'],
     ['an exclamation before any step', 'Last Friday a man came in asking for a table for six. He shouted at the host. Remember! I found a table in the back and seated them.'],
+    ['a refusal done to the customer, not by anyone in the way', 'Last week a man came in because his card got declined at the grocery store. I checked his account and found the hold. He thanked me.'],
     ["the customer's need, in a labelled line of dialogue", 'Last winter I took calls for a gas company during an ice storm.\nThe customer: "Your driver still isn\'t here! I had to take the whole day off for this!"\nMe: "I\'m sorry, sir."\nI rang the branch and the driver arrived within the hour.'],
   ])('%s is no task', (_why, text) => {
     expect(parts(text)).not.toContain('T');
