@@ -626,7 +626,7 @@ const FOR_OTHERS = new Set(['him', 'her', 'them', 'his', 'their']);
 const REACTIONS = new Set(['thank', 'praise', 'hug', 'tip', 'yell', 'shout', 'scream', 'swear', 'curse', 'complain', 'blame', 'accuse', 'come', 'walk', 'approach']);
 
 /** Signs the speaker is the one serving: a job, a shift, a role, "our customers", a day off, "my time in retail". */
-const WORKS_THERE = /\b(i|we) (worked|work|was working|were working|was employed|ran|run|managed|volunteered)\b|\b(my|our) (previous |last |first |current |old |new )?(job|internship|shift|role|position|manager|boss|supervisor|team|colleagues?|customers?|clients?|guests?|patients?|accounts?|store|shop|hotel|restaurant|company|office|clinic|practice|branch)\b|\bas an? (?!customer|client|guest|patient|passenger|shopper|buyer)[a-z]+ ?[a-z]* (at|in|for|with)\b|\b(my|our) days? off\b|\b(time|years?|months?|career|experience|jobs?|start|work(ed|ing)?) in (customer service|retail|hospitality|sales|tech support|customer support|a call cent(er|re))\b/i;
+const WORKS_THERE = /\b(i|we) (worked|work|was working|were working|was employed|ran|run|managed|volunteered)\b|\b(my|our) (previous |last |first |current |old |new )?(job|internship|shift|role|position|manager|boss|supervisor|team|colleagues?|customers?|clients?|guests?|patients?|accounts?|store|shop|hotel|restaurant|company|office|clinic|practice|branch)\b|\bmy (?!fellow )[a-z]+ (job|shift|internship|coworkers?|co-workers?|colleagues?)\b|\bas an? (?!customer|client|guest|patient|passenger|shopper|buyer)[a-z]+ ?[a-z]* (at|in|for|with)\b|\b(my|our) days? off\b|\b(time|years?|months?|career|experience|jobs?|start|work(ed|ing)?) in (customer service|retail|hospitality|sales|tech support|customer support|a call cent(er|re))\b/i;
 
 /**
  * Whether the clause's verb is done for one of `whom`: a word of theirs after it ("offered me a
@@ -650,7 +650,8 @@ function servedTheSpeaker(doc: AnswerDocument): boolean {
   let mine = 0;
   for (const s of doc.sentences) {
     for (const c of s.clauses) {
-      if (!c.finite || c.mode !== 'narrated' || c.verb < 0) continue;
+      // (someone's quoted words are not the story's service: "she said, "you helped me last week!"")
+      if (!c.finite || c.mode !== 'narrated' || c.verb < 0 || c.quoted) continue;
       if (c.actor === 'other' && c.subject >= 0 && c.lemma !== 'be' && !REACTIONS.has(c.lemma) && doneFor(s, c, FOR_THE_SPEAKER)) forMe++;
       if ((c.actor === 'speaker' || c.actor === 'team') && doneFor(s, c, FOR_OTHERS)) mine++;
     }

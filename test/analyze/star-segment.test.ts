@@ -528,6 +528,13 @@ describe('told as the customer, or not', () => {
 });
 
 describe('told as the customer: the customer\'s own words', () => {
+  it('does not count the customer\'s quoted thanks as a service done for the speaker, and "my whole shift" says who serves', () => {
+    const story = 'Last week an elderly customer lost her glasses in produce. She was anxious. I helped her retrace her steps and we found them. She hugged me and said, "You saved me, you really did!" She told me she would come back.';
+    const why = (text: string) => analyze(parseAnswer(text, 'text'), rubric).sentences.find((s) => s.text.startsWith('I helped'))?.why;
+    expect(why(`A regular came in and said, "You found me a parking spot last week!" ${story}`)).toBe('your step ("helped")');
+    expect(why(`It was the best part of my whole shift. ${story.replace(' and said, "You saved me, you really did!"', '')} She remembered me by name. She thanked me twice.`)).toBe('your step ("helped")');
+  });
+
   it('does not read the customer\'s "our server", in their line of dialogue, as the speaker being the customer', () => {
     const text = 'Last night I was waiting tables at a steakhouse. A man at table six waved me over.\nCustomer: "I would like to ask that she be our server next week."\nI thanked him and told my manager.';
     expect(analyze(parseAnswer(text, 'text'), rubric).sentences[3].why).toBe('your step ("thanked")');
