@@ -24,6 +24,9 @@ type Source = 'behaviour' | 'quality' | 'outcome' | 'noticed';
 /** Words that give a reason for what came before them: "…, because I could tell they were worried". */
 const REASONS = new Set(['because', 'since', 'as', 'cause']);
 
+/** Words by which a step is done for someone: "I helped her", "I walked them to the door". */
+const FOR_THEM = new Set(['her', 'him', 'them', 'his', 'their']);
+
 /** Verbs of noticing a feeling: "I could see", "I sensed", "I realised". */
 const PERCEIVING = new Set(['see', 'hear', 'notice', 'tell', 'sense', 'realize', 'realise', 'feel', 'know', 'understand', 'recognize', 'recognise', 'pick', 'spot', 'gather', 'guess', 'imagine', 'picture']);
 /** Verbs of thinking that only hedge what follows them. */
@@ -235,8 +238,21 @@ export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch
     // ("she was furious and shouted at me. Finally we called housekeeping")
     const noticed = s.clauses.some((x) => x.first <= m.first && bySpeaker(x, customerSide) && PERCEIVING.has(x.lemma));
     const because = s.clauses.find((x) => x.finite && x.first > m.first && bySpeaker(x, customerSide) && s.tokens.slice(m.last, x.first + 1).some((t) => t.norm === 'so'));
-    if (!noticed && !because) return undefined;
     const later = doc.sentences[s.index + 1]?.clauses ?? [];
+    if (!noticed && !because) {
+      // a particular person's feeling told in the story ("She was really anxious, nearly in tears."),
+      // answered by the speaker's next step for them ("I helped her retrace her steps")
+      // (not a crowd's mood, "lots of the teams were stressed", nor a step for no one in particular:
+      // "she was furious and shouted at me. Finally we called housekeeping")
+      const felt = !customerSide && inStory && c !== undefined && c.finite && c.actor === 'other' && (c.mode === 'narrated' || c.mode === 'background') && !c.quoted && aboutSomeone(s, c) && !anyone(s, c);
+      if (!felt) return undefined;
+      const mine = (x: Clause) => x.finite && bySpeaker(x, false);
+      const here = s.clauses.find((x) => x.first > m.first && mine(x));
+      const where = here ? s : doc.sentences[s.index + 1];
+      const step = here ?? later.find(mine);
+      const forThem = step !== undefined && step.verb >= 0 && anyNormIn(where.tokens, step.verb, step.last, FOR_THEM);
+      return forThem && step.mode === 'narrated' && !step.conditional ? { kind: 'shown', why: 'a feeling you answered' } : undefined;
+    }
     // (or answered before the reason is given: "I stayed calm, because I could tell they were worried")
     const perceiving = (x: Clause) => PERCEIVING.has(x.lemma) && x.first <= m.first;
     const answer =
