@@ -60,6 +60,11 @@ describe('jargon', () => {
     expect(found('She said I was giving it 150% and it showed.')).toEqual(['giving it 150%']);
   });
 
+  it('finds the hyperbole "110%" wherever it stands, but not the number 110', () => {
+    expect(found('My instructions were to make sure we gave this client 110% customer service.')).toEqual(['110%']);
+    expect(found('A guest in room 110 called about the noise, and we served 110 guests that night.')).toEqual([]);
+  });
+
   it('does not read a count or a sum given as "give 110%"', () => {
     expect(found('That winter we gave 100 customers a refund, and I gave her 100 dollars back.')).toEqual([]);
     expect(found('I give it 110 every day.')).toEqual(['give it 110']);

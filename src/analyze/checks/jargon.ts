@@ -48,6 +48,8 @@ export function isJargonUse(text: string, s: DocSentence, m: PhraseMatch, rule: 
     const n = s.numbers.find((x) => x.first < m.last && m.last <= x.last);
     const next = s.tokens[m.last];
     if (n?.kind !== 'percent' && ((n && n.kind !== 'amount' && n.kind !== 'count') || next?.pos === 'NOUN' || next?.pos === 'PROPN')) return false;
+    // a cliché that is a number alone is the percent, never a room or a page ("in room 110")
+    if (m.last - m.first === 1 && n?.kind !== 'percent') return false;
   }
   // "leverage" the verb is jargon; "the leverage the contract gave us" is plain English
   return !rule.pos || usedAs(s.tokens, m.first, rule.pos);
