@@ -535,6 +535,11 @@ describe('told as the customer: the customer\'s own words', () => {
     expect(why(`It was the best part of my whole shift. ${story.replace(' and said, "You saved me, you really did!"', '')} She remembered me by name. She thanked me twice.`)).toBe('your step ("helped")');
   });
 
+  it('reads "we worked our way through" as no job: a story told as the customer stays one', () => {
+    const text = 'My router died last October. A technician named Joseph picked up my call. He told me to unplug the modem. He walked me through every setting. As we worked our way through the list, he found the fault. He sent me a new router the next day.';
+    expect(analyze(parseAnswer(text, 'text'), rubric).sentences.at(-1)?.why).toBe('their step for you ("sent")');
+  });
+
   it('does not read the customer\'s "our server", in their line of dialogue, as the speaker being the customer', () => {
     const text = 'Last night I was waiting tables at a steakhouse. A man at table six waved me over.\nCustomer: "I would like to ask that she be our server next week."\nI thanked him and told my manager.';
     expect(analyze(parseAnswer(text, 'text'), rubric).sentences[3].why).toBe('your step ("thanked")');
