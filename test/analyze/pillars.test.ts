@@ -41,6 +41,9 @@ describe('customer-service pillars', () => {
     expect(shown('Our billing app was super slow and not really responsive that day.')).not.toContain('responsiveness');
     expect(shown('Last week a patient called the clinic about a bill.')).not.toContain('professionalism');
     expect(shown('A regular customer asked us to hold a sofa.')).not.toContain('loyalty');
+    // the speaker's character is no tailoring; a customer's is ("I adapt to each personality")
+    expect(shown('Working with the public takes a special kind of personality.')).not.toContain('personalization');
+    expect(shown('Good service means adapting to each personality that walks in.')).toContain('personalization');
   });
 
   it('does not count a negated behaviour, but counts one that starts with its own negator', () => {
