@@ -3,6 +3,7 @@ import type * as Yaml from 'yaml';
 import type { Node } from 'yaml';
 import { AnswerFormatError, type AnswerSection, type ParsedAnswer } from './types.js';
 import { parsePlainText } from './text.js';
+import { isSpaceCode } from '../text/chars.js';
 
 // The parser is loaded with the first YAML answer: a Markdown or text answer never pays for it.
 let yamlLib: typeof Yaml | undefined;
@@ -16,16 +17,16 @@ function alignToSource(value: string, source: string, start: number, end: number
   const offsets = new Int32Array(value.length);
   let j = start;
   for (let i = 0; i < value.length; i++) {
-    const ch = value[i];
     const c = value.charCodeAt(i);
-    // whitespace, as /\s/ has it (tested by code for ASCII: this runs for every character)
-    if (c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(ch))) {
+    // whitespace, as /\s/ has it (by code: this runs for every character)
+    if (isSpaceCode(c)) {
       offsets[i] = Math.min(j, end);
       continue;
     }
+    // (characters compared by code: no one-character string per step)
     let k = j;
-    while (k < end && k - j < 40 && source[k] !== ch) k++;
-    if (k < end && source[k] === ch) j = k;
+    while (k < end && k - j < 40 && source.charCodeAt(k) !== c) k++;
+    if (k < end && source.charCodeAt(k) === c) j = k;
     offsets[i] = Math.min(j, Math.max(start, end - 1));
     if (j < end) j++;
   }

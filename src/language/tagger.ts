@@ -41,6 +41,11 @@ function forTagger(text: string): string {
   let run = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    // most characters are printable ASCII: neither a space nor one to change
+    if (c > 32 && c < 127) {
+      if (++run > MAX_RUN) long = true;
+      continue;
+    }
     if (isSpaceCode(c)) run = 0;
     else if (++run > MAX_RUN) long = true;
     if (!change && isToChange(c)) change = true;
@@ -103,14 +108,19 @@ export function tagText(text: string, from = 0, to = text.length): TaggedText {
   return out;
 }
 
+/** Whether text[from, to) is all whitespace (what `!text.slice(from, to).trim()` says, without the slice). */
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
 function readPiece(piece: string, base: number, out: TaggedText): void {
   const t = leanTag(piece);
-  const blank = (k: number) => !piece.slice(t.starts[k], t.ends[k]).trim();
   for (const [a, b] of t.sentences) {
     let s = a;
     let e = b;
-    while (s <= e && blank(s)) s++;
-    while (e >= s && blank(e)) e--;
+    while (s <= e && isBlank(piece, t.starts[s], t.ends[s])) s++;
+    while (e >= s && isBlank(piece, t.starts[e], t.ends[e])) e--;
     if (s <= e) out.sentences.push([base + t.starts[s], base + t.ends[e]]);
   }
   // the tagger's lists are this call's own: its words are kept in place, without the SPACE tokens
