@@ -19,6 +19,9 @@ function isContextualFiller(text: string, tokens: readonly Token[], i: number): 
 /** The rubric's fillers but the contextual ones, made once per rubric. */
 const fillersAlways = perRubric((rubric): readonly string[] => rubric.fillers.filter((f) => !CONTEXTUAL_FILLERS.has(f.toLowerCase())));
 
+/** Whether the rubric lists any of the contextual fillers, worked out once per rubric. */
+const hasContextualFillers = perRubric((rubric): boolean => rubric.fillers.some((f) => CONTEXTUAL_FILLERS.has(f.toLowerCase())));
+
 /** A speaking time in the unit that says it best: "40 seconds", "1 minute", "1.5 minutes". */
 function spoken(words: number, wpm: number): string {
   const seconds = (words / wpm) * 60;
@@ -44,7 +47,7 @@ export const deliveryCheck: Check = {
     const findings: Finding[] = [];
     const fillerSet = phrases(fillersAlways(rubric));
     const hedgeSet = phrases(rubric.hedges);
-    const contextual = rubric.fillers.some((f) => CONTEXTUAL_FILLERS.has(f.toLowerCase()));
+    const contextual = hasContextualFillers(rubric);
     let fillers = 0;
     let hedges = 0;
     let iCount = 0;
@@ -69,7 +72,8 @@ export const deliveryCheck: Check = {
         findings.push(finding('hedge', 'info', `Hedge "${doc.text.slice(m.start, m.end)}": say it plainly, or drop it.`, m));
       }
       if (s.role === 'action') {
-        for (const t of s.tokens) {
+        for (let i = 0; i < s.tokens.length; i++) {
+          const t = s.tokens[i];
           if (FIRST_SINGULAR.has(t.norm)) iCount++;
           else if (FIRST_PLURAL.has(t.norm)) {
             weCount++;

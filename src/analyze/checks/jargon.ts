@@ -75,7 +75,9 @@ export const jargonCheck: Check = {
         const { suggestion } = rubric.jargon[m.phrase.index];
         // "%" is not a word, so "give 110%" matches as "give 110": report the whole of it
         const at = { start: m.start, end: doc.text[m.end] === '%' ? m.end + 1 : m.end };
-        jargon.push({ ...doc.span(at.start, at.end), suggestion });
+        // the span's fields written out (not spread): the same keys in the same order
+        const span = doc.span(at.start, at.end);
+        jargon.push({ text: span.text, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn, suggestion });
         findings.push(finding('jargon', 'warning', `"${doc.text.slice(at.start, at.end)}" is jargon: ${suggestion}`, at, suggestion));
       }
     }

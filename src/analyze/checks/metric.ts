@@ -2,7 +2,7 @@ import { finiteClauseAt, type NumberFact } from '../../language/index.js';
 import { isNumberToken, NUMBER_WORDS, type PhraseSet } from '../../text/phrases.js';
 import type { Token } from '../../text/tokens.js';
 import type { DocSentence } from '../document.js';
-import type { Check, CheckContext, Finding, MetricSpan } from '../types.js';
+import type { Check, Finding, MetricSpan } from '../types.js';
 
 interface Candidate {
   start: number;
@@ -36,7 +36,7 @@ const MEASURE_WORDS = /^(a|an|per|each|percent|points?|pts|times|x|%)$/;
 const CLAUSE_WORDS = new Set(['and', 'but', 'so', 'then', 'while', 'because', 'although', 'though', 'which', 'who', 'when', 'until', 'before', 'once']);
 // "half the tickets", "half of all calls", "a third of our customers": a share of a count.
 const FRACTION_LINKS = new Set(['the', 'of', 'our', 'all', 'their', 'my', 'your', 'his', 'her', 'its']);
-const FRACTIONS = /^(third|thirds|quarter|quarters)$/;
+const FRACTIONS = new Set(['third', 'thirds', 'quarter', 'quarters']);
 const SAVED_LEADS = new Set(['saved', 'saving', 'save', 'saves', 'shaved', 'cut']);
 /** Either kind of lead, for the one test most words fail. */
 const TIME_LEADS = new Set([...SAVED_LEADS, ...TURNAROUND_LEADS]);
@@ -136,7 +136,7 @@ function countCandidates(s: DocSentence, p: MetricPhrases, out: Candidate[]): vo
   for (let i = 0; i < s.tokens.length; i++) {
     const t = s.tokens[i];
     const next = s.tokens[i + 1]?.norm ?? '';
-    const share = (t.norm === 'half' && FRACTION_LINKS.has(next)) || (FRACTIONS.test(t.norm) && next === 'of');
+    const share = (t.norm === 'half' && FRACTION_LINKS.has(next)) || (FRACTIONS.has(t.norm) && next === 'of');
     // only a number or a share ("half the", "a third of") can count anything: most words are neither
     if (!share && !isNumberToken(t)) continue;
     if (sizeOfPlace(s.tokens, i)) continue;
@@ -359,7 +359,9 @@ function sentenceCandidates(s: DocSentence, p: MetricPhrases, framing: boolean):
   const star = /star/i.test(s.text);
   for (const [re, kind, needs] of PATTERNS) {
     if (!(needs === 'digit' ? digit : star)) continue;
-    for (const m of s.text.matchAll(re)) candidates.push({ start: s.start + m.index!, end: s.start + m.index! + m[0].length, kind });
+    // exec over the shared global pattern (matchAll would copy it for every sentence); no pattern matches the empty string
+    re.lastIndex = 0;
+    for (let m = re.exec(s.text); m !== null; m = re.exec(s.text)) candidates.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, kind });
   }
   // each kind of find adds to the one list
   countCandidates(s, p, candidates);
@@ -387,9 +389,9 @@ function sentenceCandidates(s: DocSentence, p: MetricPhrases, framing: boolean):
  * part, so a missed heading or an unusual opening does not hide "closed 40 tickets a day". Framing
  * that is a hypothetical or a habit ("I would answer within an hour") measures no outcome.
  */
-function inScope(s: DocSentence, ctx: CheckContext): boolean {
+function inScope(s: DocSentence, framing: FramingPhrases): boolean {
   if (s.role !== 'opening' && s.role !== 'closing') return true;
-  return !isHypotheticalOrHabit(s, ctx);
+  return !isHypotheticalOrHabit(s, framing);
 }
 
 /** Metric kinds that say something changed or came back ("went down 15 minutes", "has referred three colleagues"). */
@@ -405,14 +407,20 @@ function aboutTheWorld(s: DocSentence): boolean {
   return !s.clauses.some((c) => c.finite && (c.mode === 'narrated' || c.mode === 'background' || c.actor === 'speaker' || c.actor === 'team'));
 }
 
-function isHypotheticalOrHabit(s: DocSentence, ctx: CheckContext): boolean {
-  const { star } = ctx.rubric;
-  return ctx.phrases(star.hypothetical).test(s.tokens) || ctx.phrases(star.habit).test(s.tokens);
+/** The rubric's sets that say a sentence frames the story (looked up once per answer, not per sentence). */
+interface FramingPhrases {
+  hypothetical: PhraseSet;
+  habit: PhraseSet;
+  taskCues: PhraseSet;
+}
+
+function isHypotheticalOrHabit(s: DocSentence, framing: FramingPhrases): boolean {
+  return framing.hypothetical.test(s.tokens) || framing.habit.test(s.tokens);
 }
 
 /** A sentence that states a goal, a promise or a habit: its turnarounds are deadlines, not outcomes. */
-function isFraming(s: DocSentence, ctx: CheckContext): boolean {
-  return isHypotheticalOrHabit(s, ctx) || ctx.phrases(ctx.rubric.star.task.cues).test(s.tokens);
+function isFraming(s: DocSentence, framing: FramingPhrases): boolean {
+  return isHypotheticalOrHabit(s, framing) || framing.taskCues.test(s.tokens);
 }
 
 /** Metric: quantified outcomes, impact or scale — and an error when the rubric wants one in the Result and there is none. */
@@ -432,11 +440,12 @@ export const metricCheck: Check = {
       changes: phrases(lists['change-words']),
       notMetric: phrases(lists['not-metrics']),
     };
+    const framing: FramingPhrases = { hypothetical: phrases(rubric.star.hypothetical), habit: phrases(rubric.star.habit), taskCues: phrases(rubric.star.task.cues) };
     const metrics: MetricSpan[] = [];
     for (const s of doc.sentences) {
-      if (!inScope(s, ctx)) continue;
+      if (!inScope(s, framing)) continue;
       const world = aboutTheWorld(s);
-      let found = sentenceCandidates(s, p, isFraming(s, ctx));
+      let found = sentenceCandidates(s, p, isFraming(s, framing));
       if (!found.length) continue;
       if (world) found = found.filter((c) => CHANGED_KINDS.has(c.kind));
       found.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -447,7 +456,11 @@ export const metricCheck: Check = {
         if (last && c.start < last.end) last.end = Math.max(last.end, c.end);
         else merged.push({ ...c });
       }
-      for (const c of merged) metrics.push({ ...doc.span(c.start, c.end), kind: c.kind, part: s.role });
+      for (const c of merged) {
+        // the span's fields written out (not spread): the same keys in the same order
+        const at = doc.span(c.start, c.end);
+        metrics.push({ text: at.text, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, kind: c.kind, part: s.role });
+      }
     }
     const findings: Finding[] = [];
     const inResult = metrics.some((m) => m.part === 'result');
