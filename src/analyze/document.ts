@@ -111,20 +111,17 @@ const SECTION_GAP = '\n\n';
 export function buildDocument(answer: ParsedAnswer, rubric: Rubric): AnswerDocument {
   const pieces: string[] = [];
   const sections: DocSection[] = [];
-  const length = answer.sections.reduce((n, s) => n + s.text.length, 0) + SECTION_GAP.length * Math.max(0, answer.sections.length - 1);
-  const sourceOffsets = new Int32Array(length);
   let at = 0;
   for (const s of answer.sections) {
     if (pieces.length) {
       pieces.push(SECTION_GAP);
-      sourceOffsets.fill(at > 0 ? sourceOffsets[at - 1] : 0, at, at + SECTION_GAP.length);
       at += SECTION_GAP.length;
     }
     pieces.push(s.text);
-    sourceOffsets.set(s.sourceOffsets, at);
     sections.push({ label: s.label, labelLine: s.labelLine, declared: s.label === undefined ? undefined : partForLabel(s.label, rubric), start: at, end: at + s.text.length });
     at += s.text.length;
   }
+  const length = at;
   const text = pieces.join('');
   const structured = sections.some((s) => s.declared && s.declared !== 'opening');
   const sentences: DocSentence[] = [];
@@ -137,7 +134,22 @@ export function buildDocument(answer: ParsedAnswer, rubric: Rubric): AnswerDocum
     for (const t of s.tokens) tokens.push(t);
   }
   const lines = new LineIndex(answer.source);
-  const toSource = (offset: number) => sourceOffsets[Math.max(0, Math.min(offset, sourceOffsets.length - 1))] ?? 0;
+  // an offset in the text is mapped through its section (no list of the whole text's offsets is
+  // made); a character of the gap between two sections stands where the character before it does
+  const toSource = (offset: number): number => {
+    if (length === 0) return 0;
+    let p = Math.max(0, Math.min(offset, length - 1));
+    for (let i = sections.length - 1; p >= 0; ) {
+      while (i > 0 && sections[i].start > p) i--;
+      const sec = sections[i];
+      if (p < sec.end) {
+        const src = answer.sections[i];
+        return src.sourceStart !== undefined ? src.sourceStart + (p - sec.start) : src.sourceOffsets[p - sec.start];
+      }
+      p = sec.end - 1;
+    }
+    return 0;
+  };
   const locate = (offset: number) => lines.locate(toSource(offset));
   return {
     answer,

@@ -1,4 +1,4 @@
-import { contiguousOffsets, type AnswerSection, type ParsedAnswer } from './types.js';
+import { verbatimSection, type AnswerSection, type ParsedAnswer } from './types.js';
 
 // Every pass here is linear in the answer's length: no pattern that can retry from each character.
 
@@ -62,7 +62,7 @@ export function parseMarkdown(source: string): ParsedAnswer {
   const close = (end: number) => {
     const body = text.slice(current.start, end);
     if (body.trim() || current.label !== undefined) {
-      sections.push({ label: current.label, labelLine: current.labelLine, text: body, sourceOffsets: contiguousOffsets(current.start, body.length) });
+      sections.push(verbatimSection(current.label, current.labelLine, body, current.start));
     }
   };
 

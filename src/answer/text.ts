@@ -1,4 +1,4 @@
-import { contiguousOffsets, type AnswerSection, type ParsedAnswer } from './types.js';
+import { verbatimSection, type AnswerSection, type ParsedAnswer } from './types.js';
 
 // "Question: …" / "Q: …" name the question outright; "Tell me about a time…" and "Describe a time…"
 // are how interviewers ask one, whatever punctuation follows.
@@ -78,7 +78,7 @@ export function parsePlainText(source: string): ParsedAnswer {
   let current: { label?: string; labelLine?: number; start: number } = { start };
   const close = (end: number) => {
     const text = source.slice(current.start, end);
-    if (text.trim() || current.label !== undefined) sections.push({ label: current.label, labelLine: current.labelLine, text, sourceOffsets: contiguousOffsets(current.start, text.length) });
+    if (text.trim() || current.label !== undefined) sections.push(verbatimSection(current.label, current.labelLine, text, current.start));
   };
   let lineNo = source.slice(0, start).split('\n').length - 1;
   for (const line of lines(source.slice(start))) {
@@ -89,6 +89,6 @@ export function parsePlainText(source: string): ParsedAnswer {
     current = { label: m[1], labelLine: lineNo, start: start + line.start + m[0].length };
   }
   close(source.length);
-  if (!sections.length) sections.push({ text: source.slice(start), sourceOffsets: contiguousOffsets(start, source.length - start) });
+  if (!sections.length) sections.push(verbatimSection(undefined, undefined, source.slice(start), start));
   return { format: 'text', question: asked?.question, source, sections };
 }
