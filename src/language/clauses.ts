@@ -73,12 +73,6 @@ export function clausePunctIn(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** For each token, whether clause punctuation stands between it and the token before (worked out once per sentence). */
-function punctuationBefore(tokens: readonly Token[], text: string, base: number): Uint8Array {
-  const out = new Uint8Array(tokens.length);
-  for (let k = 1; k < tokens.length; k++) if (clausePunctIn(text, tokens[k - 1].end - base, tokens[k].start - base)) out[k] = 1;
-  return out;
-}
 
 /** tokens[from, to).every((t) => words.has(t.norm)), without a slice or a list of words. */
 function allIn(tokens: readonly Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
@@ -120,16 +114,46 @@ export function quoteStateAfter(text: string, from: number, to: number, open: bo
   return open;
 }
 
-/** Quotation state of each token: inside "…" or “…”; `open` when a quote opened in an earlier sentence is still open. */
-function quotedTokens(tokens: readonly Token[], text: string, base: number, open: boolean): boolean[] {
-  const out: boolean[] = new Array(tokens.length);
+// Facts of the gaps between a sentence's tokens, for the readClauses call under way (it never
+// starts inside another): scratch lists grown to the longest sentence, where each sentence had two
+// lists of its own. Only the first tokens.length entries are read.
+/** 1 where clause punctuation stands between token k and the token before. */
+let punctScratch = new Uint8Array(64);
+/** 1 where token k stands inside "…" or “…”. */
+let quotedScratch = new Uint8Array(64);
+
+/**
+ * Reads the gaps before each token once: whether clause punctuation stands between it and the
+ * token before (clausePunctIn), and its quotation state (quoteStateAfter from the sentence's
+ * start; `open` when a quote opened in an earlier sentence is still open). Most gaps are one space.
+ */
+function readGaps(tokens: readonly Token[], text: string, base: number, open: boolean): void {
+  const n = tokens.length;
+  if (punctScratch.length < n) {
+    punctScratch = new Uint8Array(Math.max(n, punctScratch.length * 2));
+    quotedScratch = new Uint8Array(punctScratch.length);
+  }
   let at = 0;
-  for (let k = 0; k < tokens.length; k++) {
-    open = quoteStateAfter(text, at, tokens[k].start - base, open);
-    out[k] = open;
+  for (let k = 0; k < n; k++) {
+    const to = tokens[k].start - base;
+    if (to === at + 1 && text.charCodeAt(at) === 32) punctScratch[k] = 0;
+    else {
+      punctScratch[k] = k > 0 && clausePunctIn(text, at, to) ? 1 : 0;
+      open = quoteStateAfter(text, at, to, open);
+    }
+    quotedScratch[k] = open ? 1 : 0;
     at = tokens[k].end - base;
   }
-  return out;
+}
+
+/** Whether the sentence asks: /\?["”'’)\s]*$/, by code from its end. */
+function endsWithQuestion(text: string): boolean {
+  let i = text.length - 1;
+  for (; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (!(c === 34 || c === 0x201d || c === 39 || c === 0x2019 || c === 41 || isSpaceCode(c))) break;
+  }
+  return i >= 0 && text.charCodeAt(i) === 63;
 }
 
 function verbGroups(tokens: readonly Token[], punctBefore: (k: number) => boolean): Group[] {
@@ -387,10 +411,11 @@ function isWhetherVerb(t: Token | undefined): boolean {
  */
 export function readClauses(tokens: readonly Token[], text: string, base: number, inQuote = false): Clause[] {
   const gapBefore = (k: number) => (k <= 0 || k >= tokens.length ? '' : text.slice(tokens[k - 1].end - base, tokens[k].start - base));
-  const punct = punctuationBefore(tokens, text, base);
+  readGaps(tokens, text, base, inQuote);
+  const punct = punctScratch;
   const punctBefore = (k: number) => k > 0 && k < tokens.length && punct[k] === 1;
-  const quoted = quotedTokens(tokens, text, base, inQuote);
-  const question = /\?["”'’)\s]*$/.test(text);
+  const quoted = quotedScratch;
+  const question = endsWithQuestion(text);
   const groups = verbGroups(tokens, punctBefore);
   const clauses: Clause[] = [];
   let prev: Group | undefined;
@@ -442,7 +467,7 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
       clauses.push({
         first: g.kind === 'infinitive' ? g.first - 1 : g.first, last: tokens.length, subject: -1, actor, verb: head, lemma: lemmaOf(tokens[head]),
         mode: lastFinite?.mode ?? 'none', negated: g.negated, passive: false,
-        quoted: quoted[head], reported: lastFinite?.reported ?? false, conditional: lastFinite?.conditional ?? false, condition: lastFinite?.condition ?? false, question, finite: false, saidBy: -1, lead: preposition,
+        quoted: quoted[head] === 1, reported: lastFinite?.reported ?? false, conditional: lastFinite?.conditional ?? false, condition: lastFinite?.condition ?? false, question, finite: false, saidBy: -1, lead: preposition,
       });
       continue;
     }
@@ -505,10 +530,10 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     // frequency: "I always listen", "I usually called back"
     const around = anyNormIn(tokens, lead - 1, g.end, HABITUAL_FREQUENCY);
     if (around && (mode === 'present' || mode === 'narrated')) mode = 'habit';
-    const passive = g.aux.some((a) => BE.has(a) || GET_FORMS.has(a)) && g.head >= 0 && tokens[g.head].pos === 'VERB' && isPastForm(tokens[g.head]);
+    const passive = (anyAux(g.aux, BE) || anyAux(g.aux, GET_FORMS)) && g.head >= 0 && tokens[g.head].pos === 'VERB' && isPastForm(tokens[g.head]);
     const clause: Clause = {
       first: clauses.length ? open : 0, last: tokens.length, subject: subject >= 0 ? subject : -1, actor, verb: g.head, lemma: g.head >= 0 ? lemmaOf(tokens[g.head]) : '',
-      mode, negated, passive, quoted: quoted[head] ?? false, reported: reporting && reportedAfter(tokens, lastGroupEnd, lead) && (inCondition || !lastFinite?.condition), conditional, condition: inCondition, question, finite: true, saidBy: -1, lead: '',
+      mode, negated, passive, quoted: quoted[head] === 1, reported: reporting && reportedAfter(tokens, lastGroupEnd, lead) && (inCondition || !lastFinite?.condition), conditional, condition: inCondition, question, finite: true, saidBy: -1, lead: '',
     };
     // close the clauses before this one
     for (let c = clauses.length - 1; c >= 0 && clauses[c].last > clause.first; c--) clauses[c].last = Math.max(clauses[c].first + 1, clause.first);
@@ -549,20 +574,23 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
  * ours"), the verb of saying they follow.
  */
 function attributeQuotes(clauses: Clause[]): void {
-  clauses.forEach((c, k) => {
-    if (c.reported && !c.quoted) {
-      for (let j = k - 1; j >= 0; j--) if (clauses[j].finite && !clauses[j].reported) return void (c.saidBy = j);
-      return;
-    }
-    if (!c.quoted) return;
-    // the verb of saying right before the quote, else right after it ("what I got back was '…'" has none)
-    let j = k - 1;
-    while (j >= 0 && clauses[j].quoted) j--;
-    if (j >= 0 && clauses[j].finite && SAYING.has(clauses[j].lemma)) return void (c.saidBy = j);
-    j = k + 1;
-    while (j < clauses.length && clauses[j].quoted) j++;
-    if (j < clauses.length && clauses[j].finite && SAYING.has(clauses[j].lemma)) c.saidBy = j;
-  });
+  for (let k = 0; k < clauses.length; k++) attributeQuote(clauses, k);
+}
+
+function attributeQuote(clauses: Clause[], k: number): void {
+  const c = clauses[k];
+  if (c.reported && !c.quoted) {
+    for (let j = k - 1; j >= 0; j--) if (clauses[j].finite && !clauses[j].reported) return void (c.saidBy = j);
+    return;
+  }
+  if (!c.quoted) return;
+  // the verb of saying right before the quote, else right after it ("what I got back was '…'" has none)
+  let j = k - 1;
+  while (j >= 0 && clauses[j].quoted) j--;
+  if (j >= 0 && clauses[j].finite && SAYING.has(clauses[j].lemma)) return void (c.saidBy = j);
+  j = k + 1;
+  while (j < clauses.length && clauses[j].quoted) j++;
+  if (j < clauses.length && clauses[j].finite && SAYING.has(clauses[j].lemma)) c.saidBy = j;
 }
 
 /**
