@@ -724,7 +724,8 @@ class PhraseTrie {
         nextFree[slot] = last;
       }
     }
-    candidatePhrase.length = Math.min(candidatePhrase.length, 4096);
+    // (a length set is a call into the runtime even when it changes nothing)
+    if (candidatePhrase.length > 4096) candidatePhrase.length = 4096;
     return found;
   }
 
