@@ -163,8 +163,10 @@ const breaks = new Map<string, Info>();
 const runHash = (text: string, from: number, to: number) => {
   let h = 0;
   for (let i = from; i < to; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
-  return h ^ (h >>> 15);
+  return finishHash(h);
 };
+/** The last step of runHash, for a hash summed as the run was read (read() does so). */
+const finishHash = (h: number) => h ^ (h >>> 15);
 
 /** Whether text has word at `from` (a loop over the codes: startsWith at a position cost more for these short words). */
 function sameAt(text: string, from: number, word: string): boolean {
@@ -172,10 +174,10 @@ function sameAt(text: string, from: number, word: string): boolean {
   return true;
 }
 
-/** The tokens of the run text[from, to) when it was read before. */
-function runTokensAt(text: string, from: number, to: number): RunTokens | undefined {
+/** The tokens of the run text[from, to), whose runHash is `hash`, when it was read before. */
+function runTokensAt(text: string, from: number, to: number, hash: number): RunTokens | undefined {
   const length = to - from;
-  let slot = runHash(text, from, to) & runMask;
+  let slot = hash & runMask;
   for (let w = runWords[slot]; w !== undefined; w = runWords[slot]) {
     if (w.length === length && sameAt(text, from, w)) return runTokens[slot];
     slot = (slot + 1) & runMask;
@@ -436,13 +438,16 @@ class Reader {
         continue;
       }
       const s = i;
+      // (the run's hash is summed as its end is looked for: its characters are read once here)
+      let h = 0;
       while (i < n) {
         const d = text.charCodeAt(i);
         if (d === 32 || d === 10 || d === 13 || d === 9) break;
+        h = (Math.imul(h, 31) + d) | 0;
         i++;
       }
       // a run is read once: met again, its tokens are looked up where it stands, without a string
-      let tokens = runTokensAt(text, s, i);
+      let tokens = runTokensAt(text, s, i, finishHash(h));
       if (tokens === undefined) {
         const first = this.count;
         const word = text.slice(s, i);
