@@ -58,28 +58,32 @@ export const deliveryCheck: Check = {
         fillers++;
         findings.push(finding('filler', 'info', `Filler "${doc.text.slice(m.start, m.end)}": leave it out.`, m));
       }
-      if (contextual) {
+      // one pass over the words for the contextual fillers and the Action's "I" and "we" (their
+      // findings come after the hedges', as they always did)
+      const action = s.role === 'action';
+      let contextualAt: number[] | undefined;
+      if (contextual || action) {
         for (let i = 0; i < s.tokens.length; i++) {
           const t = s.tokens[i];
-          if (CONTEXTUAL_FILLERS.has(t.norm) && isContextualFiller(doc.text, s.tokens, i)) {
-            fillers++;
-            findings.push(finding('filler', 'info', `Filler "${t.text}": leave it out.`, t));
-          }
-        }
-      }
-      for (const m of hedgeSet.findAll(s.tokens)) {
-        hedges++;
-        findings.push(finding('hedge', 'info', `Hedge "${doc.text.slice(m.start, m.end)}": say it plainly, or drop it.`, m));
-      }
-      if (s.role === 'action') {
-        for (let i = 0; i < s.tokens.length; i++) {
-          const t = s.tokens[i];
+          if (contextual && CONTEXTUAL_FILLERS.has(t.norm) && isContextualFiller(doc.text, s.tokens, i)) (contextualAt ??= []).push(i);
+          if (!action) continue;
           if (FIRST_SINGULAR.has(t.norm)) iCount++;
           else if (FIRST_PLURAL.has(t.norm)) {
             weCount++;
             firstWe ??= t;
           }
         }
+      }
+      if (contextualAt) {
+        for (const i of contextualAt) {
+          const t = s.tokens[i];
+          fillers++;
+          findings.push(finding('filler', 'info', `Filler "${t.text}": leave it out.`, t));
+        }
+      }
+      for (const m of hedgeSet.findAll(s.tokens)) {
+        hedges++;
+        findings.push(finding('hedge', 'info', `Hedge "${doc.text.slice(m.start, m.end)}": say it plainly, or drop it.`, m));
       }
     }
     const weShare = weCount / (iCount + weCount || 1);

@@ -136,7 +136,8 @@ function countCandidates(s: DocSentence, p: MetricPhrases, out: Candidate[]): vo
   for (let i = 0; i < s.tokens.length; i++) {
     const t = s.tokens[i];
     const next = s.tokens[i + 1]?.norm ?? '';
-    const share = (t.norm === 'half' && FRACTION_LINKS.has(next)) || (FRACTIONS.has(t.norm) && next === 'of');
+    // (the cheaper test of each pair first: most words are neither "half" nor before "of")
+    const share = (t.norm === 'half' && FRACTION_LINKS.has(next)) || (next === 'of' && FRACTIONS.has(t.norm));
     // only a number or a share ("half the", "a third of") can count anything: most words are neither
     if (!share && !isNumberToken(t)) continue;
     if (sizeOfPlace(s.tokens, i)) continue;
