@@ -10,7 +10,6 @@ const NOT_NEGATING_AFTER = new Set(['just', 'only', 'merely', 'simply']);
 const CLAUSE_WORDS = new Set(['and', 'but', 'so', 'then', 'because', 'until', 'while', 'or', 'which', 'who', 'when', 'before', 'after', 'since', 'though', 'although', 'if', 'once']);
 /** Punctuation between two tokens that ends a clause. */
 const CLAUSE_BREAK = /[,;:!?()[\]{}"“”…]|\s[-–—]\s|[–—]/;
-const QUOTE = /["“”'‘’]/;
 
 export const isNegator = (norm: string): boolean => NEGATORS.has(norm) || norm.endsWith("n't");
 
@@ -49,13 +48,17 @@ export function isNegated(text: string, tokens: readonly Token[], first: number,
  */
 export function isQuoted(text: string, start: number, end: number): boolean {
   let after = end;
-  while (after < text.length && /[.,!?;:]/.test(text[after])) after++;
-  if (QUOTE.test(text[start - 1] ?? '') && QUOTE.test(text[after] ?? '')) return true;
+  while (after < text.length && isStopCode(text.charCodeAt(after))) after++;
+  // (by code: outside the text there is no character, and no mark)
+  if (isQuoteCode(text.charCodeAt(start - 1)) && isQuoteCode(text.charCodeAt(after))) return true;
   return insideShortQuote(text, start, end);
 }
 
+/** One of . , ! ? ; : by code (what /[.,!?;:]/ matches). */
+const isStopCode = (c: number) => c === 46 || c === 44 || c === 33 || c === 63 || c === 59 || c === 58;
+
 const WORDISH = /[\p{L}\p{N}]/u;
-/** A quotation mark of QUOTE, by character code. */
+/** A quotation mark, " “ ” ' ‘ ’, by character code (NaN, outside the text, is none). */
 const isQuoteCode = (c: number) => c === 34 || c === 39 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019;
 /** Characters a short quoted phrase may reach either side of the match ("going above and beyond"). */
 const QUOTE_REACH = 24;
@@ -127,7 +130,7 @@ export function isMentionOnly(text: string, tokens: readonly Token[], first: num
   if (isQuoted(text, tokens[first].start, tokens[last - 1].end)) return true;
   // an idea named and quoted: 'this idea of "go above and beyond what they need all the time"'
   for (let k = first - 2; k >= 0 && first - k <= 3; k--) {
-    if (IDEAS.has(tokens[k].norm) && tokens[k + 1].norm === 'of' && QUOTE.test(text[tokens[k + 2].start - 1] ?? '')) return true;
+    if (IDEAS.has(tokens[k].norm) && tokens[k + 1].norm === 'of' && isQuoteCode(text.charCodeAt(tokens[k + 2].start - 1))) return true;
   }
   let negated = false;
   for (let k = first - 1; k >= 0 && first - k <= 5; k--) {
