@@ -16,6 +16,8 @@ describe('metric detection: what counts', () => {
     ['Within a month she had sent us three new clients.', 'three new clients'],
     ['By spring I was closing 35 tickets a day.', '35 tickets'],
     ['The new form saved the team six hours a week.', 'saved the team six hours'],
+    ['The callback list saved the front desk about three hours a week.', 'saved the front desk about three hours'],
+    ['She rated the visit ten out of ten.', 'ten out of ten'],
     ['Complaints about the queue were cut in half.', 'in half'],
     ['Repeat bookings doubled after that.', 'doubled'],
     ['By Friday we had refunded 200 customers.', '200 customers'],

@@ -197,8 +197,9 @@ function timeCandidates(s: DocSentence, p: MetricPhrases, framing: boolean, out:
     if (!TIME_LEADS.has(lead)) continue;
     let at = skipApprox(tokens, i + 1);
     let end = durationAt(s, at, p);
-    // time saved may name who saved it first: "saved the team six hours", "cut us 20 minutes"
-    for (let k = at + 1; end === undefined && SAVED_LEADS.has(lead) && k <= i + 3; k++) end = durationAt(s, (at = k), p);
+    // time saved may name who saved it first: "saved the team six hours", "cut us 20 minutes",
+    // "saved the front desk about three hours a week"
+    for (let k = at + 1; end === undefined && SAVED_LEADS.has(lead) && k <= i + 4; k++) end = durationAt(s, (at = skipApprox(tokens, k)), p);
     if (end === undefined) continue;
     const span = { first: i, last: end, start: tokens[i].start, end: tokens[end - 1].end };
     if (SAVED_LEADS.has(lead)) out.push({ start: span.start, end: span.end, kind: 'time-saved' });
@@ -339,6 +340,9 @@ function factCandidates(s: DocSentence, p: MetricPhrases, out: Candidate[]): voi
     // (a share of one thing is no share of cases: "she had drunk half of a gallon")
     const ofOne = t.slice(n.first, n.last).some((x, k, all) => x.norm === 'of' && /^(a|an|one)$/.test(all[k + 1]?.norm ?? ''));
     if (n.kind === 'fraction' && n.unit && !TIME_UNITS.test(n.unit) && !ofOne) out.push({ start: n.start, end: n.end, kind: 'fraction' });
+    // a score out of a scale or in stars, in words too: "she rated the visit ten out of ten"
+    // (a slash between digits is read by the patterns, which know a scale from "2018/11")
+    else if (n.kind === 'rating' && (n.unit === 'star' || t.slice(n.first, n.last).some((x) => x.norm === 'out'))) out.push({ start: n.start, end: n.end, kind: 'rating' });
     else if (n.kind === 'duration' && after === 'to' && t[n.last + 1]?.norm === 'spare') out.push({ start: n.start, end: t[n.last + 1].end, kind: 'time' });
     else if (n.kind === 'duration' && since && c && (c.negated || c.mode === 'ongoing')) out.push({ start: n.start, end: n.end, kind: 'retention' });
     else if ((n.kind === 'count' || occasions(t, n, p)) && since && c && c.actor === 'other' && c.mode === 'ongoing') out.push({ start: n.start, end: n.end, kind: 'count' });
