@@ -26,6 +26,7 @@ const beWord = (w: string) => BE.has(w);
 // a name is no auxiliary ("last May": see isMonthMay)
 const isAux = (t: Token) => t.pos !== 'PROPN' && (t.pos === 'AUX' || wordFact(t, FACT_AUX, auxWord) || (t.pos !== 'VERB' && wordFact(t, FACT_BE, beWord)));
 const isVerb = (t: Token) => t.pos === 'VERB';
+const ARTICLES = new Set(['a', 'an', 'the']);
 
 /** The verb's dictionary form: wink's lemma, or the word itself. */
 const lemmaOf = (t: Token) => (t.lemma ?? t.norm).toLowerCase();
@@ -161,7 +162,8 @@ function verbGroups(tokens: readonly Token[], punctBefore: (k: number) => boolea
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i];
     const clitic = hasApostrophe(t.norm) ? CLITIC.exec(t.norm) : null;
-    if (!clitic && !isAux(t) && !isVerb(t)) {
+    // (a verb's form after an article is a noun: "a follow-up", "the check-in", "a walk-through")
+    if ((!clitic && !isAux(t) && !isVerb(t)) || (isVerb(t) && i > 0 && ARTICLES.has(tokens[i - 1].norm))) {
       i++;
       continue;
     }
@@ -397,6 +399,21 @@ function gerundLead(tokens: readonly Token[], k: number, punctBefore: (k: number
   return tokens[j]?.pos === 'ADP' ? j : -1;
 }
 
+/**
+ * Whether a subject noun is quantified to nothing: "no patient", "not one customer", "not a single
+ * complaint", "no other guest" (the words before it, back to its quantifier).
+ */
+function negatedNoun(tokens: readonly Token[], k: number): boolean {
+  let j = k - 1;
+  if ((tokens[j]?.pos === 'ADJ' && tokens[j].norm !== 'single') || tokens[j]?.norm === 'other') j--;
+  const w = tokens[j]?.norm;
+  if (w === 'no') return true;
+  if (w === 'single' && tokens[j - 1]?.norm === 'a') j -= 2;
+  else if (w === 'one') j--;
+  else return false;
+  return tokens[j]?.norm === 'not';
+}
+
 /** Verbs an "if" after which means "whether": "asked if I could", "checked if it had arrived". */
 const WHETHER_VERBS = new Set(['ask', 'check', 'see', 'wonder', 'know', 'tell', 'decide', 'remember', 'doubt', 'confirm', 'verify', 'inquire', 'enquire', 'care', 'determine', 'test', 'find', 'figure', 'question', 'say', 'mind', 'look', 'hear', 'learn', 'understand', 'note', 'notice', 'show', 'guess', 'judge', 'discover']);
 
@@ -526,7 +543,7 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     } else if (subject === -1 && g.aux.length && g.aux.every((a) => a === "don't") && h?.pos === 'VERB' && isBaseForm(h) && CLAUSE_PUNCT.test(gapBefore(open))) {
       mode = 'imperative'; // "I told her, like, don't worry"
     }
-    const negated = g.negated || anyNormIn(tokens, g.first, g.end, NEGATORS) || (subject >= 0 && NEGATIVE_SUBJECTS.has(tokens[subject].norm));
+    const negated = g.negated || anyNormIn(tokens, g.first, g.end, NEGATORS) || (subject >= 0 && (NEGATIVE_SUBJECTS.has(tokens[subject].norm) || negatedNoun(tokens, subject)));
     // frequency: "I always listen", "I usually called back"
     const around = anyNormIn(tokens, lead - 1, g.end, HABITUAL_FREQUENCY);
     if (around && (mode === 'present' || mode === 'narrated')) mode = 'habit';

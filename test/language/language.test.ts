@@ -191,6 +191,17 @@ describe('language layer: clauses', () => {
     expect(lines('Result: the customer renewed.\nPicture this: the queue ran out the door.\nI told her: we can fix it.')).toEqual(['- told', '- told', '- told']);
   });
 
+  it('reads a verb\'s form after an article as a noun: "a follow-up", "the check-in"', () => {
+    expect(clauses('We have not missed a follow-up in the two years since.')).toEqual(['team miss ongoing negated']);
+    expect(clauses('The check-in took two minutes.')).toEqual(['none take narrated']);
+  });
+
+  it('reads a subject quantified to nothing as a negation: "no patient", "not one", "not a single"', () => {
+    expect(clauses('No patient missed a follow-up after that.')).toEqual(['other miss narrated negated']);
+    expect(clauses('Not a single customer complained that month.')).toEqual(['other complain narrated negated']);
+    expect(clauses('One patient missed a follow-up.')).toEqual(['other miss narrated']);
+  });
+
   it('reads "May" after "last" or before a day as the month, not the modal', () => {
     expect(clauses('Last May a customer called about a parcel.')).toEqual(['other call narrated']);
     expect(clauses('On May 5 she wrote to us.')).toEqual(['other write narrated']);
