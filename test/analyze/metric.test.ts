@@ -203,6 +203,13 @@ describe('outcomes the numbers show without a set phrase', () => {
     expect(found('We filed the last one with 20 minutes to spare.')).toEqual([['20 minutes to spare', 'time', 'action']]);
   });
 
+  it('a run with no failure after the steps, as their outcome: "for the next three months", "in the six months after"', () => {
+    expect(found('We did not get a single complaint for the next three months.')).toEqual([['three months', 'retention', 'result']]);
+    expect(found('No client missed a deadline in the six months after that.')).toEqual([['six months', 'retention', 'result']]);
+    // a wait before the outcome is none
+    expect(found('I did not hear back from him for the next two weeks, so I called again. He finally paid.')).toEqual([]);
+  });
+
   it('a delay on the outcome is a time on it; staying late is effort, and a place\'s size sets the scene', () => {
     expect(found('We delivered the returns 30 days late, but the client kept us on.')).toContainEqual(['30 days late', 'time', 'action']);
     expect(found('I stayed two hours late that night.')).toEqual([]);

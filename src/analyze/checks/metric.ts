@@ -345,6 +345,9 @@ function factCandidates(s: DocSentence, p: MetricPhrases, out: Candidate[]): voi
     else if (n.kind === 'rating' && (n.unit === 'star' || t.slice(n.first, n.last).some((x) => x.norm === 'out'))) out.push({ start: n.start, end: n.end, kind: 'rating' });
     else if (n.kind === 'duration' && after === 'to' && t[n.last + 1]?.norm === 'spare') out.push({ start: n.start, end: t[n.last + 1].end, kind: 'time' });
     else if (n.kind === 'duration' && since && c && (c.negated || c.mode === 'ongoing')) out.push({ start: n.start, end: n.end, kind: 'retention' });
+    // a run with no failure after the steps, told as their outcome: "we did not get a single
+    // complaint for the next three months", "no patient missed a follow-up in the six months after"
+    else if (n.kind === 'duration' && s.role === 'result' && c && c.negated && (t[n.first - 1]?.norm === 'next' || t[n.first - 1]?.norm === 'following' || after === 'after')) out.push({ start: n.start, end: n.end, kind: 'retention' });
     else if ((n.kind === 'count' || occasions(t, n, p)) && since && c && c.actor === 'other' && c.mode === 'ongoing') out.push({ start: n.start, end: n.end, kind: 'count' });
     else if (n.kind === 'duration' && c && c.lemma === 'take' && STORY_PARTS.has(s.role) && (s.role === 'result' || (c.actor === 'other' && clauseWords.some((w) => w === 'only' || w === 'just')))) out.push({ start: n.start, end: n.end, kind: 'time' });
     // "two days ahead of schedule", "a week early", "an hour earlier than promised"; and the other
