@@ -319,7 +319,7 @@ function read(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean,
 
 // kept on the sentence under a symbol (a property read, where a WeakMap's set and get cost more than the lookup is worth)
 const READINGS = Symbol('readings');
-type Read = DocSentence & { [READINGS]?: Reading[]; [SIDE]?: Side };
+type Read = DocSentence & { [READINGS]?: Reading[]; [SIDE]?: Side; [FACTS]?: Facts };
 
 /** What a sentence says of a story told as the customer: the same in every state of the story, so read once. */
 interface Side {
@@ -351,23 +351,47 @@ function pastOnlyInCondition(s: DocSentence): boolean {
 /** Told as the customer, where the sentence gives the Task: the teller's stated need, or the goal of the one serving; or -1. */
 const servedTask = (r: Side) => earliest(r.request, r.othersAim);
 
-function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean, habitual: boolean, presentOk: boolean): Reading {
+/**
+ * What readSentence finds in a sentence whatever the state of the story it is read in: found once
+ * per sentence (the segmenter reads some sentences in two or three states), kept under a symbol.
+ */
+interface Facts {
+  conditional: boolean;
+  hypCues: readonly PhraseMatch[];
+  /** A narrated past, unless a hypothetical of the sentence's own condition makes it none. */
+  pastUnlessHyp: boolean;
+  lasting: boolean;
+  generalWord: boolean;
+  habitCue: boolean;
+  situation: readonly PhraseMatch[];
+  taskMatches: readonly PhraseMatch[];
+  reflection: readonly PhraseMatch[];
+  task: number;
+  result: number;
+  results: readonly number[];
+  othersResult: number;
+  othersResults: readonly number[];
+  aside: boolean;
+  unknown: boolean;
+  clearPast: boolean;
+  label: StarPart | 'opening' | undefined;
+  /** The sentence's steps by the two flags stepsIn reads (index: presentOk * 2 + habitual), filtered of cue words. */
+  steps: (Step[] | undefined)[];
+}
+const FACTS = Symbol('facts');
+
+function factsOf(s: DocSentence, cues: Cues, rubric: Rubric): Facts {
+  const known = (s as Read)[FACTS];
+  if (known) return known;
   const t = s.tokens;
   const conditional = hasWord(t, 'if', t.length);
-  const hyp = cues.hypothetical.findAll(t).some((m) => isHypothetical(s, m, storyStarted, habitual, conditional));
   // a narrated past: a past verb that is not a perfect ("has always worked") nor a modal's
   // (in "if I did disagree, I would talk to them" the past is a condition's, not a narrated one)
   // (the tagger's reading of each clause settles verbs the word lists cannot: "the switch cut costs")
   // (nor a past inside a condition alone: "if a company delivers what I ordered, that's service")
   const pastOnlyIf = conditional && pastOnlyInCondition(s);
-  const past = !(conditional && hyp) && !pastOnlyIf && !isDefinition(t) && (narratesPast(t) || s.clauses.some((c) => isToldEvent(c) && c.verb >= 0 && t[c.verb].pos === 'VERB'));
+  const pastUnlessHyp = !pastOnlyIf && !isDefinition(t) && (narratesPast(t) || s.clauses.some((c) => isToldEvent(c) && c.verb >= 0 && t[c.verb].pos === 'VERB'));
   const lasting = hasPresentPerfect(t) || /\bstill\b|\bsince\b|\bnow\b/i.test(s.text) || underWay(s);
-  // a general statement in the present: a rule with a condition ("If I promise to call back on
-  // Tuesday, I call back on Tuesday") or a frequency ("they usually calm down"), not an event
-  // (after a past setting, "I would always walk them through it" is a habit of then, not a rule)
-  const general = !past && !lasting && !(habitual && !conditional) && anyNormIn(t, 0, t.length, GENERAL);
-  const habit = cues.habit.test(t) || general;
-  const situation = cues.situation.findAll(t);
   // someone else's quoted wish is theirs, not the speaker's aim ("he said, "we want to bring our son
   // here""); a promise they make is kept as one (the server's, in a story told as the customer:
   // "she said, "we are going to fix it before your party"")
@@ -375,9 +399,7 @@ function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: 
   const taskCues = cues.task.findAll(t);
   const taskMatches = taskCues.length ? taskCues.filter((m) => (!quotedFromOther(s, m.first) || clauseAt(s, m.first)?.mode === 'future') && !assurance(s, m.first)) : taskCues;
   const obligation = ownObligation(t);
-  const task = earliest(earliest(firstAt(taskMatches), obligation >= 0 && quotedFromOther(s, obligation) ? -1 : obligation), clauseTask(s));
   const resultMatches = cues.result.findAll(t);
-  const result = firstAt(resultMatches);
   // an outcome cue that is a verb of the speaker's ("when I came back", "I recommended the blue
   // one") is the speaker moving or acting, an outcome only when the speaker is the customer
   const othersMatches = resultMatches.length ? resultMatches.filter((m) => !(t[m.first].pos === 'VERB' && SUBJECT_FIRST.has(t[m.first - 1]?.norm ?? ''))) : resultMatches;
@@ -386,29 +408,73 @@ function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: 
   if (reaction >= 0) clauseOutcomes.push(reaction);
   // inline labels in notes: "Problem: ...", "My part: ..." (no colon or equals sign, no label: most sentences)
   const colon = s.text.includes(':') || s.text.includes('=') ? /^\s*[*_]*([^:=.!?*_]{1,30}?)[*_]*\s*[:=][*_]*\s/.exec(s.text) : null;
-  const label = colon ? partForLabel(colon[1], rubric) : undefined;
-  const reflection = cues.reflection.findAll(t);
-  // "I worked as...", "I was asked to...", "what I took from it": the verb belongs to the cue, not a step
-  const inCue = (i: number) => covers(situation, i) || covers(taskMatches, i) || covers(reflection, i);
-  const steps = stepsIn(s, storyStarted && presentOk, habitual && !conditional);
-  return {
-    hyp,
-    habit,
-    past,
-    situation,
-    task,
-    result,
+  const facts: Facts = {
+    conditional,
+    hypCues: cues.hypothetical.findAll(t),
+    pastUnlessHyp,
+    lasting,
+    generalWord: anyNormIn(t, 0, t.length, GENERAL),
+    habitCue: cues.habit.test(t),
+    situation: cues.situation.findAll(t),
+    taskMatches,
+    reflection: cues.reflection.findAll(t),
+    task: earliest(earliest(firstAt(taskMatches), obligation >= 0 && quotedFromOther(s, obligation) ? -1 : obligation), clauseTask(s)),
+    result: firstAt(resultMatches),
     results: cueStarts(resultMatches, clauseOutcomes),
     othersResult: firstAt(othersMatches),
     othersResults: cueStarts(othersMatches, clauseOutcomes),
-    reflection: reflection.length > 0,
     aside: isAside(s),
     unknown: cues.unknownOutcome.test(t),
-    lasting,
     clearPast: hasClearPast(t),
-    ...sideOf(s, cues),
-    steps: steps.length ? steps.filter((st) => !inCue(st.verb)) : steps,
-    label,
+    label: colon ? partForLabel(colon[1], rubric) : undefined,
+    steps: [undefined, undefined, undefined, undefined],
+  };
+  (s as Read)[FACTS] = facts;
+  return facts;
+}
+
+/** The sentence's steps, told as in a story already being narrated or not and as a habit of then or not. */
+function stepsOf(s: DocSentence, f: Facts, presentOk: boolean, habitual: boolean): Step[] {
+  const key = (presentOk ? 2 : 0) + (habitual ? 1 : 0);
+  const known = f.steps[key];
+  if (known) return known;
+  // "I worked as...", "I was asked to...", "what I took from it": the verb belongs to the cue, not a step
+  const inCue = (i: number) => covers(f.situation, i) || covers(f.taskMatches, i) || covers(f.reflection, i);
+  const steps = stepsIn(s, presentOk, habitual);
+  return (f.steps[key] = steps.length ? steps.filter((st) => !inCue(st.verb)) : steps);
+}
+
+function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean, habitual: boolean, presentOk: boolean): Reading {
+  const f = factsOf(s, cues, rubric);
+  const { conditional } = f;
+  const hyp = f.hypCues.some((m) => isHypothetical(s, m, storyStarted, habitual, conditional));
+  const past = !(conditional && hyp) && f.pastUnlessHyp;
+  // a general statement in the present: a rule with a condition ("If I promise to call back on
+  // Tuesday, I call back on Tuesday") or a frequency ("they usually calm down"), not an event
+  // (after a past setting, "I would always walk them through it" is a habit of then, not a rule)
+  const general = !past && !f.lasting && !(habitual && !conditional) && f.generalWord;
+  const side = sideOf(s, cues);
+  // (fields written out, not spread from the side: one object of one shape per reading)
+  return {
+    hyp,
+    habit: f.habitCue || general,
+    past,
+    situation: f.situation,
+    task: f.task,
+    result: f.result,
+    results: f.results,
+    othersResult: f.othersResult,
+    othersResults: f.othersResults,
+    reflection: f.reflection.length > 0,
+    aside: f.aside,
+    unknown: f.unknown,
+    lasting: f.lasting,
+    clearPast: f.clearPast,
+    customerSide: side.customerSide,
+    request: side.request,
+    othersAim: side.othersAim,
+    steps: stepsOf(s, f, storyStarted && presentOk, habitual && !conditional),
+    label: f.label,
   };
 }
 
