@@ -20,6 +20,10 @@ const PERSON = /^(he|she|they|him|her|them|someone|somebody|everyone|everybody|a
 const COPULAR = new Set(['be', 'seem', 'feel', 'look', 'sound', 'become', 'stay', 'remain', 'get']);
 
 type Source = 'behaviour' | 'quality' | 'outcome' | 'noticed';
+const SOURCES: readonly Source[] = ['behaviour', 'quality', 'outcome', 'noticed'];
+/** A pillar's phrases of one source. */
+const listOf = (p: PillarRule, source: Source): readonly string[] =>
+  source === 'behaviour' ? p.phrases : source === 'quality' ? p.qualities : source === 'outcome' ? p.outcomes : p.noticed;
 
 /** Words that give a reason for what came before them: "…, because I could tell they were worried". */
 const REASONS = new Set(['because', 'since', 'as', 'cause']);
@@ -196,6 +200,15 @@ function selfAsObject(s: DocSentence, m: PhraseMatch): boolean {
   return false;
 }
 
+/** Whether text[from, to) holds a , ; : ( ) or a dash (read by character code: no slice, no pattern). */
+function breaksPhrase(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 0x2013 || c === 0x2014) return true;
+  }
+  return false;
+}
+
 /**
  * What a match shows, if anything: `shown` by something that happened (a step of the speaker's,
  * or of the server's in a story told as the customer), `claimed` by a value, a habit, a plan or a
@@ -204,7 +217,7 @@ function selfAsObject(s: DocSentence, m: PhraseMatch): boolean {
  */
 export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch, source: Source): { kind: EvidenceKind; why: string } | undefined {
   // a phrase read across a comma or a semicolon is two things ("finding it; and a second server")
-  if (/[,;:()\u2013\u2014]/.test(doc.text.slice(m.start, m.end))) return undefined;
+  if (breaksPhrase(doc.text, m.start, m.end)) return undefined;
   if (selfAsObject(s, m)) return undefined;
   const c = clauseOf(doc, s, m);
   // a quote nobody is said to say, or a question ("Did the customer notice?"), shows nothing; words
@@ -264,7 +277,7 @@ export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch
     const answered = (HAPPENED.has(answer.mode) || (answer.mode === 'present' && inStory)) && !answer.conditional;
     return answered ? { kind: 'shown', why: 'a feeling you noticed and answered' } : { kind: 'claimed', why: 'how you would answer a feeling' };
   }
-  const own = !customerSide && s.tokens.slice(m.first, m.last).some((t) => SPEAKERS_OWN.has(t.norm));
+  const own = !customerSide && anyNormIn(s.tokens, m.first, m.last, SPEAKERS_OWN);
   if (c && (bySpeaker(c, customerSide) || own || arrangedBy(s, c, customerSide) || ledToBy(s, c, customerSide))) {
     if (happened && !c.reported) return { kind: 'shown', why: customerSide ? 'what they did for you' : inStory ? 'your step in the story' : 'something you did' };
     const mood = c.mode === 'modal' || c.mode === 'future' || c.reported ? 'what you would do' : c.mode === 'habit' ? 'what you usually do' : 'a value you state';
@@ -286,19 +299,21 @@ export const pillarsCheck: Check = {
     // a buzzword is no evidence of its pillar, used or rejected: "I go above and beyond", "I hate 'above and beyond'"
     const jargonBySentence = doc.sentences.map((s) => jargonSet.findAll(s.tokens));
     const inJargon = (si: number, m: PhraseMatch) => jargonBySentence[si].some((j) => m.first < j.last && j.first < m.last);
-    // where each piece of evidence is in the document, for a finding about it
-    const offsets = new Map<Evidence, { start: number; end: number }>();
+    // where each pillar's first piece of evidence is in the document, for a finding about it
+    const firstSpans: (PhraseMatch | undefined)[] = [];
     const pillars: PillarResult[] = rubric.pillars.map((p) => {
       const evidence: Evidence[] = [];
+      // the match of each piece of evidence, in the order found
+      const matches: PhraseMatch[] = [];
       const add = (m: PhraseMatch, kind: EvidenceKind, why: string) => {
         const at = doc.span(m.start, m.end);
-        const e: Evidence = { text: at.text, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, kind, why };
-        offsets.set(e, { start: m.start, end: m.end });
-        evidence.push(e);
+        evidence.push({ text: at.text, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, kind, why });
+        matches.push(m);
       };
-      const lists: [Source, readonly string[]][] = [['behaviour', p.phrases], ['quality', p.qualities], ['outcome', p.outcomes], ['noticed', p.noticed]];
       // (index loops: this runs for every pillar, list and sentence, and most find nothing)
-      for (const [source, list] of lists) {
+      for (let l = 0; l < SOURCES.length; l++) {
+        const source = SOURCES[l];
+        const list = listOf(p, source);
         if (!list.length) continue;
         const set = phrases(list);
         for (let si = 0; si < doc.sentences.length; si++) {
@@ -322,6 +337,10 @@ export const pillarsCheck: Check = {
           add(js[k], 'claimed', 'a cliché: say what you did instead');
         }
       }
+      // the first after the (stable) sort below: the earliest found of those that start first
+      let first = 0;
+      for (let k = 1; k < evidence.length; k++) if (evidence[k].line < evidence[first].line || (evidence[k].line === evidence[first].line && evidence[k].column < evidence[first].column)) first = k;
+      firstSpans.push(matches[first]);
       if (evidence.length > 1) evidence.sort((a, b) => a.line - b.line || a.column - b.column);
       const status = evidence.some((e) => e.kind === 'shown') ? 'shown' : evidence.length ? 'claimed' : 'missing';
       return { id: p.id, name: p.name, present: evidence.length > 0, status, evidence };
@@ -342,9 +361,11 @@ export const pillarsCheck: Check = {
       findings.push(finding('pillars-too-many', 'info', `Touches ${present.length} pillars; the strongest answers pick ${min}–${Math.min(max, 3)} and show them in the story.`));
     }
     // a claim is coached: every interview guide says show it, don't say it
-    for (const p of pillars) {
+    for (let k = 0; k < pillars.length; k++) {
+      const p = pillars[k];
       if (p.status !== 'claimed') continue;
-      findings.push(finding('pillars-claimed', 'info', `${p.name} is claimed, not shown: add the moment you showed it.`, offsets.get(p.evidence[0])));
+      const m = firstSpans[k]!;
+      findings.push(finding('pillars-claimed', 'info', `${p.name} is claimed, not shown: add the moment you showed it.`, { start: m.start, end: m.end }));
     }
     return { findings, score: pillarScore(rubric.pillars, pillars, min), report: { pillars } };
   },
