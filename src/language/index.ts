@@ -74,29 +74,39 @@ export function quotedFromOther(s: SentenceFacts, k: number): boolean {
 const BLOCK_BREAK = /\n[ \t]*\n+|\n(?=[ \t]*(?:[-*•+]|\d+[.)])[ \t])|\n(?=[ \t]*[*_]{0,2}[A-Za-z][A-Za-z ]{0,24}[*_]{0,2}[ \t]*:)/g;
 const BULLET = /^[ \t]*(?:[-*•+]|\d+[.)])[ \t]+/;
 
+/** The length of the bullet that opens text[a, b), or 0. The pattern runs only where a bullet's first character stands. */
+function bulletLength(text: string, a: number, b: number): number {
+  let k = a;
+  while (k < b && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  const c = k < b ? text.charCodeAt(k) : -1;
+  if (c !== 45 && c !== 42 && c !== 0x2022 && c !== 43 && !isDigitCode(c)) return 0;
+  const bullet = BULLET.exec(text.slice(a, Math.min(b, a + 16)));
+  return bullet ? bullet[0].length : 0;
+}
+
 /** The blocks of text[from, to): paragraphs and list items, bullets left out. */
 function blocksOf(text: string, from: number, to: number): [number, number][] {
-  const part = text.slice(from, to);
   const out: [number, number][] = [];
-  let start = 0;
+  // (offsets in text: the range is sliced only where it has a line break to run the pattern on)
   const push = (a: number, b: number) => {
-    const bullet = BULLET.exec(part.slice(a, Math.min(b, a + 16)));
-    if (bullet) a += bullet[0].length;
+    a += bulletLength(text, a, b);
     for (let k = a; k < b; k++) {
-      if (!isSpaceCode(part.charCodeAt(k))) {
-        out.push([from + a, from + b]);
+      if (!isSpaceCode(text.charCodeAt(k))) {
+        out.push([a, b]);
         return;
       }
     }
   };
+  let start = from;
   // every break starts at a line break: a part without one is one block
-  if (part.indexOf('\n') >= 0) {
-    for (const m of part.matchAll(BLOCK_BREAK)) {
-      push(start, m.index!);
-      start = m.index! + m[0].length;
+  const lineBreak = text.indexOf('\n', from);
+  if (lineBreak >= 0 && lineBreak < to) {
+    for (const m of text.slice(from, to).matchAll(BLOCK_BREAK)) {
+      push(start, from + m.index!);
+      start = from + m.index! + m[0].length;
     }
   }
-  push(start, part.length);
+  push(start, to);
   return out;
 }
 
@@ -142,15 +152,31 @@ function isMonthMay(tokens: readonly Token[], i: number): boolean {
   return (prev !== undefined && BEFORE_MONTH.has(prev)) || (next !== undefined && isDigitCode(next.charCodeAt(0)));
 }
 
-/** Whether the curly quotation marks of text[from, to) pair up: as many “ as ”. */
-function countCurly(text: string, from: number, to: number): boolean {
+const NO_MARKS = 0;
+const PAIRED = 1;
+const UNPAIRED = 2;
+
+/**
+ * The quotation marks of a block, read in one pass: NO_MARKS; PAIRED, when no quotation is open at
+ * its end (as quoteStateAfter reads "…" and “…”) and there are as many “ as ”; else UNPAIRED.
+ */
+function quoteMarksOf(text: string, from: number, to: number): number {
+  let any = false;
+  let open = false;
   let balance = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x201c) balance++;
-    else if (c === 0x201d) balance--;
+    if (c === 34) open = !open;
+    else if (c === 0x201c) {
+      open = true;
+      balance++;
+    } else if (c === 0x201d) {
+      open = false;
+      balance--;
+    } else continue;
+    any = true;
   }
-  return balance === 0;
+  return !any ? NO_MARKS : !open && balance === 0 ? PAIRED : UNPAIRED;
 }
 
 // A line of dialogue opens with who says it: "Me: I sold it!", "The customer: "Your driver isn't
@@ -195,10 +221,11 @@ export function readText(text: string, ranges: readonly [number, number][]): Sen
     for (const [a, b] of blocksOf(text, from, to)) {
       // a quotation may run over several sentences of a block; its state carries over only where the
       // block's marks pair up, so one stray mark (5'11") cannot make the rest of the block a quote
-      const paired = !quoteStateAfter(text, a, b, false) && countCurly(text, a, b);
+      // (a block with no marks at all is never in a quote: no sentence of it is read for them)
+      const marks = quoteMarksOf(text, a, b);
       // a labelled line of dialogue is someone's words, in quotation marks or not ("Man: Is this fresh?")
       const dialogueBy = dialogueLabel(text, a, b);
-      const unmarked = dialogueBy !== undefined && !QUOTE_MARKS.test(text.slice(a, b));
+      const unmarked = dialogueBy !== undefined && marks === NO_MARKS;
       let inQuote = false;
       let quotedTo = a;
       const cuts = [a];
@@ -217,7 +244,7 @@ export function readText(text: string, ranges: readonly [number, number][]): Sen
         const tokens = tokenize(slice, start);
         if (!tokens.length) continue;
         w = align(tokens, tagged, w);
-        if (paired) inQuote = quoteStateAfter(text, quotedTo, start, inQuote);
+        if (marks === PAIRED) inQuote = quoteStateAfter(text, quotedTo, start, inQuote);
         quotedTo = start;
         const clauses = readClauses(tokens, slice, start, inQuote);
         if (unmarked) for (const c of clauses) c.quoted = true;
