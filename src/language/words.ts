@@ -46,7 +46,7 @@ export const FREQUENCY = words('always usually normally generally typically ofte
 
 /** Verbs of saying or promising: what follows them is reported ("I told him I would call"). */
 export const REPORTING = words(
-  'tell say promise assure swear explain agree decide know think figure realise realize guess hope reckon write email text reply answer mention warn confirm insist guarantee ask let inform reassure',
+  'tell say promise assure swear explain agree decide know think figure realise realize guess hope reckon write email text reply answer mention warn confirm insist guarantee ask let inform reassure state specify stipulate',
 );
 
 /** Verbs whose object does the next verb: "I let him explain", "she made me wait", "I helped her find it". */

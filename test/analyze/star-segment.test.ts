@@ -369,6 +369,7 @@ describe('tasks stated as a commitment or ownership', () => {
     ['a thing the speaker wanted, as the customer', 'Last May I was visiting my aunt in a small town. I wanted a copy of an old photo of hers. The clerk at the pharmacy made the copies himself and rang me when they were ready.'],
     ['the speaker\'s own promise in dialogue', 'Last spring a man brought in a laptop whose drive had died out of warranty. I told him, "Look, I\'m on your side. I\'ll ask around and push for a free repair." I rang the regional office twice.'],
     ['an offer to see what can be done', 'One day last June an older couple asked about a sofa they could not carry home. Me: "We don\'t deliver, but let me see what I can do." I borrowed the van after my shift.'],
+    ['a policy that states a limit (the tagger reads "policy states" as two nouns)', 'Last spring a customer demanded a refund for a kettle. Our policy states that refunds are only given with a receipt. I checked our records and found her purchase.'],
     ['someone else refusing what the speaker needed', 'Last spring a customer bought shoes from a seller on our site. The seller refused to take them back. I showed them the return terms and got her a refund.'],
     ['someone else not letting it happen', 'Last winter a man came in with his dog. Security wouldn\'t let the dog stay in the waiting room. I found him a seat by the door and served him there.'],
     ['a purpose with "in order to"', 'Last winter a pensioner\'s boiler quote went missing. I rang the surveyor in order to get it to her by Friday.'],
