@@ -21,6 +21,13 @@ describe('pillars in a story: the speaker\'s step shows it, the word alone does 
   });
 });
 
+describe('a quote on its own after a question', () => {
+  it('is the answer of the other one speaking: after "…," I promised, when he asked, "Are you still there?"', () => {
+    const ownership = pillar('ownership', '"I won\'t leave you," I promised, when he asked, "Are you still there?"\n\n"I\'m going to see this through with you."');
+    expect(ownership.evidence.map((e) => [e.text, e.kind])).toEqual([['see this through', 'shown']]);
+  });
+});
+
 describe('pillars in a quotation that runs over sentences', () => {
   const communication = (who: string) => pillar('communication', `${who} began with "Good evening, sir. I will walk you through what happened and keep you updated." He got a new key.`);
 

@@ -115,11 +115,20 @@ function lastSaying(doc: AnswerDocument, s: DocSentence): Clause | undefined {
   }
   // (the sentence where it opened, then the three before it, as for that sentence)
   for (let i = from; i >= Math.max(0, from - (s.inQuote ? 3 : 2)); i--) {
-    const said = doc.sentences[i].clauses.filter((c) => c.finite && !c.quoted && SAYING.has(c.lemma)).at(-1);
-    if (said) return said;
+    const sayers = doc.sentences[i].clauses.filter((c) => c.finite && !c.quoted && SAYING.has(c.lemma));
+    const said = sayers.at(-1);
+    if (!said) continue;
+    // a question gets its answer from the other one speaking: after '"I won't leave you," he
+    // promised, when I asked, "Are you still there?"' the next quote is his
+    const other = sayers.find((c) => c.actor !== said.actor);
+    if (other && i === s.index - 1 && !s.inQuote && ASKED_LAST.test(doc.sentences[i].text)) return other;
+    return said;
   }
   return undefined;
 }
+
+/** A sentence that ends on a quoted question: '… when I asked, "Are you still there?"'. */
+const ASKED_LAST = /\?["\u201d']\s*$/;
 
 /** Is the clause about the person whose doing counts: the speaker, or the server when the story is told as the customer? */
 function bySpeaker(c: Clause | undefined, customerSide: boolean): boolean {
