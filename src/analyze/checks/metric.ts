@@ -330,6 +330,12 @@ function occasions(t: readonly Token[], n: NumberFact, p: MetricPhrases): boolea
  * hours"), and a count of people or cases large enough to be the scale of what was at stake
  * ("a group of 20 people").
  */
+/** Words that count a duration on from the story's steps: "the next three months", "the six months after". */
+const FROM_STEPS_BEFORE = new Set(['next', 'following']);
+const FROM_STEPS_AFTER = new Set(['after', 'since']);
+const countedOnFromSteps = (t: DocSentence['tokens'], n: { first: number; last: number }): boolean =>
+  FROM_STEPS_BEFORE.has(t[n.first - 1]?.norm ?? '') || FROM_STEPS_AFTER.has(t[n.last]?.norm ?? '');
+
 function factCandidates(s: DocSentence, p: MetricPhrases, out: Candidate[]): void {
   const t = s.tokens;
   for (const n of s.numbers) {
@@ -344,10 +350,10 @@ function factCandidates(s: DocSentence, p: MetricPhrases, out: Candidate[]): voi
     // (a slash between digits is read by the patterns, which know a scale from "2018/11")
     else if (n.kind === 'rating' && (n.unit === 'star' || t.slice(n.first, n.last).some((x) => x.norm === 'out'))) out.push({ start: n.start, end: n.end, kind: 'rating' });
     else if (n.kind === 'duration' && after === 'to' && t[n.last + 1]?.norm === 'spare') out.push({ start: n.start, end: t[n.last + 1].end, kind: 'time' });
-    else if (n.kind === 'duration' && since && c && (c.negated || c.mode === 'ongoing')) out.push({ start: n.start, end: n.end, kind: 'retention' });
-    // a run with no failure after the steps, told as their outcome: "we did not get a single
-    // complaint for the next three months", "no patient missed a follow-up in the six months after"
-    else if (n.kind === 'duration' && s.role === 'result' && c && c.negated && (t[n.first - 1]?.norm === 'next' || t[n.first - 1]?.norm === 'following' || after === 'after')) out.push({ start: n.start, end: n.end, kind: 'retention' });
+    // a run with no failure (or still going on) counted from the steps: "we have not missed a filing
+    // date in the 18 months since"; and, told as their outcome, "we did not get a single complaint
+    // for the next three months", "no patient missed a follow-up in the six months after"
+    else if (n.kind === 'duration' && c && ((since && (c.negated || c.mode === 'ongoing')) || (s.role === 'result' && c.negated && countedOnFromSteps(t, n)))) out.push({ start: n.start, end: n.end, kind: 'retention' });
     else if ((n.kind === 'count' || occasions(t, n, p)) && since && c && c.actor === 'other' && c.mode === 'ongoing') out.push({ start: n.start, end: n.end, kind: 'count' });
     else if (n.kind === 'duration' && c && c.lemma === 'take' && STORY_PARTS.has(s.role) && (s.role === 'result' || (c.actor === 'other' && clauseWords.some((w) => w === 'only' || w === 'just')))) out.push({ start: n.start, end: n.end, kind: 'time' });
     // "two days ahead of schedule", "a week early", "an hour earlier than promised"; and the other
