@@ -127,7 +127,7 @@ export function buildDocument(answer: ParsedAnswer, rubric: Rubric): AnswerDocum
   const sentences: DocSentence[] = [];
   const tokens: Token[] = [];
   let si = 0;
-  for (const s of readText(text, sections.map((sec) => [sec.start, sec.end]))) {
+  for (const s of readText(text, sections.map((sec) => [sec.start, sec.end]), (label) => partForLabel(label, rubric) !== undefined)) {
     while (si + 1 < sections.length && s.start >= sections[si].end) si++;
     // an explicit literal, not a spread of s: one object shape for every sentence, and no copying loop
     sentences.push({ start: s.start, end: s.end, text: s.text, tokens: s.tokens, clauses: s.clauses, numbers: s.numbers, inQuote: s.inQuote, dialogueBy: s.dialogueBy, index: sentences.length, section: si, role: sections[si].declared ?? 'opening', why: '' });

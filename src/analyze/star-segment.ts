@@ -1,5 +1,5 @@
 import type { StarPart } from '../answer/types.js';
-import { MODALS, clauseAt, quotedFromOther, type Clause } from '../language/index.js';
+import { MODALS, OTHERS_OBJECT, clauseAt, quotedFromOther, type Clause } from '../language/index.js';
 import type { Rubric } from '../rubric/types.js';
 import { REPORTING, SUBJECT_PRONOUNS_THIRD, isClearPast, isDefinition, isNarratedPast, isPastStep, isPastVerb, isPerfect, isPresentStep, verbAfter } from '../text/english.js';
 import type { PhraseMatch, PhraseSet } from '../text/phrases.js';
@@ -686,7 +686,6 @@ function saysCustomerSide(s: DocSentence, cues: Cues): boolean {
 
 /** Words after a verb that say who it was done for: the speaker ("offered me"), or others ("rang them"). */
 const FOR_THE_SPEAKER = new Set(['me', 'us', 'my', 'our']);
-const FOR_OTHERS = new Set(['him', 'her', 'them', 'his', 'their']);
 
 /** What a customer does to the one who serves them, not a service done for the teller: "they thanked me", "he yelled at me". */
 const REACTIONS = new Set(['thank', 'praise', 'hug', 'tip', 'yell', 'shout', 'scream', 'swear', 'curse', 'complain', 'blame', 'accuse', 'come', 'walk', 'approach']);
@@ -719,7 +718,7 @@ function servedTheSpeaker(doc: AnswerDocument): boolean {
       // (someone's quoted words are not the story's service: "she said, "you helped me last week!"")
       if (!c.finite || c.mode !== 'narrated' || c.verb < 0 || c.quoted) continue;
       if (c.actor === 'other' && c.subject >= 0 && c.lemma !== 'be' && !REACTIONS.has(c.lemma) && doneFor(s, c, FOR_THE_SPEAKER)) forMe++;
-      if ((c.actor === 'speaker' || c.actor === 'team') && doneFor(s, c, FOR_OTHERS)) mine++;
+      if ((c.actor === 'speaker' || c.actor === 'team') && doneFor(s, c, OTHERS_OBJECT)) mine++;
     }
   }
   return forMe >= 2 && forMe >= mine && !WORKS_THERE.test(doc.text);

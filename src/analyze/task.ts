@@ -1,4 +1,4 @@
-import { isBaseForm, quotedFromOther, type Clause } from '../language/index.js';
+import { isBaseForm, quotedFromOther, STATING, type Clause } from '../language/index.js';
 import { anyNormIn } from '../text/tokens.js';
 import type { DocSentence } from './document.js';
 
@@ -55,9 +55,7 @@ function troubleAt(t: DocSentence['tokens'], k: number): boolean {
 
 const bySpeaker = (c: Clause) => c.actor === 'speaker' || c.actor === 'team';
 
-/** Verbs a rule says what it holds with: "the policy said", "the contract states", "the terms read". */
-const RULE_SAYS = new Set(['say', 'state', 'specify', 'stipulate', 'read', 'mean']);
-const ruleSays = (s: DocSentence, c: Clause): boolean => c.subject >= 0 && RULES.has(s.tokens[c.subject].norm) && RULE_SAYS.has(c.lemma);
+const ruleSays = (s: DocSentence, c: Clause): boolean => c.subject >= 0 && RULES.has(s.tokens[c.subject].norm) && STATING.has(c.lemma);
 
 const ONLY = new Set(['only']);
 

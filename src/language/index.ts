@@ -5,11 +5,11 @@ import { quoteStateAfter, readClauses } from './clauses.js';
 import { readNumbers } from './numbers.js';
 import { tagText, type TaggedText } from './tagger.js';
 import type { Clause, SentenceFacts } from './types.js';
-import { PEOPLE_NOUNS, TELLING_OR_WANTING } from './words.js';
+import { PEOPLE_NOUNS, STATING, TELLING_OR_WANTING } from './words.js';
 
 export type { Actor, Clause, Mode, NumberFact, NumberKind, SentenceFacts } from './types.js';
 export { isBaseForm, isPastForm } from './clauses.js';
-export { MODALS, PEOPLE_NOUNS, SAYING } from './words.js';
+export { MODALS, OTHERS_OBJECT, PEOPLE_NOUNS, SAYING, STATING } from './words.js';
 
 /** The innermost clause holding token k (a non-finite one inside a finite one wins), if any. */
 export function clauseAt(s: SentenceFacts, k: number): Clause | undefined {
@@ -144,8 +144,6 @@ function align(tokens: Token[], tagged: TaggedText, from: number): number {
 }
 
 const SUBJECT_PRONOUN = new Set(['i', 'we', 'he', 'she', 'they']);
-/** Verbs a rule or a document says what it holds with: "the contract states that", "the policy requires that". */
-const STATING = new Set(['state', 'say', 'require', 'specify', 'stipulate', 'mean', 'show', 'note']);
 
 /** Words before a month: "last May", "in May", "early May". */
 const BEFORE_MONTH = new Set(['last', 'next', 'in', 'of', 'early', 'late', 'mid', 'since', 'until', 'by', 'every', 'through', 'during']);
@@ -187,8 +185,11 @@ function quoteMarksOf(text: string, from: number, to: number): number {
 // A line of dialogue opens with who says it: "Me: I sold it!", "The customer: "Your driver isn't
 // here!"", "Manager: *walks over* "Yes, sir?"", "Joseph: "I'll see you through this."".
 const DIALOGUE_LABEL = /^[*_]{0,2}(?:(the|a|an|my|our|this|that|his|her|their|one|another|other) +)?(?:([a-z][a-z'-]*) +)?([a-z][a-z'-]*)[*_]{0,2}[ \t]*:(?!\/\/)[ \t]*([^ \t])?/i;
-/** Labels that name a part of the answer, not a person: "Result: "Thank you," she said." */
-const NOT_NAMES = new Set(['situation', 'task', 'action', 'actions', 'result', 'results', 'outcome', 'answer', 'question', 'note', 'notes', 'tip', 'example', 'summary', 'lesson', 'context', 'background', 'goal', 'quote', 'update']);
+/**
+ * Labels of a piece of a document, not a person: "Note: "…"". The parts of an answer ("Result:
+ * "Thank you," she said.") are the rubric's headings, which the caller knows (`isPartLabel`).
+ */
+const DOCUMENT_LABELS = new Set(['answer', 'question', 'note', 'notes', 'tip', 'example', 'summary', 'lesson', 'quote', 'update']);
 const QUOTE_MARKS = /["\u201c\u201d]/;
 
 /**
@@ -196,7 +197,7 @@ const QUOTE_MARKS = /["\u201c\u201d]/;
  * by a pronoun or a noun for people ("The customer:", "Manager:", "Him:"), or by a name before
  * their quoted words ("Marco: "…""), someone else; undefined when the line has no such label.
  */
-function dialogueLabel(text: string, from: number, to: number): 'speaker' | 'other' | undefined {
+function dialogueLabel(text: string, from: number, to: number, isPartLabel: (label: string) => boolean): 'speaker' | 'other' | undefined {
   const m = DIALOGUE_LABEL.exec(text.slice(from, Math.min(to, from + 48)));
   if (!m || m[4] === undefined) return undefined;
   const [, det, adjective, head, after] = m;
@@ -206,15 +207,16 @@ function dialogueLabel(text: string, from: number, to: number): 'speaker' | 'oth
   const singular = word.endsWith('s') && PEOPLE_NOUNS.has(word.slice(0, -1)) ? word.slice(0, -1) : word;
   if (PEOPLE_NOUNS.has(singular) || singular === 'coworker' || singular === 'co-worker') return 'other';
   // a name: one capitalised word before quoted words or a stage direction ("Marco: *sighs* "Fine."")
-  if (!det && !adjective && head.length > 1 && /^[A-Z]/.test(head) && !NOT_NAMES.has(word) && (QUOTE_MARKS.test(after) || after === '*')) return 'other';
+  if (!det && !adjective && head.length > 1 && /^[A-Z]/.test(head) && (QUOTE_MARKS.test(after) || after === '*') && !DOCUMENT_LABELS.has(word) && !isPartLabel(head)) return 'other';
   return undefined;
 }
 
 /**
- * Reads the text's ranges (an answer's sections) into sentences with their facts. Sentences never
+ * Reads the text's ranges (an answer's sections) into sentences with their facts. `isPartLabel`
+ * tells a label that names a part of the answer ("Result:") from a speaker's name ("Marco:"). Sentences never
  * cross a range, a paragraph or a list item.
  */
-export function readText(text: string, ranges: readonly [number, number][]): SentenceFacts[] {
+export function readText(text: string, ranges: readonly [number, number][], isPartLabel: (label: string) => boolean = () => false): SentenceFacts[] {
   const sentences: SentenceFacts[] = [];
   for (const [from, to] of ranges) {
     // the tagger reads the whole range at once (a call has a cost of its own); its sentences are then
@@ -229,7 +231,7 @@ export function readText(text: string, ranges: readonly [number, number][]): Sen
       // (a block with no marks at all is never in a quote: no sentence of it is read for them)
       const marks = quoteMarksOf(text, a, b);
       // a labelled line of dialogue is someone's words, in quotation marks or not ("Man: Is this fresh?")
-      const dialogueBy = dialogueLabel(text, a, b);
+      const dialogueBy = dialogueLabel(text, a, b, isPartLabel);
       const unmarked = dialogueBy !== undefined && marks === NO_MARKS;
       let inQuote = false;
       let quotedTo = a;

@@ -17,6 +17,8 @@ export const OTHER_SUBJECTS = words(
     'someone somebody everyone everybody anyone anybody nobody noone nothing everything something this that these those who which there',
 );
 export const NEGATIVE_SUBJECTS = words('nobody nothing noone none neither');
+/** Object and possessive forms of someone else: "rang them back", "found her bag". */
+export const OTHERS_OBJECT = words('him her them his their');
 /** Nouns after "my"/"our" that make the subject the speaker's own aim: "my job was to calm him down". */
 export const DUTY_NOUNS = words('job task goal aim role responsibility priority plan focus idea mission instinct approach duty part concern objective first');
 /** Nouns after "our" that make the speaker's side: "our hotel couldn't provide it", "our store". */
@@ -48,6 +50,9 @@ export const FREQUENCY = words('always usually normally generally typically ofte
 export const REPORTING = words(
   'tell say promise assure swear explain agree decide know think figure realise realize guess hope reckon write email text reply answer mention warn confirm insist guarantee ask let inform reassure state specify stipulate',
 );
+
+/** Verbs a rule or a document says what it holds with: "the policy said", "the contract states that", "the terms read". */
+export const STATING = words('say state specify stipulate mean require show note read');
 
 /** Verbs whose object does the next verb: "I let him explain", "she made me wait", "I helped her find it". */
 export const CAUSATIVE = words('let make help have get watch see hear ask allow encourage invite tell want need keep leave find');

@@ -189,6 +189,9 @@ describe('language layer: clauses', () => {
     expect(lines('Marco: "Fine, do it after your shift."')).toEqual(['other quoted']);
     // a label that names a part of the answer, or a phrase before a colon, is no speaker
     expect(lines('Result: the customer renewed.\nPicture this: the queue ran out the door.\nI told her: we can fix it.')).toEqual(['- told', '- told', '- told']);
+    // the answer's parts are the caller's (the rubric's headings): "Impact:" before a quote is no name
+    const byRubric = (text: string) => readText(text, [[0, text.length]], (label) => /^(impact|result)$/i.test(label)).map((s) => s.dialogueBy ?? '-');
+    expect(byRubric('Impact: "Thank you," she said.\nNote: "Back in five."\nMarco: "Fine."')).toEqual(['-', '-', 'other']);
   });
 
   it('reads a verb\'s form after an article as a noun: "a follow-up", "the check-in"', () => {

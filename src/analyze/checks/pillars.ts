@@ -1,4 +1,4 @@
-import { clauseAt, PEOPLE_NOUNS, SAYING, type Clause } from '../../language/index.js';
+import { clauseAt, OTHERS_OBJECT, PEOPLE_NOUNS, SAYING, type Clause } from '../../language/index.js';
 import { isMentionOnly, isNegated, isQuoted } from '../../text/mention.js';
 import { anyNormIn } from '../../text/tokens.js';
 import type { PhraseMatch } from '../../text/phrases.js';
@@ -28,8 +28,6 @@ const listOf = (p: PillarRule, source: Source): readonly string[] =>
 /** Words that give a reason for what came before them: "…, because I could tell they were worried". */
 const REASONS = new Set(['because', 'since', 'as', 'cause']);
 
-/** Words by which a step is done for someone: "I helped her", "I walked them to the door". */
-const FOR_THEM = new Set(['her', 'him', 'them', 'his', 'their']);
 
 /** Verbs of noticing a feeling: "I could see", "I sensed", "I realised". */
 const PERCEIVING = new Set(['see', 'hear', 'notice', 'tell', 'sense', 'realize', 'realise', 'feel', 'know', 'understand', 'recognize', 'recognise', 'pick', 'spot', 'gather', 'guess', 'imagine', 'picture']);
@@ -272,7 +270,7 @@ export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch
       const here = s.clauses.find((x) => x.first > m.first && mine(x));
       const where = here ? s : doc.sentences[s.index + 1];
       const step = here ?? later.find(mine);
-      const forThem = step !== undefined && step.verb >= 0 && anyNormIn(where.tokens, step.verb, step.last, FOR_THEM);
+      const forThem = step !== undefined && step.verb >= 0 && anyNormIn(where.tokens, step.verb, step.last, OTHERS_OBJECT);
       return forThem && step.mode === 'narrated' && !step.conditional ? { kind: 'shown', why: 'a feeling you answered' } : undefined;
     }
     // (or answered before the reason is given: "I stayed calm, because I could tell they were worried")
