@@ -20,6 +20,7 @@ interface Cues {
   unknownOutcome: PhraseSet;
   reflection: PhraseSet;
   customerSide: PhraseSet;
+  serverSide: PhraseSet;
 }
 
 function cuesFor(rubric: Rubric, phrases: (l: readonly string[]) => PhraseSet): Cues {
@@ -33,6 +34,7 @@ function cuesFor(rubric: Rubric, phrases: (l: readonly string[]) => PhraseSet): 
     unknownOutcome: phrases(rubric.star['unknown-outcome']),
     reflection: phrases(rubric.star.reflection),
     customerSide: phrases(rubric.star['customer-side']),
+    serverSide: phrases(rubric.star['server-side']),
   };
 }
 
@@ -663,7 +665,7 @@ export function segmentStar(doc: AnswerDocument, rubric: Rubric, phrases: (l: re
   const pieces: StarPiece[] = [];
   PIECES.set(doc, pieces);
   // a story told as the customer with no phrase that says so is read as one from its first sentence
-  const served = servedTheSpeaker(doc);
+  const served = servedTheSpeaker(doc, cues);
   if (doc.structured) segmentSections(doc, cues, rubric, pieces);
   else segmentPlain(doc, cues, rubric, pieces, served);
   doc.customerSide = served || doc.sentences.some((s) => sideOf(s, cues).customerSide);
@@ -690,8 +692,30 @@ const FOR_THE_SPEAKER = new Set(['me', 'us', 'my', 'our']);
 /** What a customer does to the one who serves them, not a service done for the teller: "they thanked me", "he yelled at me". */
 const REACTIONS = new Set(['thank', 'praise', 'hug', 'tip', 'yell', 'shout', 'scream', 'swear', 'curse', 'complain', 'blame', 'accuse', 'come', 'walk', 'approach']);
 
-/** Signs the speaker is the one serving: a job, a shift, a role, "our customers", a day off, "my time in retail". */
-const WORKS_THERE = /\b(i|we) (worked|work|was working|were working|was employed|ran|run|managed|volunteered)\b(?! (our|my|their|his|her|the) way)|\b(my|our) (previous |last |first |current |old |new )?(job|internship|shift|role|position|manager|boss|supervisor|team|colleagues?|customers?|clients?|guests?|patients?|accounts?|store|shop|hotel|restaurant|company|office|clinic|practice|branch)\b|\bmy (?!fellow )[a-z]+ (job|shift|internship|coworkers?|co-workers?|colleagues?)\b|\bas an? (?!customer|client|guest|patient|passenger|shopper|buyer)[a-z]+ ?[a-z]* (at|in|for|with)\b|\b(my|our) days? off\b|\b(time|years?|months?|career|experience|jobs?|start|work(ed|ing)?) in (customer service|retail|hospitality|sales|tech support|customer support|a call cent(er|re))\b/i;
+/** Who is served in "as a customer at", "as a guest in": no role of the speaker's. */
+const SERVED_ROLES = new Set(['customer', 'client', 'guest', 'patient', 'passenger', 'shopper', 'buyer']);
+const OWN_WAY = new Set(['our', 'my', 'their', 'his', 'her', 'the']);
+
+/**
+ * Whether the rubric's signs that the speaker serves (a job, a shift, "our customers", "as a
+ * cashier at") stand in the answer: not "worked our way through the list" (an idiom, no job), nor
+ * "as a customer at" (the one served), nor "my fellow colleagues" (a customer's fellow passengers
+ * read so too).
+ */
+function worksThere(doc: AnswerDocument, cues: Cues): boolean {
+  for (const s of doc.sentences) {
+    for (const m of cues.serverSide.findAll(s.tokens)) {
+      const t = s.tokens;
+      const first = t[m.first].norm;
+      if ((first === 'i' || first === 'we') && OWN_WAY.has(t[m.last]?.norm ?? '') && t[m.last + 1]?.norm === 'way') continue;
+      if (first === 'as' && SERVED_ROLES.has(t[m.first + 2]?.norm ?? '')) continue;
+      if (first === 'my' && t[m.first + 1]?.norm === 'fellow') continue;
+      return true;
+    }
+  }
+  return false;
+}
+
 
 /**
  * Whether the clause's verb is done for one of `whom`: a word of theirs after it ("offered me a
@@ -710,7 +734,7 @@ function doneFor(s: DocSentence, c: Clause, whom: ReadonlySet<string>): boolean 
  * speaker ("she offered me", "they rang us back") outnumber the speaker's own for others, and
  * nothing says the speaker works there.
  */
-function servedTheSpeaker(doc: AnswerDocument): boolean {
+function servedTheSpeaker(doc: AnswerDocument, cues: Cues): boolean {
   let forMe = 0;
   let mine = 0;
   for (const s of doc.sentences) {
@@ -721,7 +745,7 @@ function servedTheSpeaker(doc: AnswerDocument): boolean {
       if ((c.actor === 'speaker' || c.actor === 'team') && doneFor(s, c, OTHERS_OBJECT)) mine++;
     }
   }
-  return forMe >= 2 && forMe >= mine && !WORKS_THERE.test(doc.text);
+  return forMe >= 2 && forMe >= mine && !worksThere(doc, cues);
 }
 
 const PART_WORDS: Record<StarPart, string> = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result' };

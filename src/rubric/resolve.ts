@@ -95,6 +95,7 @@ export function finalizeRubric(raw: Raw, source: string): Rubric {
       'unknown-outcome': strings(star['unknown-outcome']),
       reflection: strings(star.reflection),
       'customer-side': strings(star['customer-side']),
+      'server-side': strings(star['server-side']),
       'opening-headings': strings(star['opening-headings']),
     },
     pillars: (Array.isArray(raw.pillars) ? raw.pillars : []).map((p) => ({ id: String(p.id), name: String(p.name), hint: String(p.hint ?? ''), phrases: strings(p.phrases), qualities: strings(p.qualities), outcomes: strings(p.outcomes), noticed: strings(p.noticed), weight: num(p.weight, 1) })),

@@ -50,6 +50,7 @@ export const RUBRIC_SCHEMA: Record<string, FieldSpec> = {
       'unknown-outcome': phrases('Phrases saying the outcome is unknown ("not sure what she chose"): a result section made of them is no result.'),
       reflection: phrases('Phrases of an opinion or a lesson ("I still think", "what I learned"): such a sentence is no result.'),
       'customer-side': phrases('Phrases showing the story is told as the customer ("I placed an order"): then the server\'s steps are the action.'),
+      'server-side': phrases('Phrases showing the speaker is the one serving ("my shift", "our customers", "as a cashier at"): with one, others\' steps for the speaker never make the story the customer\'s.'),
       'opening-headings': { type: 'strings', description: 'Headings and YAML keys that hold the opening.' },
     },
   },

@@ -47,6 +47,8 @@ export interface StarRules {
   reflection: Phrase[];
   /** The story is told as the customer: the server's steps are the action. */
   'customer-side': Phrase[];
+  /** The speaker is the one serving (a job, a shift, "our customers"): no story of being served. */
+  'server-side': Phrase[];
   /** Headings and YAML keys that hold the opening (definition, philosophy). */
   'opening-headings': string[];
 }

@@ -525,6 +525,8 @@ describe('told as the customer, or not', () => {
     const why = (text: string) => analyze(parseAnswer(text, 'text'), rubric).sentences.find((s) => s.text.startsWith('I explained'))?.why;
     expect(why(`During my short time in customer service, ${story}`)).toBe('your step ("explained")');
     expect(why(`On my day off, ${story}`)).toBe('your step ("explained")');
+    // the rubric's signs of a job hold in every form: "my managers", "I was working the late shift"
+    expect(why(`My managers always backed us up. ${story}`)).toBe('your step ("explained")');
   });
 });
 
