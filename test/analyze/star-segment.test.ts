@@ -384,6 +384,7 @@ describe('tasks stated as a commitment or ownership', () => {
     ["the customer's aim, in her quoted words", 'Last week a woman came to my till with a book. She said, "I\'m trying to work out how much this is with tax." I checked the price and rang it up.'],
     ['an exclamation before any step', 'Last Friday a man came in asking for a table for six. He shouted at the host. Remember! I found a table in the back and seated them.'],
     ['a refusal done to the customer, not by anyone in the way', 'Last week a man came in because his card got declined at the grocery store. I checked his account and found the hold. He thanked me.'],
+    ['a fault owned, with no aim (blame is not a duty)', 'Last winter a man called about his cable. It was our fault his cable was out. I explained that a branch had fallen and sent a truck out.'],
     ["the customer's need, in a labelled line of dialogue", 'Last winter I took calls for a gas company during an ice storm.\nThe customer: "Your driver still isn\'t here! I had to take the whole day off for this!"\nMe: "I\'m sorry, sir."\nI rang the branch and the driver arrived within the hour.'],
   ])('%s is no task', (_why, text) => {
     expect(parts(text)).not.toContain('T');
