@@ -659,11 +659,11 @@ class PhraseTrie {
    * set's matches never overlap (after a match, that set goes on after its last word). One walk of
    * the automaton over the sentence, one move per token, finds the phrases of every set that end
    * at each token; they are then taken by where they start, as a walk from each position would.
-   * Only the sets with a match have a list (a sentence matches a few of a trie's sets): `found`
-   * lists them, in the order of their first match.
+   * Only the sets with a match have a list (a sentence matches a few of a trie's sets), kept by
+   * slot so that each set's findAll reads its own in one step, without a search.
    */
   matchAll(tokens: readonly Token[]): Found {
-    const found: Found = { trie: this, slots: this.slots, matchedSlots: [], matched: [], others: undefined };
+    const found: Found = { trie: this, slots: this.slots, bySlot: undefined, others: undefined };
     if (this.automatonFor !== this.generation || this.stateList.length >= MAX_STATES) this.resetAutomaton();
     const n = tokens.length;
     if (candidateAt.length < n) candidateAt = new Int32Array(Math.max(n, candidateAt.length * 2));
@@ -714,13 +714,8 @@ class PhraseTrie {
         bestPhrase[slot] = undefined;
         if (i < nextFree[slot]) continue;
         const last = i + p.words.length;
-        let at = found.matchedSlots.indexOf(slot);
-        if (at < 0) {
-          at = found.matchedSlots.length;
-          found.matchedSlots.push(slot);
-          found.matched.push([]);
-        }
-        found.matched[at].push({ phrase: p, first: i, last, start: tokens[i].start, end: tokens[last - 1].end });
+        const bySlot = (found.bySlot ??= new Array(this.slots).fill(undefined));
+        (bySlot[slot] ??= []).push({ phrase: p, first: i, last, start: tokens[i].start, end: tokens[last - 1].end });
         nextFree[slot] = last;
       }
     }
@@ -798,9 +793,8 @@ interface Found {
   trie: PhraseTrie;
   /** The slots the walk covered. */
   slots: number;
-  /** The slots with a match, and their matches. */
-  matchedSlots: number[];
-  matched: PhraseMatch[][];
+  /** Each set's matches by its slot (a list only for a set with a match), or undefined when no set matched. */
+  bySlot: (PhraseMatch[] | undefined)[] | undefined;
   others: Map<PhraseSet, readonly PhraseMatch[]> | undefined;
 }
 // kept on the token list itself under a symbol (invisible to iteration, keys and JSON): a
@@ -847,8 +841,7 @@ export class PhraseSet {
       (tokens as Searched & { [FOUND]?: Found })[FOUND] = seen;
     }
     if (this.trie === shared && this.slot < seen.slots) {
-      const at = seen.matchedSlots.indexOf(this.slot);
-      return at < 0 ? NO_MATCHES : seen.matched[at];
+      return seen.bySlot?.[this.slot] ?? NO_MATCHES;
     }
     let out = seen.others?.get(this);
     if (out === undefined) (seen.others ??= new Map()).set(this, (out = this.trie.scanOne(this.slot, tokens)));
