@@ -3,7 +3,7 @@ import { MODALS, OTHERS_OBJECT, clauseAt, quotedFromOther, type Clause } from '.
 import type { Rubric } from '../rubric/types.js';
 import { REPORTING, SUBJECT_PRONOUNS_THIRD, isClearPast, isDefinition, isNarratedPast, isPastStep, isPastVerb, isPerfect, isPresentStep, verbAfter } from '../text/english.js';
 import type { PhraseMatch, PhraseSet } from '../text/phrases.js';
-import { anyNormIn, type Token } from '../text/tokens.js';
+import { anyNormIn, FACT_STEP_OPENER, wordFact, type Token } from '../text/tokens.js';
 import { partForLabel, type AnswerDocument, type DocSentence, type Role } from './document.js';
 import { clauseTask, isAimNow } from './task.js';
 
@@ -58,6 +58,9 @@ export function starPieces(doc: AnswerDocument): readonly StarPiece[] | undefine
 }
 
 const SUBJECT_FIRST = new Set(['i', 'we']);
+/** A word a step can open with: a subject pronoun, or "the" before a noun subject (told once per word: stepsIn asks of every token). */
+const opensStep = (t: Token) => wordFact(t, FACT_STEP_OPENER, isStepOpener);
+const isStepOpener = (w: string) => SUBJECT_FIRST.has(w) || SUBJECT_PRONOUNS_THIRD.has(w) || w === 'the';
 /** Number kinds that can measure an outcome (not a date, a clock time, an age or an ordinal). */
 const OUTCOME_KINDS = new Set(['duration', 'percent', 'multiplier', 'rating', 'money', 'count', 'fraction']);
 const OBJECTS = new Set(['him', 'her', 'them', 'us', 'you', 'it']);
@@ -109,7 +112,7 @@ function stepsIn(s: DocSentence, presentOk: boolean, habitual: boolean): Step[] 
     j >= 0 && !isPerfect(t, j) && (isPastStep(t[j]) || (allowPresent && storyStarted && isPresentStep(t[j]) && !isPastVerb(t[j]))) && !isPassiveAux(s, j);
   for (let i = 0; i < t.length; i++) {
     const w = t[i].norm;
-    if (SUBJECT_FIRST.has(w) || SUBJECT_PRONOUNS_THIRD.has(w) || (w === 'the' && i + 2 < t.length)) {
+    if (opensStep(t[i]) && (w !== 'the' || i + 2 < t.length)) {
       const first = SUBJECT_FIRST.has(w);
       if (w === 'the') {
         // "the clerk called", "the gate agent rebooked": a noun subject of one or two words

@@ -44,6 +44,7 @@ export const FACT_PRESENT_STEP = 4;
 export const FACT_NUMBERISH = 8;
 export const FACT_AUX = 16;
 export const FACT_BE = 32;
+export const FACT_STEP_OPENER = 64;
 
 /** Whether a token of tokens[from, to) has its normal form among the words (from clamped at 0; read in place, no slice). */
 export function anyNormIn(tokens: readonly Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
