@@ -702,8 +702,8 @@ const OWN_WAY = new Set(['our', 'my', 'their', 'his', 'her', 'the']);
 /**
  * Whether the rubric's signs that the speaker serves (a job, a shift, "our customers", "as a
  * cashier at") stand in the answer: not "worked our way through the list" (an idiom, no job), nor
- * "as a customer at" (the one served), nor "my fellow colleagues" (a customer's fellow passengers
- * read so too).
+ * "as a customer at" (the one served), nor "my fellow …" (the phrase's open slot would take
+ * "fellow" as a kind of job: "my fellow passengers' shift").
  */
 function worksThere(doc: AnswerDocument, cues: Cues): boolean {
   for (const s of doc.sentences) {
@@ -718,7 +718,6 @@ function worksThere(doc: AnswerDocument, cues: Cues): boolean {
   }
   return false;
 }
-
 
 /**
  * Whether the clause's verb is done for one of `whom`: a word of theirs after it ("offered me a

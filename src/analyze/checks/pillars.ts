@@ -28,7 +28,6 @@ const listOf = (p: PillarRule, source: Source): readonly string[] =>
 /** Words that give a reason for what came before them: "…, because I could tell they were worried". */
 const REASONS = new Set(['because', 'since', 'as', 'cause']);
 
-
 /** Verbs of noticing a feeling: "I could see", "I sensed", "I realised". */
 const PERCEIVING = new Set(['see', 'hear', 'notice', 'tell', 'sense', 'realize', 'realise', 'feel', 'know', 'understand', 'recognize', 'recognise', 'pick', 'spot', 'gather', 'guess', 'imagine', 'picture']);
 /** Verbs of thinking that only hedge what follows them. */
