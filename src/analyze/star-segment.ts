@@ -702,8 +702,8 @@ const OWN_WAY = new Set(['our', 'my', 'their', 'his', 'her', 'the']);
 /**
  * Whether the rubric's signs that the speaker serves (a job, a shift, "our customers", "as a
  * cashier at") stand in the answer: not "worked our way through the list" (an idiom, no job), nor
- * "as a customer at" (the one served), nor "my fellow …" (the phrase's open slot would take
- * "fellow" as a kind of job: "my fellow passengers' shift").
+ * "as a customer at" (the one served), nor "my fellow …" in the open slot of "my _ shift" (kept
+ * as the regular expression this replaced had it).
  */
 function worksThere(doc: AnswerDocument, cues: Cues): boolean {
   for (const s of doc.sentences) {
