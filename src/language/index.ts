@@ -211,6 +211,36 @@ function dialogueLabel(text: string, from: number, to: number, isPartLabel: (lab
   return undefined;
 }
 
+/** Brackets left open in the sentence being cut, read up to `to`: each character is read once. */
+interface Brackets {
+  open: number;
+  to: number;
+}
+
+/**
+ * Whether the tagger's sentence end before text[at] falls in a bracketed aside that the sentence
+ * goes on after: "someone called us (!) within a couple of hours", "those of us in customer
+ * service (and who isn't?) could use …", "(again, on a Saturday!!), apologized". A sentence never
+ * opens on a closing bracket, nor on a lower-case word after a bracket left open or an
+ * exclamation in brackets. `b` counts the brackets of the sentence being cut; the caller resets it at a cut.
+ */
+function asideGoesOn(text: string, at: number, b: Brackets): boolean {
+  for (; b.to < at; b.to++) {
+    const x = text.charCodeAt(b.to);
+    if (x === 40) b.open++;
+    else if (x === 41 && b.open > 0) b.open--;
+  }
+  let k = at;
+  while (k < text.length && isSpaceCode(text.charCodeAt(k))) k++;
+  const c = text.charCodeAt(k);
+  if (c === 41 || c === 93) return true; // ) ]
+  if (!(c >= 97 && c <= 122)) return false; // only a lower-case word goes on
+  let e = at;
+  while (e > 0 && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  const closesExclamation = text.charCodeAt(e - 1) === 41 && (text.charCodeAt(e - 2) === 33 || text.charCodeAt(e - 2) === 63); // !) ?)
+  return closesExclamation || b.open > 0;
+}
+
 /**
  * Reads the text's ranges (an answer's sections) into sentences with their facts. `isPartLabel`
  * tells a label that names a part of the answer ("Result:") from a speaker's name ("Marco:"). Sentences never
@@ -236,8 +266,13 @@ export function readText(text: string, ranges: readonly [number, number][], isPa
       let inQuote = false;
       let quotedTo = a;
       const cuts = [a];
+      const brackets: Brackets = { open: 0, to: a };
       while (next < tagged.sentences.length && tagged.sentences[next][0] < b) {
-        if (tagged.sentences[next][0] > a) cuts.push(tagged.sentences[next][0]);
+        const at = tagged.sentences[next][0];
+        if (at > a && !asideGoesOn(text, at, brackets)) {
+          cuts.push(at);
+          brackets.open = 0;
+        }
         next++;
       }
       for (let k = 0; k < cuts.length; k++) {

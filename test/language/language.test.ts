@@ -27,6 +27,16 @@ describe('language layer: sentences and words', () => {
     expect(read('First paragraph without an end\n\nSecond one').map((s) => s.text)).toEqual(['First paragraph without an end', 'Second one']);
   });
 
+  it('goes on past an exclamation or a question in brackets, but ends a sentence after a bracket that closes one', () => {
+    const texts = (text: string) => read(text).map((s) => s.text);
+    expect(texts('Someone called us (!) within a couple of hours (again, on a Saturday!!), apologized and refunded it. Nice.')).toEqual([
+      'Someone called us (!) within a couple of hours (again, on a Saturday!!), apologized and refunded it.',
+      'Nice.',
+    ]);
+    expect(texts('Those of us in service (and who isn\'t?) could use a definition.')).toEqual(["Those of us in service (and who isn't?) could use a definition."]);
+    expect(texts('She left happy (she even tipped!). Then we closed.')).toEqual(['She left happy (she even tipped!).', 'Then we closed.']);
+  });
+
   it('tags each word with its part of speech and dictionary form, also with curly apostrophes', () => {
     const s = one('She went back and bought three pairs. I’m sure.');
     const went = s.tokens.find((t) => t.norm === 'went')!;
