@@ -105,6 +105,9 @@ describe('metric detection: turnarounds stated as an outcome', () => {
   it('counts a turnaround in the Result even with no outcome verb', () => {
     expect(report(story('He had a working bike the same day.'), 'markdown').metrics.map((m) => m.text)).toEqual(['the same day']);
     expect(report(story('I phoned him the same evening to check on it.'), 'markdown').metrics.map((m) => m.text)).toEqual([]);
+    // someone's promise beside the event frames only its own clause
+    expect(report(story("The shop called him back within the hour, apologized, and said they'd check the rest of the batch."), 'markdown').metrics.map((m) => m.text)).toEqual(['within the hour']);
+    expect(report(story("They said they would call him back within the hour."), 'markdown').metrics.map((m) => m.text)).toEqual([]);
     // "a week later" marks time in the story; it times an outcome only with an outcome word
     expect(report(story('A week later he came in with his whole cycling club.'), 'markdown').metrics.map((m) => m.text)).toEqual([]);
   });

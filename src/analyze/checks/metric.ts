@@ -1,4 +1,4 @@
-import { finiteClauseAt, type NumberFact } from '../../language/index.js';
+import { finiteClauseAt, type Clause, type NumberFact } from '../../language/index.js';
 import { isNumberToken, NUMBER_WORDS, type PhraseSet } from '../../text/phrases.js';
 import type { Token } from '../../text/tokens.js';
 import type { DocSentence } from '../document.js';
@@ -187,7 +187,7 @@ function clauseOf(s: DocSentence, first: number, last: number): [number, number]
  * day", "two days later") counts when it times an outcome: its clause has a resolution word ("it
  * arrived two days later"), or the sentence is the Result; not when its clause is the speaker's own step ("I called her the same afternoon", "two days later I visited again").
  */
-function timeCandidates(s: DocSentence, p: MetricPhrases, framing: boolean, out: Candidate[]): void {
+function timeCandidates(s: DocSentence, p: MetricPhrases, framing: Framed, out: Candidate[]): void {
   const { tokens } = s;
   // `marker`: "after two days", "a week later" also mark time in a story ("a week later she wrote to
   // us"), so they need an outcome word in their clause even in the Result
@@ -215,7 +215,7 @@ function timeCandidates(s: DocSentence, p: MetricPhrases, framing: boolean, out:
   }
   for (const m of p.turnarounds.findAll(tokens)) turnarounds.push(m);
   // "I had to fix it within a day", "I told him I'd have it fixed within the hour": a deadline or promise
-  if (!turnarounds.length || framing) return;
+  if (!turnarounds.length || framing === 'all') return;
   // "it still hadn't arrived two days later" states no outcome
   const negated = (k: number) => tokens.slice(Math.max(0, k - 2), k).some((x) => /^(not|never|no)$|n't$/.test(x.norm));
   const resolutions = p.resolution.findAll(tokens).filter((r) => !negated(r.first));
@@ -225,6 +225,7 @@ function timeCandidates(s: DocSentence, p: MetricPhrases, framing: boolean, out:
     // the bill in a couple of days"), not a time it took
     const timed = finiteClauseAt(s, t.first);
     if (timed && (timed.mode === 'modal' || timed.mode === 'future')) continue;
+    if (framing.includes(timed)) continue;
     const [from, to] = clauseOf(s, t.first, t.last);
     const inClause = resolutions.some((r) => r.first >= from && r.last <= to && apart(r, t));
     if (!inClause && tokens.slice(from, to).some(isFirstPerson)) continue; // the speaker's own step
@@ -367,7 +368,7 @@ function factCandidates(s: DocSentence, p: MetricPhrases, out: Candidate[]): voi
   }
 }
 
-function sentenceCandidates(s: DocSentence, p: MetricPhrases, framing: boolean): Candidate[] {
+function sentenceCandidates(s: DocSentence, p: MetricPhrases, framing: Framed): Candidate[] {
   const candidates: Candidate[] = [];
   const digit = /\d/.test(s.text);
   const star = /star/i.test(s.text);
@@ -432,9 +433,26 @@ function isHypotheticalOrHabit(s: DocSentence, framing: FramingPhrases): boolean
   return framing.hypothetical.test(s.tokens) || framing.habit.test(s.tokens);
 }
 
-/** A sentence that states a goal, a promise or a habit: its turnarounds are deadlines, not outcomes. */
-function isFraming(s: DocSentence, framing: FramingPhrases): boolean {
-  return isHypotheticalOrHabit(s, framing) || framing.taskCues.test(s.tokens);
+/** The clauses whose turnarounds are deadlines, not outcomes: every clause of a habit, or those of its sentence a goal, a promise or a hypothetical frames. */
+type Framed = 'all' | readonly (Clause | undefined)[];
+
+const NOTHING_FRAMED: Framed = Object.freeze([]);
+
+/**
+ * What a habit, a goal, a promise or a hypothetical frames in a sentence. A habit frames it all
+ * ("I usually reply within the hour"); a goal or a hypothetical only its own clause ("I had to fix
+ * it within a day"), so someone's promise beside the story's event leaves that event an outcome
+ * ("someone called us within a couple of hours, said they'd talk to the resort").
+ */
+function framedIn(s: DocSentence, framing: FramingPhrases): Framed {
+  if (framing.habit.test(s.tokens)) return 'all';
+  const cues = framing.hypothetical.findAll(s.tokens);
+  const goals = framing.taskCues.findAll(s.tokens);
+  if (!cues.length && !goals.length) return NOTHING_FRAMED;
+  const out: (Clause | undefined)[] = [];
+  for (const m of cues) out.push(finiteClauseAt(s, m.first));
+  for (const m of goals) out.push(finiteClauseAt(s, m.first));
+  return out;
 }
 
 /** Metric: quantified outcomes, impact or scale — and an error when the rubric wants one in the Result and there is none. */
@@ -459,7 +477,7 @@ export const metricCheck: Check = {
     for (const s of doc.sentences) {
       if (!inScope(s, framing)) continue;
       const world = aboutTheWorld(s);
-      let found = sentenceCandidates(s, p, isFraming(s, framing));
+      let found = sentenceCandidates(s, p, framedIn(s, framing));
       if (!found.length) continue;
       if (world) found = found.filter((c) => CHANGED_KINDS.has(c.kind));
       found.sort((a, b) => a.start - b.start || b.end - a.end);
