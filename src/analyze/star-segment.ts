@@ -796,7 +796,10 @@ function explainRoles(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: r
           const step = after.find((st) => st.person === counts) ?? after[0] ?? r.steps[0];
           // another person's doing in the story ("she yelled") is told as theirs, not as the speaker's
           const whose = doc.customerSide ? 'their step for you' : step?.person === 'third' ? 'a step in the story' : 'your step';
-          return step ? `${whose} (${words(step.verb, 1)})` : 'what was done';
+          if (step) return `${whose} (${words(step.verb, 1)})`;
+          // "I was able to find all the right pieces": the step told as done
+          const done = r.results.find((k) => k >= at && (t[k].norm === 'i' || t[k].norm === 'we'));
+          return done !== undefined ? `your step, told as done (${words(done, 5)})` : 'what was done';
         }
         case 'result': {
           const m = cueAt(at, cues.result);
@@ -1119,6 +1122,12 @@ function readPlain(s: DocSentence, state: PlainState, cues: Cues, rubric: Rubric
       if (customerSide ? st.person === 'third' && !SAID_FORMS.has(s.tokens[st.verb].norm) : st.person === 'first') found.push({ at: st.at, part: 'action' });
     }
     if (cues.action.test(s.tokens) && !r.reflection && !found.some((f) => f.part === 'action') && resultAt < 0) found.push({ at: 0, part: 'action' });
+    // before any step, the speaker's aim achieved ("I was able to find all the right pieces", "we
+    // managed to get it there") tells the step itself: the Action, with nothing yet for it to be the outcome of
+    if (resultAt < 0 && !seenAction && !customerSide && !r.reflection && !found.some((f) => f.part === 'action')) {
+      const achieved = results.find((at) => s.tokens[at].norm === 'i' || s.tokens[at].norm === 'we');
+      if (achieved !== undefined) found.push({ at: achieved, part: 'action' });
+    }
     if (resultAt >= 0) found.push({ at: resultAt, part: 'result' });
     if (!found.length) {
       if (r.reflection) role = seenAction ? 'closing' : 'situation';

@@ -120,6 +120,14 @@ describe('action', () => {
     expect(parts('Last month I worked at a hardware store. A customer came in with a broken lamp. I asked him when it broke and fixed the switch. He has shopped there ever since.')).toBe('SAR');
   });
 
+  it('before any step, the speaker\'s aim achieved ("I was able to find …") is the step itself, and the reaction after it the Result', () => {
+    const text = 'Last week a woman came in looking for jewellery for her bridal party. Because I know our stock well, I was able to find the right pieces for all six bridesmaids. She was very pleased.';
+    expect(roles(text)).toEqual(['situation', 'action', 'result']);
+    expect(analyze(parseAnswer(text, 'text'), rubric).sentences[1].why).toBe('your step, told as done ("I was able to find")');
+    // after a step, it is the outcome
+    expect(roles('Last week a woman came in looking for a ring. I checked the back room. I was able to find the one she wanted.')).toEqual(['situation', 'action', 'result']);
+  });
+
   it('"tried to" tells a step, not the Task', () => {
     expect(parts('Last year I worked at a bank. A customer called, furious about a fee. I tried to calm her down and refunded the fee. She thanked me.')).toBe('SAR');
   });
