@@ -94,6 +94,24 @@ function purposeAfter(t: DocSentence['tokens'], v: number): number {
   return -1;
 }
 
+/** Verbs that only say a problem was taken on: "deal with", "address", "handle". */
+const HANDLING = new Set(['deal', 'address', 'handle', 'tackle', 'approach', 'manage']);
+/** What such a verb takes when it names nothing new: "it", "the situation", "this issue". */
+const THE_PROBLEM = new Set(['it', 'this', 'that', 'things', 'situation', 'issue', 'problem', 'matter', 'complaint', 'concern', 'concerns']);
+
+/**
+ * "To deal with the situation, I …", "To address it, I …": a purpose that only restates the
+ * problem (the verb takes it up and names nothing to achieve), so no Task; "To smooth their
+ * check-in, I …" still is one. `v` is the verb's token.
+ */
+function handlesIt(t: DocSentence['tokens'], v: number): boolean {
+  if (!HANDLING.has(t[v].lemma ?? t[v].norm)) return false;
+  let k = v + 1;
+  if (t[k]?.norm === 'with') k++;
+  if (/^(the|this|that|her|his|their|its)$/.test(t[k]?.norm ?? '') && THE_PROBLEM.has(t[k + 1]?.norm ?? '')) k++;
+  return THE_PROBLEM.has(t[k]?.norm ?? '') && (t[k + 1] === undefined || t[k + 1].pos === 'PUNCT' || t[k + 1].norm === 'i' || t[k + 1].norm === 'we');
+}
+
 /**
  * Token index where a task starts in the sentence, or -1: a duty ("my job was to ...", "it was my
  * responsibility"), an obligation or aim of the speaker's ("I had to", "we were asked to", "I
@@ -107,7 +125,7 @@ export function clauseTask(s: DocSentence): number {
   const lead = t[0]?.norm === 'in' && t[1]?.norm === 'order' ? 2 : 0;
   // (the tagger may read the verb as an adjective: "To smooth their check-in")
   const verbish = (x: (typeof t)[number] | undefined) => x !== undefined && (x.pos === 'VERB' || ((x.pos === 'ADJ' || x.pos === 'NOUN') && isBaseForm(x)));
-  if (t[lead]?.norm === 'to' && verbish(t[lead + 1]) && s.clauses.some((c) => c.finite && c.first > lead && bySpeaker(c))) return 0;
+  if (t[lead]?.norm === 'to' && verbish(t[lead + 1]) && !handlesIt(t, lead + 1) && s.clauses.some((c) => c.finite && c.first > lead && bySpeaker(c))) return 0;
   for (const c of s.clauses) {
     if (!c.finite || c.question || c.conditional) continue;
     // someone else's words, quoted: their "I'm trying to work out the price" is their aim

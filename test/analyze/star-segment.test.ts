@@ -82,6 +82,13 @@ describe('task', () => {
     expect(parts('Last year our biggest client threatened to leave. My manager asked me to win them back. I visited them and fixed their billing setup.')).toBe('STA');
   });
 
+  it('a purpose that only takes up the problem ("To deal with the situation, I …") is no task; one that names an aim is', () => {
+    const story = (lead: string) => `Last spring a client kept calling me after hours with complaints about the invoices. ${lead}, I listened to her concerns and set up a weekly call. The calls stopped.`;
+    expect(parts(story('To deal with the situation'))).toBe('SAR');
+    expect(parts(story('To address it'))).toBe('SAR');
+    expect(parts(story('To win back her trust'))).toBe('STAR');
+  });
+
   it('a problem that is only the customer\'s is no task', () => {
     expect(parts('Last winter a man\'s prescription went missing at our pharmacy, so I phoned his doctor and had it ready. He still asks for me.')).toBe('SAR');
   });
