@@ -851,6 +851,12 @@ function segmentSections(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces
     lastOf.set(x.section, x.index);
   }
   const taskIn = new Set<number>();
+  // a recurring scene told in the past ("customers would ask for a bigger size"): until a step, "I
+  // would explain where the pain comes from" is a habit of then, not a hypothetical (but "when they got
+  // angry, I would let them talk" only sets up what the speaker would do)
+  let recurring = false;
+  const saysWould = (s: DocSentence) => hasWord(s.tokens, 'would', s.tokens.length) || cues.hypothetical.test(s.tokens);
+  const habitOfThen = (s: DocSentence) => recurring && !plain.seenAction && !SETS_UP.has(s.tokens[0]?.norm ?? '') && saysWould(s);
   for (const s of doc.sentences) {
     const named = combined[s.section];
     for (; seen < pieces.length; seen++) {
@@ -870,7 +876,7 @@ function segmentSections(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces
       // "Situation / Task": the first sentence is the first part named, later ones show the others by their cues
       const isFirst = firstOf.get(s.section) === s.index;
       const isLast = lastOf.get(s.section) === s.index;
-      const rr = read(s, cues, rubric, true);
+      const rr = read(s, cues, rubric, true, habitOfThen(s));
       const prev = doc.sentences[s.index - 1]?.role;
       let part: StarPart = !isFirst && prev && named.includes(prev as StarPart) ? (prev as StarPart) : named[0];
       if (!isFirst) {
@@ -885,7 +891,8 @@ function segmentSections(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces
       if (part === 'task') taskIn.add(s.section);
     }
     if (s.role === 'opening' || s.role === 'closing') continue;
-    const r = read(s, cues, rubric, true);
+    const r = read(s, cues, rubric, true, habitOfThen(s));
+    if (s.role === 'situation' && r.past && (r.habit || saysWould(s))) recurring = true;
     // a heading does not make "I would..." or "I always..." a story
     // nor does "when they got angry, I would let them talk" under an Action or Result heading: the
     // past there only sets up what the speaker would do
@@ -918,6 +925,9 @@ function segmentSections(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces
     for (const s of doc.sentences) if (s.role !== 'opening') s.role = 'closing';
   }
 }
+
+/** Words that open a clause setting up what follows: "When they got angry, I would …". */
+const SETS_UP = new Set(['when', 'whenever', 'if', 'once', 'every', 'each']);
 
 /** STAR parts a combined heading names ("Situation & Task", "Action/Result"), in order. */
 function namedParts(label: string, rubric: Rubric): StarPart[] {

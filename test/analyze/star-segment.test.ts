@@ -466,6 +466,11 @@ describe('opinions, hypotheticals and general statements are no parts', () => {
     expect(parts(yaml, 'yaml')).toBe('S');
   });
 
+  it('after a recurring scene told in the past, an Action section of "I would …" is the habit of then: the action', () => {
+    const md = '## Situation\nWhen I worked at a ski rental shop, I fitted boots. Customers would ask for a size bigger than the one I recommended.\n\n## Action\nI would explain why a loose boot hurts, and do my best to convince them to try the smaller size.\n\n## Result\nMost of them came back to thank me.\n';
+    expect(roles(md, 'markdown')).toEqual(['situation', 'situation', 'action', 'result']);
+  });
+
   it('an Action section of habits is no action, including the sentence after the habit', () => {
     const md = '## Situation\nLast year a customer shouted at me over a late delivery.\n\n## Action\nI always stay calm when customers get upset. I let them talk.\n\n## Result\nIt usually works out.\n';
     expect(roles(md, 'markdown')).toEqual(['situation', 'closing', 'closing', 'closing']);
