@@ -39,3 +39,17 @@ describe('pillars in a quotation that runs over sentences', () => {
     expect(communication('The manager').evidence).toEqual([]);
   });
 });
+
+describe('pillars in labelled lines of dialogue', () => {
+  it("reads the customer's words about \"you\" as about the speaker when told, not when asked", () => {
+    const said = (line: string) => pillar('professionalism', `\n\nMe: "I know, sir, and I am really sorry."\n\n${line}`).evidence.map((e) => e.text);
+    expect(said('The customer: "You are sorry? You could not even spell it!"')).toEqual(['sorry']);
+    expect(said('The customer: "You have been so polite."')).toEqual(['sorry', 'polite']);
+  });
+
+  it('never reads words someone else says as a value the speaker states, story or not', () => {
+    const text = 'I am a receptionist.\n\nMe: "I know, sir, and I am really sorry."\n\nThe customer: "You are sorry? Sorry?"';
+    const p = analyze(parseAnswer(text, 'text'), registry.get('customer-service')).pillars.find((x) => x.id === 'professionalism')!;
+    expect(p.evidence.map((e) => e.line)).toEqual([3]);
+  });
+});

@@ -57,9 +57,10 @@ function clauseOf(doc: AnswerDocument, s: DocSentence, m: PhraseMatch): Clause |
     if (says) return { ...c, actor: says.actor, mode: says.mode, reported: false };
   }
   // a line of dialogue is said, in the story, by whoever its label names ("Me: "I'll check the back."");
-  // another's words about "you" are about the speaker ("Customer: "You've been so patient"")
+  // another's words about "you" are about the speaker ("Customer: "You've been so patient""), told,
+  // not asked ("Customer: "You're sorry?"" questions it)
   if (c?.quoted && c.saidBy < 0 && s.dialogueBy) {
-    const aboutYou = s.dialogueBy === 'other' && c.subject >= 0 && /^you/.test(s.tokens[c.subject].norm);
+    const aboutYou = s.dialogueBy === 'other' && !c.question && c.subject >= 0 && /^you/.test(s.tokens[c.subject].norm);
     return { ...c, actor: s.dialogueBy === 'speaker' || aboutYou ? 'speaker' : 'other', quoted: false, reported: false };
   }
   // a quote that is a sentence of its own ("I'm sorry your food is cold.") is said by whoever spoke last
@@ -291,7 +292,8 @@ export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch
   }
   // a general statement: no person doing it ("Service means listening", "Listen first."), or people
   // in general ("a good employee listens", "staff should explain the fees") — not a particular one
-  if (!inStory && !happened && (!c || c.actor === 'none' || (c.actor === 'other' && (!aboutSomeone(s, c) || anyone(s, c))))) return { kind: 'claimed', why: 'a value you state' };
+  // (someone's words in the story are theirs, never a value the speaker states: "Customer: "You're sorry?"")
+  if (!inStory && !happened && !said && s.dialogueBy !== 'other' && (!c || c.actor === 'none' || (c.actor === 'other' && (!aboutSomeone(s, c) || anyone(s, c))))) return { kind: 'claimed', why: 'a value you state' };
   return undefined;
 }
 
