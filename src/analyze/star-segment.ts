@@ -363,6 +363,8 @@ const servedTask = (r: Side) => earliest(r.request, r.othersAim);
 interface Facts {
   conditional: boolean;
   hypCues: readonly PhraseMatch[];
+  /** "Say an elderly couple comes through …": a case supposed, not told. */
+  supposes: boolean;
   /** A narrated past, unless a hypothetical of the sentence's own condition makes it none. */
   pastUnlessHyp: boolean;
   lasting: boolean;
@@ -416,6 +418,7 @@ function factsOf(s: DocSentence, cues: Cues, rubric: Rubric): Facts {
   const facts: Facts = {
     conditional,
     hypCues: cues.hypothetical.findAll(t),
+    supposes: supposition(s),
     pastUnlessHyp,
     lasting,
     generalWord: anyNormIn(t, 0, t.length, GENERAL),
@@ -438,6 +441,17 @@ function factsOf(s: DocSentence, cues: Cues, rubric: Rubric): Facts {
   return facts;
 }
 
+/** Verbs that, said to the listener first in a sentence, suppose a case: "Say a customer calls …", "Let's say …", "Picture this". */
+const SUPPOSING = new Set(['say', 'suppose', 'imagine', 'picture', 'assume', 'pretend']);
+
+/** Whether the sentence opens by supposing a case to the listener ("Say an elderly couple comes through …", "Let's say a client calls"). */
+function supposition(s: DocSentence): boolean {
+  const t = s.tokens;
+  const k = t[0]?.norm === "let's" ? 1 : t[0]?.norm === 'let' && t[1]?.norm === 'us' ? 2 : 0;
+  const c = s.clauses[0];
+  return SUPPOSING.has(t[k]?.norm ?? '') && c !== undefined && c.mode === 'imperative' && c.first === 0 && !c.quoted && t.length > k + 2;
+}
+
 /** The sentence's steps, told as in a story already being narrated or not and as a habit of then or not. */
 function stepsOf(s: DocSentence, f: Facts, presentOk: boolean, habitual: boolean): Step[] {
   const key = (presentOk ? 2 : 0) + (habitual ? 1 : 0);
@@ -452,7 +466,7 @@ function stepsOf(s: DocSentence, f: Facts, presentOk: boolean, habitual: boolean
 function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: boolean, habitual: boolean, presentOk: boolean): Reading {
   const f = factsOf(s, cues, rubric);
   const { conditional } = f;
-  const hyp = f.hypCues.some((m) => isHypothetical(s, m, storyStarted, habitual, conditional));
+  const hyp = f.supposes || f.hypCues.some((m) => isHypothetical(s, m, storyStarted, habitual, conditional));
   const past = !(conditional && hyp) && f.pastUnlessHyp;
   // a general statement in the present: a rule with a condition ("If I promise to call back on
   // Tuesday, I call back on Tuesday") or a frequency ("they usually calm down"), not an event

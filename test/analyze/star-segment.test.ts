@@ -89,6 +89,14 @@ describe('task', () => {
     expect(parts(story('To win back her trust'))).toBe('STAR');
   });
 
+  it('a case supposed to the listener ("Say a customer brings back …", "Let\'s say …") is no task, and no part of the story', () => {
+    const story = (line: string) => roles(`Last year I worked as a cashier at a grocery store. One evening a man came in with a cracked jar of sauce. ${line} I offered him a new jar and a bag. He thanked me.`);
+    expect(story('Say a customer brings back a broken jar.')).toEqual(['situation', 'situation', 'closing', 'action', 'result']);
+    expect(story("Let's say a customer brings back a broken jar.")).toEqual(['situation', 'situation', 'closing', 'action', 'result']);
+    // an instruction written as notes, before any step, is still the task
+    expect(story('Replace the jar before the shop closes.')).toEqual(['situation', 'situation', 'task', 'action', 'result']);
+  });
+
   it('a problem that is only the customer\'s is no task', () => {
     expect(parts('Last winter a man\'s prescription went missing at our pharmacy, so I phoned his doctor and had it ready. He still asks for me.')).toBe('SAR');
   });
