@@ -112,6 +112,32 @@ function handlesIt(t: DocSentence['tokens'], v: number): boolean {
   return THE_PROBLEM.has(t[k]?.norm ?? '') && (t[k + 1] === undefined || t[k + 1].pos === 'PUNCT' || t[k + 1].norm === 'i' || t[k + 1].norm === 'we');
 }
 
+/** Who or what a behavioural question asks about: "a difficult customer", "a tough situation". */
+const ASKED_ABOUT = new Set(['customer', 'client', 'patient', 'guest', 'caller', 'person', 'conversation', 'call', 'situation', 'complaint', 'problem', 'issue', 'case']);
+
+/**
+ * "I had to handle a difficult conversation with a patient", "we had to deal with an angry
+ * customer": the question's words for the problem after a verb of taking on, and nothing the
+ * speaker set out to achieve. `v` is the verb after "to".
+ */
+export function echoesProblem(t: readonly DocSentence['tokens'][number][], v: number): boolean {
+  if (!t[v] || !HANDLING.has(t[v].lemma ?? t[v].norm)) return false;
+  let k = v + 1;
+  if (t[k]?.norm === 'with') k++;
+  if (!/^(a|an|the|one|this|that|some)$/.test(t[k]?.norm ?? '')) return false;
+  for (k++; t[k]?.pos === 'ADJ' || t[k]?.pos === 'ADV'; k++);
+  return ASKED_ABOUT.has(t[k]?.norm ?? '');
+}
+
+/**
+ * Whether the task found at token `at` is only the question's echo: "I (once) had to" + "handle a
+ * difficult conversation" (the first "to" within four words of it, then the echo).
+ */
+export function taskEchoesProblem(t: readonly DocSentence['tokens'][number][], at: number): boolean {
+  for (let k = at; k < at + 5 && k < t.length; k++) if (t[k].norm === 'to') return echoesProblem(t, k + 1);
+  return false;
+}
+
 /**
  * Token index where a task starts in the sentence, or -1: a duty ("my job was to ...", "it was my
  * responsibility"), an obligation or aim of the speaker's ("I had to", "we were asked to", "I
@@ -158,7 +184,8 @@ export function clauseTask(s: DocSentence): number {
       if (c.quoted && c.mode === 'future' && !c.negated && (c.verb < 0 || !quotedFromOther(s, c.verb))) return at;
       // "I had to", "we needed to", "I wanted to", "I decided to", "I was determined to"
       // (not a wish denied: "I don't want to overload you")
-      if (AIMING.has(c.lemma) && (next === 'to' || (c.lemma === 'set' && next === 'out')) && c.mode !== 'modal' && !(c.negated && c.lemma !== 'have' && c.lemma !== 'need')) return at;
+      // (not the question's own words: "I once had to handle a difficult conversation with a patient")
+      if (AIMING.has(c.lemma) && (next === 'to' || (c.lemma === 'set' && next === 'out')) && c.mode !== 'modal' && !(c.negated && c.lemma !== 'have' && c.lemma !== 'need') && !echoesProblem(t, c.verb + 2)) return at;
       // (a duty may be a limit: "I'd been told explicitly not to leave my zone")
       if (c.passive && DUTY_PASSIVES.has(c.lemma) && toAfter(t, c.verb)) return at;
       if (c.lemma === 'be' && (next === 'determined' || next === 'responsible' || next === 'required' || next === 'supposed')) return at;

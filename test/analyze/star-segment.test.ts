@@ -97,6 +97,14 @@ describe('task', () => {
     expect(story('Replace the jar before the shop closes.')).toEqual(['situation', 'situation', 'task', 'action', 'result']);
   });
 
+  it('the question\'s own words ("I once had to handle a difficult conversation with …") are no task', () => {
+    const story = (opening: string) => parts(`${opening} The family was worried about the pain after his surgery. I explained the pain plan and called the doctor. By the evening they were calm.`);
+    expect(story('Last year I once had to handle a difficult conversation with a patient and his family.')).toBe('SAR');
+    expect(story('Last year we had to deal with an angry customer at the clinic.')).toBe('SAR');
+    // a goal after the same verb is one
+    expect(story('Last year I had to handle the move of a patient to another ward before noon.')).toBe('STAR');
+  });
+
   it('a problem that is only the customer\'s is no task', () => {
     expect(parts('Last winter a man\'s prescription went missing at our pharmacy, so I phoned his doctor and had it ready. He still asks for me.')).toBe('SAR');
   });
