@@ -500,13 +500,26 @@ function readSentence(s: DocSentence, cues: Cues, rubric: Rubric, storyStarted: 
 /** Verbs of asking for something. */
 const ASKING = new Set(['ask', 'request', 'beg']);
 
+/** Verbs of going somewhere or getting in touch, whose purpose is what the visitor came for: "I stopped at the store to mail a package". */
+const VISITING = new Set(['go', 'come', 'stop', 'drop', 'pop', 'head', 'drive', 'walk', 'rush', 'run', 'visit', 'return', 'call', 'phone', 'ring']);
+
 /**
  * Where the speaker or their party asks for something in the story ("I asked whether someone could
- * help me put it in", "we asked for the manager"), or -1. Told as the customer, this is their stated need.
+ * help me put it in", "we asked for the manager") or says what they came for ("I stopped at a
+ * UPS store to mail a package"), or -1. Told as the customer, this is their stated need.
  */
 function requestOf(s: DocSentence): number {
+  const t = s.tokens;
+  let visit: Clause | undefined;
   for (const c of s.clauses) {
-    if (c.finite && c.mode === 'narrated' && !c.negated && !c.quoted && !c.question && (c.actor === 'speaker' || c.actor === 'team') && ASKING.has(c.lemma)) return c.subject >= 0 ? Math.min(c.subject, c.first) : c.first;
+    const told = c.mode === 'narrated' && !c.negated && !c.quoted && !c.question && (c.actor === 'speaker' || c.actor === 'team');
+    const at = c.subject >= 0 ? Math.min(c.subject, c.first) : c.first;
+    if (c.finite) {
+      if (told && ASKING.has(c.lemma)) return at;
+      visit = told && VISITING.has(c.lemma) ? c : undefined;
+    } else if (visit && t[c.first]?.norm === 'to' && t[c.first].pos === 'PART' && c.verb === c.first + 1) {
+      return visit.subject >= 0 ? visit.subject : visit.first;
+    }
   }
   return -1;
 }

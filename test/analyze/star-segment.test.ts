@@ -151,6 +151,14 @@ describe('action', () => {
     expect(roles('Last week a woman came in looking for a ring. I checked the back room. I was able to find the one she wanted.')).toEqual(['situation', 'action', 'result']);
   });
 
+  it('told as the customer, what the speaker came for ("I stopped at the store to mail a package") is their stated need: the Task', () => {
+    const text = 'A few weeks ago I stopped at a UPS store to mail a package. The clerk printed the label for me and offered me a box. Then she drove my phone to my house when I left it behind. I have used that store ever since.';
+    expect(parts(text)).toBe('STAR');
+    expect(analyze(parseAnswer(text, 'text'), rubric).sentences[0].why).toMatch(/what you asked for \("I stopped at a/);
+    // told by the one serving, going somewhere to do a thing is a step
+    expect(parts('A few weeks ago I worked at a UPS store. A man came in with a torn parcel. I went to the back to find a box and repacked it. He has come back every week since.')).toBe('SAR');
+  });
+
   it('"tried to" tells a step, not the Task', () => {
     expect(parts('Last year I worked at a bank. A customer called, furious about a fee. I tried to calm her down and refunded the fee. She thanked me.')).toBe('SAR');
   });
