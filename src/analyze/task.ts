@@ -38,6 +38,9 @@ const SERVICES = new Set(['offer', 'do', 'allow', 'accept', 'provide', 'deliver'
 /** Verbs that, after "can't", say an attitude, not a limit: "I can't believe", "I can't thank her enough". */
 const ATTITUDES = new Set(['believe', 'stand', 'imagine', 'wait', 'help', 'thank', 'deny', 'stress', 'emphasize', 'emphasise', 'overstate', 'recommend', 'complain', 'say']);
 
+/** Verbs of knowing and thinking that, in the present, give the teller's view now: "I know I couldn't do it". */
+const VIEWS = new Set(['know', 'think', 'believe', 'guess', 'suppose', 'feel', 'imagine', 'doubt', 'bet']);
+
 const ABILITY = new Set(['could', "couldn't", 'can', "can't", 'cannot', 'unable']);
 
 /** Nouns of difficulty after "have": "trouble", "difficulty" ("a hard time" is read by troubleAt). */
@@ -206,7 +209,9 @@ export function clauseTask(s: DocSentence): number {
       // (not an attitude: "I can't stand it", "I can't believe she remembered", "I can't deny it")
       // (the auxiliaries run up to the verb; a clause with no verb of its own, "I'm not.", reads up to the last token)
       const auxEnd = c.verb >= 0 ? c.verb : t.length - 1;
-      if (c.negated && !ATTITUDES.has(c.lemma) && (anyNormIn(t, c.subject >= 0 ? c.subject + 1 : c.first, auxEnd, ABILITY) || (PERMIT.has(c.lemma) && c.passive))) return at;
+      // (not the teller's view now: "I know I couldn't do it", of a job they never had)
+      const viewNow = c.reported && c.saidBy >= 0 && s.clauses[c.saidBy].mode === 'present' && VIEWS.has(s.clauses[c.saidBy].lemma);
+      if (c.negated && !viewNow && !ATTITUDES.has(c.lemma) && (anyNormIn(t, c.subject >= 0 ? c.subject + 1 : c.first, auxEnd, ABILITY) || (PERMIT.has(c.lemma) && c.passive))) return at;
       continue;
     }
     // a rule that allows no more: "our policy only allowed refunds", "the warranty did not cover it"

@@ -105,6 +105,12 @@ describe('task', () => {
     expect(story('Last year I had to handle the move of a patient to another ward before noon.')).toBe('STAR');
   });
 
+  it('a limit the teller sees now ("I know I couldn\'t do it") is no task; one told of then is', () => {
+    const story = (line: string) => parts(`Last year a man called our bank about a fee. ${line} I refunded the fee that afternoon. He thanked me.`);
+    expect(story("I know I couldn't do a waiter's job.")).toBe('SAR');
+    expect(story("I couldn't refund it myself.")).toBe('STAR');
+  });
+
   it('a problem that is only the customer\'s is no task', () => {
     expect(parts('Last winter a man\'s prescription went missing at our pharmacy, so I phoned his doctor and had it ready. He still asks for me.')).toBe('SAR');
   });
