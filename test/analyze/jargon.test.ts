@@ -21,6 +21,13 @@ describe('jargon', () => {
     expect(found('We turned the spare room into an office, and I treated the cut the way the nurse showed me.')).toEqual([]);
   });
 
+  it('finds the interview clichés in their common variants, and not the plain words', () => {
+    expect(found('I try to turn negative experiences into positive ones.')).toEqual(['turn negative experiences into positive']);
+    expect(found('A good rep brings a customer-first mindset and aims at meeting and exceeding customer satisfaction.')).toEqual(['customer-first mindset', 'exceeding customer satisfaction']);
+    expect(found("It's better to under-promise and over-deliver.")).toEqual(['under-promise and over-deliver']);
+    expect(found('I served the customer first and then restocked the shelf.')).toEqual([]);
+  });
+
   it('offers a plainer alternative for each', () => {
     const [hit] = jargon('I always give 110% to every client.');
     expect(hit.text).toBe('give 110%');
