@@ -41,6 +41,9 @@ const ATTITUDES = new Set(['believe', 'stand', 'imagine', 'wait', 'help', 'thank
 /** Verbs of knowing and thinking that, in the present, give the teller's view now: "I know I couldn't do it". */
 const VIEWS = new Set(['know', 'think', 'believe', 'guess', 'suppose', 'feel', 'imagine', 'doubt', 'bet']);
 
+/** Verbs that after "I can" say what the speaker perceives, not what they offer to do: "I can see that". */
+const PERCEIVED = new Set(['see', 'hear', 'tell', 'understand', 'imagine', 'feel', 'smell', 'sense', 'believe', 'relate', 'guess']);
+
 const ABILITY = new Set(['could', "couldn't", 'can', "can't", 'cannot', 'unable']);
 
 /** Nouns of difficulty after "have": "trouble", "difficulty" ("a hard time" is read by troubleAt). */
@@ -185,6 +188,8 @@ export function clauseTask(s: DocSentence): number {
     if (bySpeaker(c)) {
       // the speaker's own words in the story, promising: '"I'll do my best and ask around"'
       if (c.quoted && c.mode === 'future' && !c.negated && (c.verb < 0 || !quotedFromOther(s, c.verb))) return at;
+      // … and offering: '"I can fix it right now"' (not '"I can see that"', a perception)
+      if (c.quoted && c.mode === 'present' && !c.negated && !c.question && c.verb > 0 && t[c.verb - 1].norm === 'can' && !PERCEIVED.has(c.lemma) && !quotedFromOther(s, c.verb)) return at;
       // "I had to", "we needed to", "I wanted to", "I decided to", "I was determined to"
       // (not a wish denied: "I don't want to overload you")
       // (not the question's own words: "I once had to handle a difficult conversation with a patient")

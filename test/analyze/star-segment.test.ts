@@ -111,6 +111,12 @@ describe('task', () => {
     expect(story("I couldn't refund it myself.")).toBe('STAR');
   });
 
+  it('the speaker\'s own words offering to do it ("I can fix it right now") are a commitment: the Task', () => {
+    const story = (line: string) => parts(`Last month a customer called our billing line, angry about a receipt. I said, "${line}" I created a new receipt and emailed it. She hung up happy.`);
+    expect(story("I'm sorry about the error, but I can fix it right now.")).toBe('STAR');
+    expect(story('I can see that, and I am sorry.')).toBe('SAR');
+  });
+
   it('a problem that is only the customer\'s is no task', () => {
     expect(parts('Last winter a man\'s prescription went missing at our pharmacy, so I phoned his doctor and had it ready. He still asks for me.')).toBe('SAR');
   });
