@@ -5,7 +5,7 @@ import { REPORTING, SUBJECT_PRONOUNS_THIRD, isClearPast, isDefinition, isNarrate
 import type { PhraseMatch, PhraseSet } from '../text/phrases.js';
 import { anyNormIn, FACT_STEP_OPENER, wordFact, type Token } from '../text/tokens.js';
 import { partForLabel, type AnswerDocument, type DocSentence, type Role } from './document.js';
-import { clauseTask, isAimNow, taskEchoesProblem } from './task.js';
+import { clauseTask, emptyAim, isAimNow } from './task.js';
 
 /** An event told in the past in the answer's own words: a narrated finite clause, not quoted, not conditional, not asked. */
 const isToldEvent = (c: Clause) => c.finite && c.mode === 'narrated' && !c.quoted && !c.conditional && !c.question;
@@ -426,7 +426,7 @@ function factsOf(s: DocSentence, cues: Cues, rubric: Rubric): Facts {
     situation: cues.situation.findAll(t),
     taskMatches,
     reflection: cues.reflection.findAll(t),
-    task: notAnEcho(t, earliest(earliest(firstAt(taskMatches), obligation >= 0 && quotedFromOther(s, obligation) ? -1 : obligation), clauseTask(s))),
+    task: notAnEmptyAim(t, earliest(earliest(firstAt(taskMatches), obligation >= 0 && quotedFromOther(s, obligation) ? -1 : obligation), clauseTask(s))),
     result: firstAt(resultMatches),
     results: cueStarts(resultMatches, clauseOutcomes),
     othersResult: firstAt(othersMatches),
@@ -550,8 +550,8 @@ function hasWord(t: readonly Token[], word: string, to: number): boolean {
   return false;
 }
 
-/** A task start, or -1 where it only echoes the question ("I once had to handle a difficult conversation with a patient"). */
-const notAnEcho = (t: readonly Token[], at: number) => (at >= 0 && taskEchoesProblem(t, at) ? -1 : at);
+/** A task start, or -1 where it names nothing to achieve ("I once had to handle a difficult conversation with a patient", "what I wanted to say was …"). */
+const notAnEmptyAim = (t: readonly Token[], at: number) => (at >= 0 && emptyAim(t, at) ? -1 : at);
 
 /** The earlier of two token indexes, -1 standing for none. */
 const earliest = (a: number, b: number) => (a < 0 ? b : b < 0 ? a : Math.min(a, b));

@@ -11,6 +11,8 @@ import type { DocSentence } from './document.js';
  * calm her down" tells a step taken, not what the speaker set out to achieve.
  */
 const AIMING = new Set(['want', 'decide', 'aim', 'plan', 'intend', 'hope', 'determine', 'resolve', 'commit', 'promise', 'vow', 'set', 'need', 'have', 'mean', 'offer']);
+/** What one may want to do and not set out to: "what I wanted to say was …", "I wanted to scream". */
+const URGES = new Set(['say', 'scream', 'yell', 'shout', 'cry', 'laugh', 'swear', 'snap', 'hang', 'punch', 'strangle', 'slap', 'quit']);
 /** Verbs of wanting and trying, the aims that a present tense puts in the teller's now (isAimNow). */
 const PRESENT_AIMS = new Set(['want', 'try', 'hope', 'wish', 'mean', 'plan', 'intend', 'need', 'promise']);
 
@@ -136,11 +138,16 @@ export function echoesProblem(t: readonly DocSentence['tokens'][number][], v: nu
 }
 
 /**
- * Whether the task found at token `at` is only the question's echo: "I (once) had to" + "handle a
- * difficult conversation" (the first "to" within four words of it, then the echo).
+ * Whether the aim found at token `at` names nothing to achieve: the question's echo ("I (once) had
+ * to handle a difficult conversation") or an urge ("what I wanted to say was …", "I wanted to
+ * scream"), read at the first "to" within four words of it.
  */
-export function taskEchoesProblem(t: readonly DocSentence['tokens'][number][], at: number): boolean {
-  for (let k = at; k < at + 5 && k < t.length; k++) if (t[k].norm === 'to') return echoesProblem(t, k + 1);
+export function emptyAim(t: readonly DocSentence['tokens'][number][], at: number): boolean {
+  for (let k = at; k < at + 5 && k < t.length; k++) {
+    if (t[k].norm !== 'to') continue;
+    const urge = (t[k - 1]?.lemma ?? t[k - 1]?.norm) === 'want' && URGES.has(t[k + 1]?.lemma ?? t[k + 1]?.norm ?? '');
+    return urge || echoesProblem(t, k + 1);
+  }
   return false;
 }
 
@@ -193,7 +200,7 @@ export function clauseTask(s: DocSentence): number {
       // "I had to", "we needed to", "I wanted to", "I decided to", "I was determined to"
       // (not a wish denied: "I don't want to overload you")
       // (not the question's own words: "I once had to handle a difficult conversation with a patient")
-      if (AIMING.has(c.lemma) && (next === 'to' || (c.lemma === 'set' && next === 'out')) && c.mode !== 'modal' && !(c.negated && c.lemma !== 'have' && c.lemma !== 'need') && !echoesProblem(t, c.verb + 2)) return at;
+      if (AIMING.has(c.lemma) && (next === 'to' || (c.lemma === 'set' && next === 'out')) && c.mode !== 'modal' && !(c.negated && c.lemma !== 'have' && c.lemma !== 'need') && !emptyAim(t, c.verb + 1)) return at;
       // (a duty may be a limit: "I'd been told explicitly not to leave my zone")
       if (c.passive && DUTY_PASSIVES.has(c.lemma) && toAfter(t, c.verb)) return at;
       if (c.lemma === 'be' && (next === 'determined' || next === 'responsible' || next === 'required' || next === 'supposed')) return at;

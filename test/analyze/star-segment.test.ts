@@ -117,6 +117,13 @@ describe('task', () => {
     expect(story('I can see that, and I am sorry.')).toBe('SAR');
   });
 
+  it('an urge ("What I wanted to say was …", "I wanted to scream") is no task; a wish to get something done is', () => {
+    const story = (line: string) => parts(`Last week a customer called about an overdue bill. ${line} I told him again that it was still overdue. He paid it that day.`);
+    expect(story('What I wanted to say was, "Yes, it is overdue!"')).toBe('SAR');
+    expect(story('I wanted to scream.')).toBe('SAR');
+    expect(story('I wanted to get the bill settled before the weekend.')).toBe('STAR');
+  });
+
   it('a problem that is only the customer\'s is no task', () => {
     expect(parts('Last winter a man\'s prescription went missing at our pharmacy, so I phoned his doctor and had it ready. He still asks for me.')).toBe('SAR');
   });
