@@ -1,6 +1,6 @@
 import { isDigitCode, isSpaceCode } from '../text/chars.js';
 import { hasPastSpelling } from '../text/english.js';
-import { tokenize, type Token } from '../text/tokens.js';
+import { pushRunTokens, runWords, tokenize, type Token } from '../text/tokens.js';
 import { quoteStateAfter, readClauses } from './clauses.js';
 import { readNumbers } from './numbers.js';
 import { tagText, type TaggedText } from './tagger.js';
@@ -108,6 +108,28 @@ function blocksOf(text: string, from: number, to: number): [number, number][] {
   }
   push(start, to);
   return out;
+}
+
+/**
+ * The tokens of text[start, end) made from the tagger's runs, when the sentence is whole runs the
+ * tagger read as written (from the run `first` on): each distinct run's words are split once and
+ * kept on it, so a word costs no second look-up. Undefined when a run crosses the sentence's edge
+ * (a sentence end with no space after it: "done.Then") or the tagger read the text changed.
+ * (Within a sentence runs are apart: the tagger's pieces, which may cut a run, start sentences.)
+ */
+function tokensOfRuns(text: string, tagged: TaggedText, first: number, start: number, end: number): Token[] | undefined {
+  const { runStarts, runs } = tagged;
+  if (first >= runs.length || runStarts[first] !== start) return undefined;
+  let last = first;
+  while (last + 1 < runs.length && runStarts[last + 1] < end) last++;
+  if (runStarts[last] + runs[last].length !== end) return undefined;
+  const tokens: Token[] = [];
+  for (let k = first; k <= last; k++) {
+    const r = runs[k];
+    const at = runStarts[k];
+    pushRunTokens(tokens, (r.words ??= runWords(text, at, at + r.length)), at);
+  }
+  return tokens;
 }
 
 const CLITIC_SUBJECT = /^(i|we|you|he|she|it|they)'(m|re|s|ve|d|ll)$/;
@@ -255,6 +277,7 @@ export function readText(text: string, ranges: readonly [number, number][], isPa
     const tagged = tagText(text, from, to);
     let w = 0;
     let next = 0;
+    let run = 0;
     for (const [a, b] of blocksOf(text, from, to)) {
       // a quotation may run over several sentences of a block; its state carries over only where the
       // block's marks pair up, so one stray mark (5'11") cannot make the rest of the block a quote
@@ -283,7 +306,9 @@ export function readText(text: string, ranges: readonly [number, number][], isPa
         while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
         while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
         const slice = text.slice(start, end);
-        const tokens = tokenize(slice, start);
+        // (the runs are in order, as the sentences are: the first not before this one is looked for from the last)
+        while (run < tagged.runStarts.length && tagged.runStarts[run] < start) run++;
+        const tokens = tokensOfRuns(text, tagged, run, start, end) ?? tokenize(slice, start);
         if (!tokens.length) continue;
         w = align(tokens, tagged, w);
         if (marks === PAIRED) inQuote = quoteStateAfter(text, quotedTo, start, inQuote);

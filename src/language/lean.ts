@@ -10,6 +10,7 @@
 // without regular expressions, the rest with the model's own token patterns, which only ever see
 // a run without spaces of at most 48 characters (tagger.ts hides longer ones).
 import { readFileSync } from 'node:fs';
+import type { RunWords } from '../text/tokens.js';
 import { BLOCKS, CLUSTERS, EXCEPTIONS, POS_MACHINES, PRESERVE, SBD_MACHINES, SPACES, TAGS, TREX } from './lexicon.generated.js';
 
 // tag numbers of the model
@@ -148,7 +149,7 @@ function lookup(word: string): Entry | undefined {
   return e ?? undefined;
 }
 
-// Runs between spaces as the reader meets them, and their tokens, in a table of our own: a run is
+// Runs between spaces as the reader meets them, and how they read, in a table of our own: a run is
 // looked up by its characters in the text (hashed as they are read, compared in place), so a run
 // met before costs no string, no look-up in the lexicon and no pattern (how a run reads depends on
 // its characters alone). It doubles when half full, up to 2^RUN_BITS slots; full at that size,
@@ -156,7 +157,7 @@ function lookup(word: string): Entry | undefined {
 const RUN_BITS = 17;
 let runMask = (1 << 11) - 1;
 let runWords: (string | undefined)[] = new Array(runMask + 1);
-let runTokens: RunTokens[] = new Array(runMask + 1);
+let runsRead: ReadRun[] = new Array(runMask + 1);
 let runCount = 0;
 const breaks = new Map<string, Info>();
 
@@ -174,45 +175,45 @@ function sameAt(text: string, from: number, word: string): boolean {
   return true;
 }
 
-/** The tokens of the run text[from, to), whose runHash is `hash`, when it was read before. */
-function runTokensAt(text: string, from: number, to: number, hash: number): RunTokens | undefined {
+/** The run text[from, to), whose runHash is `hash`, when it was read before. */
+function runReadAt(text: string, from: number, to: number, hash: number): ReadRun | undefined {
   const length = to - from;
   let slot = hash & runMask;
   for (let w = runWords[slot]; w !== undefined; w = runWords[slot]) {
-    if (w.length === length && sameAt(text, from, w)) return runTokens[slot];
+    if (w.length === length && sameAt(text, from, w)) return runsRead[slot];
     slot = (slot + 1) & runMask;
   }
   return undefined;
 }
 
-function keepRunTokens(word: string, tokens: RunTokens): void {
+function keepRun(word: string, run: ReadRun): void {
   if (runCount >= (runMask + 1) >> 1) growRuns();
   let slot = runHash(word, 0, word.length) & runMask;
   while (runWords[slot] !== undefined) slot = (slot + 1) & runMask;
   runWords[slot] = word;
-  runTokens[slot] = tokens;
+  runsRead[slot] = run;
   runCount++;
 }
 
 function growRuns(): void {
   const size = runMask + 1;
-  const [words, tokens] = [runWords, runTokens];
+  const [words, read] = [runWords, runsRead];
   runCount = 0;
   if (size >= 1 << RUN_BITS) {
     runWords = new Array(size);
-    runTokens = new Array(size);
+    runsRead = new Array(size);
     return;
   }
   runMask = size * 2 - 1;
   runWords = new Array(size * 2);
-  runTokens = new Array(size * 2);
+  runsRead = new Array(size * 2);
   for (let k = 0; k < size; k++) {
     const w = words[k];
     if (w === undefined) continue;
     let slot = runHash(w, 0, w.length) & runMask;
     while (runWords[slot] !== undefined) slot = (slot + 1) & runMask;
     runWords[slot] = w;
-    runTokens[slot] = tokens[k];
+    runsRead[slot] = read[k];
     runCount++;
   }
 }
@@ -287,8 +288,20 @@ interface Info {
   normal: string;
 }
 
+/**
+ * A distinct run between spaces, as the tagger's callers see it: its length, and its words as the
+ * tokenizer splits them, kept here by the language layer the first time it asks (src/text/tokens.ts's
+ * runWords), so that a run met again needs no second look-up of its words.
+ */
+export interface Run {
+  readonly length: number;
+  words: RunWords | undefined;
+}
+
 /** How a run between spaces reads, worked out the first time it is met: its tokens as [offset, length, info] triples. */
-type RunTokens = (number | Info)[];
+interface ReadRun extends Run {
+  readonly tokens: (number | Info)[];
+}
 
 // token categories of the model
 const C_UNK = 0;
@@ -354,6 +367,9 @@ const tokStarts: number[] = [];
 const tokEnds: number[] = [];
 const tokSpaced: boolean[] = [];
 const tokInfos: Info[] = [];
+// (and its runs between spaces, in order: where each starts, and which it is)
+const runStartList: number[] = [];
+const runList: Run[] = [];
 
 class Reader {
   /** Tokens read so far (the first of the scratch lists). */
@@ -362,6 +378,10 @@ class Reader {
   readonly ends = tokEnds;
   readonly spacedBefore = tokSpaced;
   readonly infos = tokInfos;
+  /** Runs read so far. */
+  runsMet = 0;
+  readonly runStarts = runStartList;
+  readonly runs = runList;
   private spaced = false;
   constructor(private readonly text: string) {}
 
@@ -447,22 +467,26 @@ class Reader {
         i++;
       }
       // a run is read once: met again, its tokens are looked up where it stands, without a string
-      let tokens = runTokensAt(text, s, i, finishHash(h));
-      if (tokens === undefined) {
+      let run = runReadAt(text, s, i, finishHash(h));
+      if (run === undefined) {
         const first = this.count;
         const word = text.slice(s, i);
         const e = lookup(word);
         if (e) this.addEntry(e, s, word.length);
         else this.process(word, this.category(word), s);
-        tokens = [];
+        const tokens: (number | Info)[] = [];
         for (let k = first; k < this.count; k++) tokens.push(this.starts[k] - s, this.ends[k] - this.starts[k], this.infos[k]);
-        keepRunTokens(word, tokens);
+        run = { length: word.length, words: undefined, tokens };
+        keepRun(word, run);
       } else {
+        const tokens = run.tokens;
         for (let k = 0; k < tokens.length; k += 3) {
           const at = s + (tokens[k] as number);
           this.push(at, at + (tokens[k + 1] as number), tokens[k + 2] as Info);
         }
       }
+      this.runStarts[this.runsMet] = s;
+      this.runs[this.runsMet++] = run;
     }
   }
 
@@ -787,6 +811,9 @@ export interface LeanTagged {
   lemmas: string[];
   /** Sentences as [first token, last token] over the tokens above (whitespace tokens among them). */
   sentences: [number, number][];
+  /** The runs between spaces, in order, and where each starts. */
+  runStarts: number[];
+  runs: Run[];
 }
 
 /** Tags a piece of text as wink would: every token (line breaks too, tagged SPACE), its tag and lemma, and the sentences by token. */
@@ -831,7 +858,7 @@ export function leanTag(text: string): LeanTagged {
   }
   sentences.push(si);
   if (si[1] < n - 1) sentences.push([si[1] + 1, n - 1]);
-  const out: LeanTagged = { starts: new Array(n), ends: new Array(n), pos: new Array(n), lemmas: new Array(n), sentences };
+  const out: LeanTagged = { starts: new Array(n), ends: new Array(n), pos: new Array(n), lemmas: new Array(n), sentences, runStarts: reader.runStarts.slice(0, reader.runsMet), runs: reader.runs.slice(0, reader.runsMet) };
   for (let k = 0; k < n; k++) {
     const t = infos[k];
     out.starts[k] = reader.starts[k];

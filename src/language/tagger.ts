@@ -1,5 +1,5 @@
 import { isSpaceCode } from '../text/chars.js';
-import { leanTag } from './lean.js';
+import { leanTag, type Run } from './lean.js';
 import type { PartOfSpeech } from './types.js';
 
 // Part-of-speech tags, dictionary forms and sentence boundaries are wink-nlp's English model's
@@ -19,6 +19,12 @@ export interface TaggedText {
   lemmas: string[];
   /** Sentence ranges [start, end) in order, covering the words. */
   sentences: [number, number][];
+  /**
+   * The runs between spaces the tagger read, in order, and where each starts: only where it read
+   * the text as written (nothing straightened, blanked or hidden), so that they are the text's own.
+   */
+  runStarts: number[];
+  runs: Run[];
 }
 
 // The tagger slows with the square of a token's length (64 KB of letters takes seconds), and no
@@ -97,12 +103,14 @@ function cutAt(text: string, from: number): number {
 
 /** Tags text[from, to): its words and sentences, with offsets in `text`. */
 export function tagText(text: string, from = 0, to = text.length): TaggedText {
-  const prepared = forTagger(text.slice(from, to));
-  const out: TaggedText = { starts: [], ends: [], pos: [], lemmas: [], sentences: [] };
+  const written = text.slice(from, to);
+  const prepared = forTagger(written);
+  const asWritten = prepared === written;
+  const out: TaggedText = { starts: [], ends: [], pos: [], lemmas: [], sentences: [], runStarts: [], runs: [] };
   for (let at = 0; at < prepared.length; ) {
     const end = cutAt(prepared, at);
     const piece = prepared.slice(at, end);
-    if (/\S/.test(piece)) readPiece(piece, from + at, out);
+    if (/\S/.test(piece)) readPiece(piece, from + at, out, asWritten);
     at = end;
   }
   return out;
@@ -114,8 +122,22 @@ function isBlank(text: string, from: number, to: number): boolean {
   return true;
 }
 
-function readPiece(piece: string, base: number, out: TaggedText): void {
+function readPiece(piece: string, base: number, out: TaggedText, keepRuns: boolean): void {
   const t = leanTag(piece);
+  if (keepRuns) {
+    // (its runs too are this call's own: moved to offsets in the text, a first piece's handed on whole)
+    const runStarts = t.runStarts;
+    for (let k = 0; k < runStarts.length; k++) runStarts[k] += base;
+    if (out.runs.length === 0) {
+      out.runStarts = runStarts;
+      out.runs = t.runs;
+    } else {
+      for (let k = 0; k < runStarts.length; k++) {
+        out.runStarts.push(runStarts[k]);
+        out.runs.push(t.runs[k]);
+      }
+    }
+  }
   for (const [a, b] of t.sentences) {
     let s = a;
     let e = b;

@@ -113,6 +113,37 @@ export function tokenize(text: string, base = 0): Token[] {
   return tokens;
 }
 
+/**
+ * The words of a run of text without spaces, as tokenize splits it: each word's offset in the run
+ * and its lexeme. A text's tokens are its runs' words in turn (no word crosses a space, and a
+ * space ends every word as the end of the text does), so a run met again gives its tokens
+ * without a look-up per word (see tokensOfRuns).
+ */
+export interface RunWords {
+  offsets: number[];
+  lexemes: Lexeme[];
+}
+
+/** The words of the run text[from, to) (no space in it). */
+export function runWords(text: string, from: number, to: number): RunWords {
+  const words: RunWords = { offsets: [], lexemes: [] };
+  for (const t of tokenize(text.slice(from, to))) {
+    words.offsets.push(t.start);
+    words.lexemes.push(t.lexeme!);
+  }
+  return words;
+}
+
+/** Adds the tokens of a run's words, the run starting at offset `at`, to `tokens`. */
+export function pushRunTokens(tokens: Token[], words: RunWords, at: number): void {
+  const { offsets, lexemes } = words;
+  for (let k = 0; k < offsets.length; k++) {
+    const lexeme = lexemes[k];
+    const start = at + offsets[k];
+    tokens.push({ text: lexeme.word, norm: lexeme.norm, start, end: start + lexeme.word.length, lexeme, pos: undefined, lemma: undefined });
+  }
+}
+
 /** The token for text[from, to), with the lexeme of its word (made the first time the word is met). */
 function token(text: string, from: number, to: number, base: number): Token {
   const lexeme = lexemeOf(text, from, to);

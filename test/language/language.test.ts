@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clauseAt, readText, type SentenceFacts } from '../../src/language/index.js';
 import { tagText } from '../../src/language/tagger.js';
+import { tokenize } from '../../src/text/tokens.js';
 
 const read = (text: string): SentenceFacts[] => readText(text, [[0, text.length]]);
 const one = (text: string) => {
@@ -72,6 +73,22 @@ describe('language layer: sentences and words', () => {
       const words = tagged.starts.map((s, i) => text.slice(s, tagged.ends[i]));
       expect(words, JSON.stringify(space)).toEqual(['I', 'called', 'her', 'back', '.', 'She', 'was', 'happy', 'and', 'we', 'fixed', 'it', '.']);
       expect(tagged.pos[words.indexOf('we')], JSON.stringify(space)).toBe('PRON');
+    }
+  });
+
+  it("gives every sentence the tokenizer's own tokens, also where they are made from the tagger's runs", () => {
+    const texts = [
+      'I called Dr. Smith at 5 p.m. She was out.We waited (again). It cost $4.50, 2,400 units, 6:15 and 24/7.',
+      "Customer-centric, they'd said. We didn't! So I re-ran it: 3x faster...Done.\n\n- Next: call back\r\nthen close",
+      // a run the tagger's pieces cut (no space near the cut: line breaks of \r only), which starts a sentence
+      `${'words\r'.repeat(1500)}end.`,
+      'She said “fine”.Then we left — didn’t we?',
+    ];
+    for (const text of texts) {
+      for (const s of read(text)) {
+        const own = tokenize(s.text, s.start).map((t) => [t.text, t.start, t.end, t.lexeme]);
+        expect(s.tokens.map((t) => [t.text, t.start, t.end, t.lexeme])).toEqual(own);
+      }
     }
   });
 
