@@ -3,7 +3,7 @@ import { MODALS, OTHERS_OBJECT, clauseAt, quotedFromOther, type Clause } from '.
 import type { Rubric } from '../rubric/types.js';
 import { REPORTING, SUBJECT_PRONOUNS_THIRD, isClearPast, isDefinition, isNarratedPast, isPastStep, isPastVerb, isPerfect, isPresentStep, verbAfter } from '../text/english.js';
 import type { PhraseMatch, PhraseSet } from '../text/phrases.js';
-import { anyNormIn, FACT_STEP_OPENER, wordFact, type Token } from '../text/tokens.js';
+import { anyWordIn, FACT_STEP_OPENER, WordClass, wordFact, type Token } from '../text/tokens.js';
 import { partForLabel, type AnswerDocument, type DocSentence, type Role } from './document.js';
 import { clauseTask, emptyAim, isAimNow } from './task.js';
 
@@ -229,7 +229,7 @@ const SETTING_PREPS = new Set(['at', 'in', 'for', 'as', 'on', 'with', 'there']);
 
 const FREQUENCY = new Set(['always', 'usually', 'often', 'sometimes', 'normally', 'generally', 'typically']);
 // Words that make a present-tense sentence a general statement: a condition or a frequency.
-const GENERAL = new Set(['if', 'whenever', 'unless', 'always', 'usually', 'normally', 'generally', 'typically', 'often', 'never']);
+const GENERAL = new WordClass(['if', 'whenever', 'unless', 'always', 'usually', 'normally', 'generally', 'typically', 'often', 'never']);
 
 /** The bare verb after "would" / "I'd" in a habitual past ("I'd always hear them out"), or -1. */
 function habitualVerb(t: readonly Token[], i: number): number {
@@ -421,7 +421,7 @@ function factsOf(s: DocSentence, cues: Cues, rubric: Rubric): Facts {
     supposes: supposition(s),
     pastUnlessHyp,
     lasting,
-    generalWord: anyNormIn(t, 0, t.length, GENERAL),
+    generalWord: anyWordIn(t, 0, t.length, GENERAL),
     habitCue: cues.habit.test(t),
     situation: cues.situation.findAll(t),
     taskMatches,
@@ -720,7 +720,7 @@ function saysCustomerSide(s: DocSentence, cues: Cues): boolean {
 }
 
 /** Words after a verb that say who it was done for: the speaker ("offered me"), or others ("rang them"). */
-const FOR_THE_SPEAKER = new Set(['me', 'us', 'my', 'our']);
+const FOR_THE_SPEAKER = new WordClass(['me', 'us', 'my', 'our']);
 
 /** What a customer does to the one who serves them, not a service done for the teller: "they thanked me", "he yelled at me". */
 const REACTIONS = new Set(['thank', 'praise', 'hug', 'tip', 'yell', 'shout', 'scream', 'swear', 'curse', 'complain', 'blame', 'accuse', 'come', 'walk', 'approach']);
@@ -754,11 +754,11 @@ function worksThere(doc: AnswerDocument, cues: Cues): boolean {
  * refund", "rang them back"). After a verb of saying, only the one spoken to counts ("told me",
  * "said to us"): the rest is what was said ('said, "Excuse me."').
  */
-function doneFor(s: DocSentence, c: Clause, whom: ReadonlySet<string>): boolean {
+function doneFor(s: DocSentence, c: Clause, whom: WordClass): boolean {
   const t = s.tokens;
-  if (!SAID_FORMS.has(t[c.verb].norm)) return anyNormIn(t, c.verb + 1, c.last, whom);
+  if (!SAID_FORMS.has(t[c.verb].norm)) return anyWordIn(t, c.verb + 1, c.last, whom);
   const k = t[c.verb + 1]?.norm === 'to' ? c.verb + 2 : c.verb + 1;
-  return k < c.last && whom.has(t[k].norm);
+  return k < c.last && whom.has(t[k]);
 }
 
 /**

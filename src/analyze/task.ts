@@ -1,5 +1,5 @@
 import { isBaseForm, quotedFromOther, STATING, type Clause } from '../language/index.js';
-import { anyNormIn } from '../text/tokens.js';
+import { anyWordIn, WordClass } from '../text/tokens.js';
 import type { DocSentence } from './document.js';
 
 // The Task, read from a sentence's clauses: what the speaker had to achieve, was responsible for,
@@ -46,7 +46,7 @@ const VIEWS = new Set(['know', 'think', 'believe', 'guess', 'suppose', 'feel', '
 /** Verbs that after "I can" say what the speaker perceives, not what they offer to do: "I can see that". */
 const PERCEIVED = new Set(['see', 'hear', 'tell', 'understand', 'imagine', 'feel', 'smell', 'sense', 'believe', 'relate', 'guess']);
 
-const ABILITY = new Set(['could', "couldn't", 'can', "can't", 'cannot', 'unable']);
+const ABILITY = new WordClass(['could', "couldn't", 'can', "can't", 'cannot', 'unable']);
 
 /** Nouns of difficulty after "have": "trouble", "difficulty" ("a hard time" is read by troubleAt). */
 const TROUBLE = new Set(['trouble', 'difficulty', 'difficulties', 'problems', 'issues']);
@@ -65,7 +65,7 @@ const bySpeaker = (c: Clause) => c.actor === 'speaker' || c.actor === 'team';
 
 const ruleSays = (s: DocSentence, c: Clause): boolean => c.subject >= 0 && RULES.has(s.tokens[c.subject].norm) && STATING.has(c.lemma);
 
-const ONLY = new Set(['only']);
+const ONLY = new WordClass(['only']);
 
 /** Words that say a thing was hard to do, after "made it". */
 const DIFFICULT = new Set(['hard', 'harder', 'difficult', 'impossible', 'tough', 'tougher', 'tricky', 'challenging']);
@@ -180,9 +180,9 @@ export function clauseTask(s: DocSentence): number {
     // an obstacle beyond the bare complaint: "which made it hard to give them the care they needed"
     if (c.lemma === 'make' && t[c.verb + 1]?.norm === 'it' && DIFFICULT.has(t[c.verb + 2]?.norm ?? '') && (c.mode === 'narrated' || c.mode === 'background')) return at;
     // a limit the speaker stated to the customer: "I said no, you can't get another one"
-    if (c.reported && c.saidBy >= 0 && bySpeaker(s.clauses[c.saidBy]) && subject?.norm === 'you' && c.negated && anyNormIn(t, c.subject + 1, c.verb >= 0 ? c.verb : c.last, ABILITY)) return at;
+    if (c.reported && c.saidBy >= 0 && bySpeaker(s.clauses[c.saidBy]) && subject?.norm === 'you' && c.negated && anyWordIn(t, c.subject + 1, c.verb >= 0 ? c.verb : c.last, ABILITY)) return at;
     // what a rule says, limited: "our store policy said refunds were only given in certain circumstances"
-    if (c.reported && c.saidBy >= 0 && ruleSays(s, s.clauses[c.saidBy]) && (c.negated || anyNormIn(t, c.first, c.last, ONLY))) return Math.min(at, s.clauses[c.saidBy].first);
+    if (c.reported && c.saidBy >= 0 && ruleSays(s, s.clauses[c.saidBy]) && (c.negated || anyWordIn(t, c.first, c.last, ONLY))) return Math.min(at, s.clauses[c.saidBy].first);
     // someone else in the way, beyond a complaint: "the company refused to honour it", "security
     // wouldn't let the dog stay", "at times they resisted taking their medicine"
     // (not a refusal done to them: "his card got declined")
@@ -223,11 +223,11 @@ export function clauseTask(s: DocSentence): number {
       const auxEnd = c.verb >= 0 ? c.verb : t.length - 1;
       // (not the teller's view now: "I know I couldn't do it", of a job they never had)
       const viewNow = c.reported && c.saidBy >= 0 && s.clauses[c.saidBy].mode === 'present' && VIEWS.has(s.clauses[c.saidBy].lemma);
-      if (c.negated && !viewNow && !ATTITUDES.has(c.lemma) && (anyNormIn(t, c.subject >= 0 ? c.subject + 1 : c.first, auxEnd, ABILITY) || (PERMIT.has(c.lemma) && c.passive))) return at;
+      if (c.negated && !viewNow && !ATTITUDES.has(c.lemma) && (anyWordIn(t, c.subject >= 0 ? c.subject + 1 : c.first, auxEnd, ABILITY) || (PERMIT.has(c.lemma) && c.passive))) return at;
       continue;
     }
     // a rule that allows no more: "our policy only allowed refunds", "the warranty did not cover it"
-    if (PERMIT.has(c.lemma) && (c.negated || anyNormIn(t, c.first, c.verb, ONLY))) return at;
+    if (PERMIT.has(c.lemma) && (c.negated || anyWordIn(t, c.first, c.verb, ONLY))) return at;
   }
   return -1;
 }

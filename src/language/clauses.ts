@@ -1,6 +1,6 @@
 import { isSpaceCode } from '../text/chars.js';
 import { hasPastSpelling, isIngForm } from '../text/english.js';
-import { anyNormIn, FACT_AUX, FACT_BE, wordFact, type Token } from '../text/tokens.js';
+import { anyWordIn, FACT_AUX, FACT_BE, WordClass, wordFact, type Token } from '../text/tokens.js';
 import type { Actor, Clause, Mode } from './types.js';
 import {
   BE, CAUSATIVE, OBJECT_INFINITIVE, CLAUSE_JOINERS, DUTY_NOUNS, ORG_NOUNS, CONDITIONS, COORDINATORS, DO, FREQUENCY, FUTURE_MODALS, HAVE, HYPOTHETICAL_MODALS, MODALS, NEGATIVE_SUBJECTS,
@@ -285,15 +285,20 @@ function actorOf(tokens: readonly Token[], k: number): Actor {
 
 const RELATIVE = new Set(['who', 'that', 'which']);
 /** Frequency adverbs that make a habit ("never" and "ever" do not). */
-const HABITUAL_FREQUENCY = new Set([...FREQUENCY].filter((w) => w !== 'never' && w !== 'ever'));
+const HABITUAL_FREQUENCY = new WordClass([...FREQUENCY].filter((w) => w !== 'never' && w !== 'ever'));
 /** Words that may open a main clause whose subject later verbs share ("…, and then I …"); "so", "because", "when" do not. */
 const MAIN_JOINERS = new Set(['and', 'but', 'then', 'or', 'yet', 'also', 'first', 'next', 'finally', 'later', 'afterwards', 'now']);
 /** Words that open a clause under another: its subject is not carried to the next verb. */
-const SUBORDINATORS = new Set(['until', 'till', 'because', 'when', 'while', 'if', 'unless', 'although', 'though', 'that', 'which', 'who', 'since', 'before', 'after', 'as', 'once', 'whenever', 'whereas', 'what', 'how', 'why', 'where', 'whether']);
+const SUBORDINATORS = new WordClass(['until', 'till', 'because', 'when', 'while', 'if', 'unless', 'although', 'though', 'that', 'which', 'who', 'since', 'before', 'after', 'as', 'once', 'whenever', 'whereas', 'what', 'how', 'why', 'where', 'whether']);
 const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them', 'it', 'you']);
 /** Words that open a "that …" or "how …" clause under another. */
-const COMPLEMENTIZERS = new Set(['that', 'how', 'what', 'why', 'where', 'whether', 'which', 'who']);
-const SO = new Set(['so']);
+const COMPLEMENTIZERS = new WordClass(['that', 'how', 'what', 'why', 'where', 'whether', 'which', 'who']);
+const SO = new WordClass(['so']);
+// (the shared lists this reader asks of token after token, as classes: a bit on each word's lexeme)
+const COORDINATOR = new WordClass(COORDINATORS);
+const NEGATOR = new WordClass(NEGATORS);
+const CLAUSE_JOINER = new WordClass(CLAUSE_JOINERS);
+const CONDITION = new WordClass(CONDITIONS);
 
 /** Whether every token before k only joins or leads the clause (an adverb, a conjunction, "and then"). */
 function onlyJoinersBefore(tokens: readonly Token[], k: number): boolean {
@@ -493,7 +498,7 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     // before, with no comma or joining word, is part of that noun phrase, not a new clause
     if (!g.aux.length && lastFinite && subject >= 0 && tokens[subject].pos === 'NOUN' && subject - lastGroupEnd <= 3 && subject >= lastGroupEnd) {
       let joined = false;
-      for (let k = lastGroupEnd; k < g.first && !joined; k++) joined = CLAUSE_JOINERS.has(tokens[k].norm) || tokens[k].pos === 'PRON';
+      for (let k = lastGroupEnd; k < g.first && !joined; k++) joined = CLAUSE_JOINER.has(tokens[k]) || tokens[k].pos === 'PRON';
       if (!joined && !punctuated(lastGroupEnd, g.first)) continue;
     }
     // "by express courier": a verb after a preposition, with no subject, is no clause
@@ -503,13 +508,13 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     const lead = subject >= 0 ? subject : g.first;
     // the words that open this clause: "and", "so", "if", "because"
     let open = lead;
-    while (open > 0 && !punctBefore(open) && (CLAUSE_JOINERS.has(tokens[open - 1].norm) || tokens[open - 1].pos === 'ADV' || tokens[open - 1].pos === 'SCONJ' || tokens[open - 1].pos === 'CCONJ') && lead - open < 3) open--;
+    while (open > 0 && !punctBefore(open) && (CLAUSE_JOINER.has(tokens[open - 1]) || tokens[open - 1].pos === 'ADV' || tokens[open - 1].pos === 'SCONJ' || tokens[open - 1].pos === 'CCONJ') && lead - open < 3) open--;
     // (read where they stand: a list of their words for every clause was much of this function's allocation)
-    const coordinated = anyNormIn(tokens, open, lead, COORDINATORS);
+    const coordinated = anyWordIn(tokens, open, lead, COORDINATOR);
     // "if a customer is upset, I listen": the condition and what follows it in the sentence
     // ("asked if I could", "checked if it had arrived": that "if" is "whether", no condition)
     for (let k = lastGroupEnd; k < g.first; k++) {
-      if (CONDITIONS.has(tokens[k].norm) && !(tokens[k].norm === 'if' && isWhetherVerb(tokens[k - 1]))) {
+      if (CONDITION.has(tokens[k]) && !(tokens[k].norm === 'if' && isWhetherVerb(tokens[k - 1]))) {
         conditional = true;
         inCondition = true;
         conditionScan = k + 1;
@@ -543,9 +548,9 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     } else if (subject === -1 && g.aux.length && g.aux.every((a) => a === "don't") && h?.pos === 'VERB' && isBaseForm(h) && CLAUSE_PUNCT.test(gapBefore(open))) {
       mode = 'imperative'; // "I told her, like, don't worry"
     }
-    const negated = g.negated || anyNormIn(tokens, g.first, g.end, NEGATORS) || (subject >= 0 && (NEGATIVE_SUBJECTS.has(tokens[subject].norm) || negatedNoun(tokens, subject)));
+    const negated = g.negated || anyWordIn(tokens, g.first, g.end, NEGATOR) || (subject >= 0 && (NEGATIVE_SUBJECTS.has(tokens[subject].norm) || negatedNoun(tokens, subject)));
     // frequency: "I always listen", "I usually called back"
-    const around = anyNormIn(tokens, lead - 1, g.end, HABITUAL_FREQUENCY);
+    const around = anyWordIn(tokens, lead - 1, g.end, HABITUAL_FREQUENCY);
     if (around && (mode === 'present' || mode === 'narrated')) mode = 'habit';
     const passive = (anyAux(g.aux, BE) || anyAux(g.aux, GET_FORMS)) && g.head >= 0 && tokens[g.head].pos === 'VERB' && isPastForm(tokens[g.head]);
     const clause: Clause = {
@@ -568,14 +573,14 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
     // word or mark to join it, describes that noun (a relative clause with no "that"): no doer the
     // next verbs continue, and no main clause
     const contact = subject > 0 && subject === open && tokens[subject].pos === 'PRON' && tokens[subject - 1].pos === 'NOUN' && !punctBefore(subject) && !clause.reported;
-    const complement = anyNormIn(tokens, lastGroupEnd, lead, COMPLEMENTIZERS);
-    if (!contact && subject >= 0 && !SUBORDINATORS.has(tokens[subject].norm) && clause.mode === 'narrated' && !clause.passive && !clause.reported && !complement && !STATES.has(clause.lemma) && clause.lemma) lastDoer = clause;
-    else if (subject >= 0 && !SUBORDINATORS.has(tokens[subject].norm) && !complement && !clause.reported) lastDoer = undefined;
+    const complement = anyWordIn(tokens, lastGroupEnd, lead, COMPLEMENTIZERS);
+    if (!contact && subject >= 0 && !SUBORDINATORS.has(tokens[subject]) && clause.mode === 'narrated' && !clause.passive && !clause.reported && !complement && !STATES.has(clause.lemma) && clause.lemma) lastDoer = clause;
+    else if (subject >= 0 && !SUBORDINATORS.has(tokens[subject]) && !complement && !clause.reported) lastDoer = undefined;
     // "… what had happened", "so every voicemail had a name": a clause under another (or with a
     // wh-word subject) is no main clause — but one of the speaker's ("so I phoned his doctor") is
     // the narration the next listed verbs continue
-    const under = contact || anyNormIn(tokens, lastGroupEnd, lead, SUBORDINATORS) || anyNormIn(tokens, lastGroupEnd, lead, SO) || !allIn(tokens, open, lead, MAIN_JOINERS) || (subject >= 0 && SUBORDINATORS.has(tokens[subject].norm));
-    if (!clause.reported && (!under || ((actor === 'speaker' || actor === 'team') && subject >= 0 && !SUBORDINATORS.has(tokens[subject].norm)))) lastMain = clause;
+    const under = contact || anyWordIn(tokens, lastGroupEnd, lead, SUBORDINATORS) || anyWordIn(tokens, lastGroupEnd, lead, SO) || !allIn(tokens, open, lead, MAIN_JOINERS) || (subject >= 0 && SUBORDINATORS.has(tokens[subject]));
+    if (!clause.reported && (!under || ((actor === 'speaker' || actor === 'team') && subject >= 0 && !SUBORDINATORS.has(tokens[subject])))) lastMain = clause;
     lastGroupEnd = g.end;
     reporting = REPORTING.has(clause.lemma) && clause.mode !== 'modal';
   }

@@ -2,6 +2,8 @@
 // conjunctions) and a few verb classes. Mechanics, the same for every rubric; rubric content
 // (what shows empathy, what counts as a customer) lives in rubrics/.
 
+import { WordClass } from '../text/tokens.js';
+
 const words = (s: string) => new Set(s.trim().split(/\s+/));
 
 /** Subject words and contractions that name the speaker. */
@@ -17,8 +19,8 @@ export const OTHER_SUBJECTS = words(
     'someone somebody everyone everybody anyone anybody nobody noone nothing everything something this that these those who which there',
 );
 export const NEGATIVE_SUBJECTS = words('nobody nothing noone none neither');
-/** Object and possessive forms of someone else: "rang them back", "found her bag". */
-export const OTHERS_OBJECT = words('him her them his their');
+/** Object and possessive forms of someone else: "rang them back", "found her bag" (asked of tokens). */
+export const OTHERS_OBJECT = new WordClass(words('him her them his their'));
 /** Nouns after "my"/"our" that make the subject the speaker's own aim: "my job was to calm him down". */
 export const DUTY_NOUNS = words('job task goal aim role responsibility priority plan focus idea mission instinct approach duty part concern objective first');
 /** Nouns after "our" that make the speaker's side: "our hotel couldn't provide it", "our store". */

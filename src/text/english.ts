@@ -1,4 +1,4 @@
-import { anyNormIn, FACT_PAST_VERB, FACT_PRESENT_STEP, wordFact, type Token } from './tokens.js';
+import { anyWordIn, FACT_PAST_VERB, FACT_PRESENT_STEP, WordClass, wordFact, type Token } from './tokens.js';
 
 // English mechanics the STAR segmenter needs, not rubric content: which words are past-tense
 // verbs and pronouns. Regular pasts end in -ed; these are the common irregular ones.
@@ -101,7 +101,7 @@ const NOT_BEFORE_NARRATED = new Set(
 );
 
 const FREQUENCY = new Set(['always', 'often', 'sometimes', 'ever', 'once', 'since']);
-const CAUSATIVE = new Set(['keep', 'keeps', 'keeping', 'make', 'makes', 'making', 'leave', 'leaves', 'leaving', 'feel', 'feels', 'feeling', 'want', 'wants', 'get', 'gets', 'getting']);
+const CAUSATIVE = new WordClass(['keep', 'keeps', 'keeping', 'make', 'makes', 'making', 'leave', 'leaves', 'leaving', 'feel', 'feels', 'feeling', 'want', 'wants', 'get', 'gets', 'getting']);
 
 /**
  * True when tokens[i] narrates something that happened ("she called", "it was"), not a participle
@@ -110,15 +110,15 @@ const CAUSATIVE = new Set(['keep', 'keeps', 'keeping', 'make', 'makes', 'making'
 export function isNarratedPast(tokens: readonly Token[], i: number): boolean {
   if (!isPastVerb(tokens[i])) return false;
   // "as if it were theirs", "if I were you": a subjunctive, not a past
-  if (tokens[i].norm === 'were' && anyNormIn(tokens, i - 3, i, IF)) return false;
+  if (tokens[i].norm === 'were' && anyWordIn(tokens, i - 3, i, IF)) return false;
   let k = i - 1;
   while (k >= 0 && (BETWEEN.has(tokens[k].norm) || FREQUENCY.has(tokens[k].norm) || tokens[k].norm.endsWith('ly'))) k--;
   if (k >= 0 && NOT_BEFORE_NARRATED.has(tokens[k].norm)) return false;
   // "keeping people informed", "makes every customer feel valued": a complement, not a verb
-  return !anyNormIn(tokens, k - 3, k, CAUSATIVE);
+  return !anyWordIn(tokens, k - 3, k, CAUSATIVE);
 }
 
-const IF = new Set(['if']);
+const IF = new WordClass(['if']);
 
 
 // Verbs whose past is spelled like their present ("I let them talk"): alone, they do not show a past.

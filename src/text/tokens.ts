@@ -35,6 +35,9 @@ export interface Lexeme {
   otherStems?: readonly string[];
   /** Facts that depend on the normal form only, worked out once: see wordFact. */
   facts: number;
+  /** The word classes its normal form is in, one bit per class (see WordClass), and how many classes that covers. */
+  classes: number;
+  classesKnown: number;
 }
 
 /** Bits of Lexeme.facts, one per fact (below 2^15; the bit 15 places higher says it is known). */
@@ -46,9 +49,41 @@ export const FACT_AUX = 16;
 export const FACT_BE = 32;
 export const FACT_STEP_OPENER = 64;
 
-/** Whether a token of tokens[from, to) has its normal form among the words (from clamped at 0; read in place, no slice). */
-export function anyNormIn(tokens: readonly Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
-  for (let k = Math.max(0, from); k < to && k < tokens.length; k++) if (words.has(tokens[k].norm)) return true;
+/**
+ * A closed class of words asked of token after token (negators, coordinators, …): each lexeme
+ * keeps which classes its normal form is in, worked out once per distinct word, so asking is a bit
+ * test where it was a look-up by string. Classes past the bits of a number are asked by their set.
+ */
+export class WordClass {
+  readonly words: ReadonlySet<string>;
+  readonly bit: number;
+  constructor(words: Iterable<string>) {
+    this.words = words instanceof Set ? words : new Set(words);
+    this.bit = wordClasses.length < MAX_WORD_CLASSES ? 1 << wordClasses.length : 0;
+    if (this.bit !== 0) wordClasses.push(this);
+  }
+
+  /** Whether the token's normal form is a word of the class. */
+  has(t: Token): boolean {
+    const lexeme = t.lexeme;
+    if (lexeme === undefined || this.bit === 0) return this.words.has(t.norm);
+    if (lexeme.classesKnown !== wordClasses.length) learnClasses(lexeme);
+    return (lexeme.classes & this.bit) !== 0;
+  }
+}
+
+const MAX_WORD_CLASSES = 30;
+const wordClasses: WordClass[] = [];
+
+/** The lexeme's bits of the classes made since it last learnt them. */
+function learnClasses(lexeme: Lexeme): void {
+  for (let k = lexeme.classesKnown; k < wordClasses.length; k++) if (wordClasses[k].words.has(lexeme.norm)) lexeme.classes |= wordClasses[k].bit;
+  lexeme.classesKnown = wordClasses.length;
+}
+
+/** Whether a token of tokens[from, to) is a word of the class (from clamped at 0; read in place, no slice). */
+export function anyWordIn(tokens: readonly Token[], from: number, to: number, words: WordClass): boolean {
+  for (let k = Math.max(0, from); k < to && k < tokens.length; k++) if (words.has(tokens[k])) return true;
   return false;
 }
 
@@ -183,7 +218,7 @@ function lexemeOf(text: string, from: number, to: number): Lexeme {
   }
   const word = text.slice(from, to);
   const norm = word.toLowerCase().replace(/’/g, "'");
-  const lexeme: Lexeme = { word, norm, stem: stem(norm), starts: undefined, lemmaStarts: undefined, nounStarts: undefined, nounLemmaStarts: undefined, otherStems: undefined, facts: 0 };
+  const lexeme: Lexeme = { word, norm, stem: stem(norm), starts: undefined, lemmaStarts: undefined, nounStarts: undefined, nounLemmaStarts: undefined, otherStems: undefined, facts: 0, classes: 0, classesKnown: 0 };
   if (lexemeCount >= (lexemeMask + 1) >> 1) {
     growLexemes();
     return lexemeOf(text, from, to);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import SentenceTokenizer from 'natural/lib/natural/tokenizers/sentence_tokenizer.js';
-import { ABBREVIATIONS, LinearSentenceTokenizer, splitSentences, stem, tokenize } from '../../src/text/tokens.js';
+import { ABBREVIATIONS, anyWordIn, LinearSentenceTokenizer, splitSentences, stem, tokenize, WordClass } from '../../src/text/tokens.js';
 
 describe('tokenize', () => {
   it('gives every word its offsets in the text', () => {
@@ -82,5 +82,19 @@ describe('LinearSentenceTokenizer', () => {
     expect(s.length).toBeGreaterThan(1);
     for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
     expect(s.at(-1)!.text).toBe('Then a second sentence.');
+  });
+});
+
+describe('word classes', () => {
+  it("tells a token's class by its lexeme, also for a class made after the word was first met, and without a lexeme", () => {
+    const tokens = tokenize('So we never called back, but they did');
+    const negator = new WordClass(['never', 'not']);
+    expect(tokens.map((t) => negator.has(t))).toEqual([false, false, true, false, false, false, false, false]);
+    const joiner = new WordClass(new Set(['so', 'but']));
+    expect(tokens.filter((t) => joiner.has(t)).map((t) => t.norm)).toEqual(['so', 'but']);
+    expect(negator.has({ text: 'never', norm: 'never', start: 0, end: 5 })).toBe(true);
+    expect(anyWordIn(tokens, -2, 2, joiner)).toBe(true);
+    expect(anyWordIn(tokens, 1, 2, negator)).toBe(false);
+    expect(anyWordIn(tokens, 1, 99, negator)).toBe(true);
   });
 });

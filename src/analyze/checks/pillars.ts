@@ -1,6 +1,6 @@
 import { clauseAt, OTHERS_OBJECT, PEOPLE_NOUNS, SAYING, type Clause } from '../../language/index.js';
 import { isMentionOnly, isNegated, isQuoted } from '../../text/mention.js';
-import { anyNormIn } from '../../text/tokens.js';
+import { anyWordIn, WordClass } from '../../text/tokens.js';
 import type { PhraseMatch } from '../../text/phrases.js';
 import type { PillarRule } from '../../rubric/types.js';
 import type { AnswerDocument, DocSentence } from '../document.js';
@@ -26,14 +26,14 @@ const listOf = (p: PillarRule, source: Source): readonly string[] =>
   source === 'behaviour' ? p.phrases : source === 'quality' ? p.qualities : source === 'outcome' ? p.outcomes : p.noticed;
 
 /** Words that give a reason for what came before them: "…, because I could tell they were worried". */
-const REASONS = new Set(['because', 'since', 'as', 'cause']);
+const REASONS = new WordClass(['because', 'since', 'as', 'cause']);
 
 /** Verbs of noticing a feeling: "I could see", "I sensed", "I realised". */
 const PERCEIVING = new Set(['see', 'hear', 'notice', 'tell', 'sense', 'realize', 'realise', 'feel', 'know', 'understand', 'recognize', 'recognise', 'pick', 'spot', 'gather', 'guess', 'imagine', 'picture']);
 /** Verbs of thinking that only hedge what follows them. */
 const HEDGES = new Set(['think', 'guess', 'believe', 'know', 'suppose', 'feel', 'reckon', 'hope']);
 /** Words that make a phrase the speaker's whoever the clause is about: "it was my error", "on my own time". */
-const SPEAKERS_OWN = new Set(['my', 'me', 'myself', 'mine', 'our', 'us', 'ours', 'ourselves']);
+const SPEAKERS_OWN = new WordClass(['my', 'me', 'myself', 'mine', 'our', 'us', 'ours', 'ourselves']);
 
 /**
  * The clause a match belongs to: the one whose verb it contains, else the one it stands in. Words
@@ -270,7 +270,7 @@ export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch
       const here = s.clauses.find((x) => x.first > m.first && mine(x));
       const where = here ? s : doc.sentences[s.index + 1];
       const step = here ?? later.find(mine);
-      const forThem = step !== undefined && step.verb >= 0 && anyNormIn(where.tokens, step.verb, step.last, OTHERS_OBJECT);
+      const forThem = step !== undefined && step.verb >= 0 && anyWordIn(where.tokens, step.verb, step.last, OTHERS_OBJECT);
       return forThem && step.mode === 'narrated' && !step.conditional ? { kind: 'shown', why: 'a feeling you answered' } : undefined;
     }
     // (or answered before the reason is given: "I stayed calm, because I could tell they were worried")
@@ -279,12 +279,12 @@ export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch
       because ??
       s.clauses.find((x) => x.finite && x.first > m.first && bySpeaker(x, customerSide)) ??
       later.find((x) => x.finite && bySpeaker(x, customerSide)) ??
-      (noticed && anyNormIn(s.tokens, 0, m.first, REASONS) ? s.clauses.find((x) => x.finite && x.first < m.first && bySpeaker(x, customerSide) && !perceiving(x)) : undefined);
+      (noticed && anyWordIn(s.tokens, 0, m.first, REASONS) ? s.clauses.find((x) => x.finite && x.first < m.first && bySpeaker(x, customerSide) && !perceiving(x)) : undefined);
     if (!answer) return undefined;
     const answered = (HAPPENED.has(answer.mode) || (answer.mode === 'present' && inStory)) && !answer.conditional;
     return answered ? { kind: 'shown', why: 'a feeling you noticed and answered' } : { kind: 'claimed', why: 'how you would answer a feeling' };
   }
-  const own = !customerSide && anyNormIn(s.tokens, m.first, m.last, SPEAKERS_OWN);
+  const own = !customerSide && anyWordIn(s.tokens, m.first, m.last, SPEAKERS_OWN);
   if (c && (bySpeaker(c, customerSide) || own || arrangedBy(s, c, customerSide) || ledToBy(s, c, customerSide))) {
     if (happened && !c.reported) return { kind: 'shown', why: customerSide ? 'what they did for you' : inStory ? 'your step in the story' : 'something you did' };
     const mood = c.mode === 'modal' || c.mode === 'future' || c.reported ? 'what you would do' : c.mode === 'habit' ? 'what you usually do' : 'a value you state';
