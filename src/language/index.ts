@@ -114,7 +114,7 @@ function blocksOf(text: string, from: number, to: number): [number, number][] {
  * The tokens of text[start, end) made from the tagger's runs, when the sentence is whole runs the
  * tagger read as written (from the run `first` on): each distinct run's words are split once and
  * kept on it, so a word costs no second look-up. Undefined when a run crosses the sentence's edge
- * (a sentence end with no space after it: "done.Then") or the tagger read the text changed.
+ * (a sentence end with no space after it: "done.Then") or the tagger hid an over-long run.
  * (Within a sentence runs are apart: the tagger's pieces, which may cut a run, start sentences.)
  */
 function tokensOfRuns(text: string, tagged: TaggedText, first: number, start: number, end: number): Token[] | undefined {

@@ -20,8 +20,10 @@ export interface TaggedText {
   /** Sentence ranges [start, end) in order, covering the words. */
   sentences: [number, number][];
   /**
-   * The runs between spaces the tagger read, in order, and where each starts: only where it read
-   * the text as written (nothing straightened, blanked or hidden), so that they are the text's own.
+   * The runs between spaces the tagger read, in order, and where each starts: none where it hid an
+   * over-long run (its words would be missing). A run it read with a character changed
+   * (straightened or blanked) is one of this text's own, not the one of the tagger's table, whose
+   * words are those of its characters as the tagger read them.
    */
   runStarts: number[];
   runs: Run[];
@@ -38,9 +40,9 @@ const MAX_PIECE = 4000;
  * The text as the tagger should read it, the same length so offsets carry over: curly quotes
  * straightened (the model reads "I’m" as a name), control and format characters and Unicode
  * spaces blanked (the model drops some spaces, and its offsets then drift), and
- * over-long runs hidden.
+ * over-long runs hidden (`hidden`: whether there was one).
  */
-function forTagger(text: string): string {
+function forTagger(text: string): { text: string; hidden: boolean } {
   // one pass says whether anything is to change (most answers: nothing) and whether a run is too long
   let change = false;
   let long = false;
@@ -56,11 +58,12 @@ function forTagger(text: string): string {
     else if (++run > MAX_RUN) long = true;
     if (!change && isToChange(c)) change = true;
   }
-  if (!change) return long ? text.replace(LONG_RUN, (r) => ' '.repeat(r.length)) : text;
+  if (!change) return { text: long ? text.replace(LONG_RUN, (r) => ' '.repeat(r.length)) : text, hidden: long };
   let out = text.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2069\u3000\ufeff]/g, ' ');
   // (control characters became spaces: the runs are counted again)
-  if (out.length > MAX_RUN && hasLongRun(out)) out = out.replace(LONG_RUN, (r) => ' '.repeat(r.length));
-  return out;
+  const hidden = out.length > MAX_RUN && hasLongRun(out);
+  if (hidden) out = out.replace(LONG_RUN, (r) => ' '.repeat(r.length));
+  return { text: out, hidden };
 }
 
 /** A character the three replacements of forTagger change: ’ ‘ “ ”, control and format characters, Unicode spaces. */
@@ -104,16 +107,31 @@ function cutAt(text: string, from: number): number {
 /** Tags text[from, to): its words and sentences, with offsets in `text`. */
 export function tagText(text: string, from = 0, to = text.length): TaggedText {
   const written = text.slice(from, to);
-  const prepared = forTagger(written);
-  const asWritten = prepared === written;
+  const { text: prepared, hidden } = forTagger(written);
   const out: TaggedText = { starts: [], ends: [], pos: [], lemmas: [], sentences: [], runStarts: [], runs: [] };
   for (let at = 0; at < prepared.length; ) {
     const end = cutAt(prepared, at);
     const piece = prepared.slice(at, end);
-    if (/\S/.test(piece)) readPiece(piece, from + at, out, asWritten);
+    if (/\S/.test(piece)) readPiece(piece, from + at, out, !hidden);
     at = end;
   }
+  if (!hidden && prepared !== written) ownChangedRuns(out, written, prepared, from);
   return out;
+}
+
+/** Puts a run of this text's own where the tagger read the run with a character changed ("didn’t" as "didn't"). */
+function ownChangedRuns(out: TaggedText, written: string, prepared: string, from: number): void {
+  const { runStarts, runs } = out;
+  for (let k = 0; k < runs.length; k++) {
+    const at = runStarts[k] - from;
+    const length = runs[k].length;
+    for (let q = at; q < at + length; q++) {
+      if (written.charCodeAt(q) !== prepared.charCodeAt(q)) {
+        runs[k] = { length, words: undefined };
+        break;
+      }
+    }
+  }
 }
 
 /** Whether text[from, to) is all whitespace (what `!text.slice(from, to).trim()` says, without the slice). */

@@ -83,6 +83,10 @@ describe('language layer: sentences and words', () => {
       // a run the tagger's pieces cut (no space near the cut: line breaks of \r only), which starts a sentence
       `${'words\r'.repeat(1500)}end.`,
       'She said “fine”.Then we left — didn’t we?',
+      // the same run read straight and curly, and characters the tagger blanks (no-break and
+      // ideographic spaces, a zero-width space, a control character), and an over-long run it hides
+      "We didn't stop. We didn’t stop.\u00a0I’m done\u3000now ab\u200bcd ok\u0007go. I didn't.",
+      `I didn’t ${'x'.repeat(60)} stop. We didn't either.`,
     ];
     for (const text of texts) {
       for (const s of read(text)) {
