@@ -409,14 +409,16 @@ function gerundLead(tokens: readonly Token[], k: number, punctBefore: (k: number
  * complaint", "no other guest" (the words before it, back to its quantifier).
  */
 function negatedNoun(tokens: readonly Token[], k: number): boolean {
+  // (no index below 0 is read: most subjects open their sentence, and a negative index is a slow look-up by name)
   let j = k - 1;
-  if ((tokens[j]?.pos === 'ADJ' && tokens[j].norm !== 'single') || tokens[j]?.norm === 'other') j--;
-  const w = tokens[j]?.norm;
+  if (j < 0) return false;
+  if ((tokens[j].pos === 'ADJ' && tokens[j].norm !== 'single') || tokens[j].norm === 'other') j--;
+  const w = j >= 0 ? tokens[j].norm : undefined;
   if (w === 'no') return true;
-  if (w === 'single' && tokens[j - 1]?.norm === 'a') j -= 2;
+  if (w === 'single' && j >= 1 && tokens[j - 1].norm === 'a') j -= 2;
   else if (w === 'one') j--;
   else return false;
-  return tokens[j]?.norm === 'not';
+  return j >= 0 && tokens[j].norm === 'not';
 }
 
 /** Verbs an "if" after which means "whether": "asked if I could", "checked if it had arrived". */
