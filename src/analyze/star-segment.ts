@@ -426,7 +426,8 @@ function factsOf(s: DocSentence, cues: Cues, rubric: Rubric): Facts {
     situation: cues.situation.findAll(t),
     taskMatches,
     reflection: cues.reflection.findAll(t),
-    task: notAnEmptyAim(t, earliest(earliest(firstAt(taskMatches), obligation >= 0 && quotedFromOther(s, obligation) ? -1 : obligation), clauseTask(s))),
+    // (each source without the aims that name nothing to achieve: clauseTask leaves them out itself)
+    task: earliest(earliest(firstAim(t, taskMatches), obligation >= 0 && (quotedFromOther(s, obligation) || emptyAim(t, obligation)) ? -1 : obligation), clauseTask(s)),
     result: firstAt(resultMatches),
     results: cueStarts(resultMatches, clauseOutcomes),
     othersResult: firstAt(othersMatches),
@@ -550,8 +551,11 @@ function hasWord(t: readonly Token[], word: string, to: number): boolean {
   return false;
 }
 
-/** A task start, or -1 where it names nothing to achieve ("I once had to handle a difficult conversation with a patient", "what I wanted to say was …"). */
-const notAnEmptyAim = (t: readonly Token[], at: number) => (at >= 0 && emptyAim(t, at) ? -1 : at);
+/** Where the first task cue starts that names something to achieve (not "I once had to handle a difficult conversation", "what I wanted to say was …"), or -1. */
+function firstAim(t: readonly Token[], ms: readonly PhraseMatch[]): number {
+  for (let k = 0; k < ms.length; k++) if (!emptyAim(t, ms[k].first)) return ms[k].first;
+  return -1;
+}
 
 /** The earlier of two token indexes, -1 standing for none. */
 const earliest = (a: number, b: number) => (a < 0 ? b : b < 0 ? a : Math.min(a, b));

@@ -104,37 +104,33 @@ function purposeAfter(t: DocSentence['tokens'], v: number): number {
 
 /** Verbs that only say a problem was taken on: "deal with", "address", "handle". */
 const HANDLING = new Set(['deal', 'address', 'handle', 'tackle', 'approach', 'manage']);
-/** What such a verb takes when it names nothing new: "it", "the situation", "this issue". */
-const THE_PROBLEM = new Set(['it', 'this', 'that', 'things', 'situation', 'issue', 'problem', 'matter', 'complaint', 'concern', 'concerns']);
+/** Pronouns that take the problem up as told: "To address it, I …". */
+const THE_PROBLEM_SAID = new Set(['it', 'this', 'that', 'things']);
+/** Nouns for the problem itself, or for whom a behavioural question asks about ("a difficult customer"). */
+const THE_PROBLEM = new Set(['situation', 'issue', 'problem', 'matter', 'complaint', 'concern', 'concerns', 'customer', 'client', 'patient', 'guest', 'caller', 'person', 'conversation', 'call', 'case']);
+
+/**
+ * Where the words after a verb of taking on at `v` end, when they only name the problem ("deal
+ * with the situation", "address it", "handle a difficult conversation"), or -1: the verb takes the
+ * problem up and names nothing to achieve. `said`: a pronoun or a bare noun may stand for it ("address concerns").
+ */
+function problemTakenUp(t: readonly DocSentence['tokens'][number][], v: number, said: boolean): number {
+  if (!t[v] || !HANDLING.has(t[v].lemma ?? t[v].norm)) return -1;
+  let k = v + 1;
+  if (t[k]?.norm === 'with') k++;
+  if (said && (THE_PROBLEM_SAID.has(t[k]?.norm ?? '') || THE_PROBLEM.has(t[k]?.norm ?? ''))) return k + 1;
+  if (!/^(a|an|the|one|this|that|some|her|his|their|its)$/.test(t[k]?.norm ?? '')) return -1;
+  for (k++; t[k]?.pos === 'ADJ' || t[k]?.pos === 'ADV'; k++);
+  return THE_PROBLEM.has(t[k]?.norm ?? '') ? k + 1 : -1;
+}
 
 /**
  * "To deal with the situation, I …", "To address it, I …": a purpose that only restates the
- * problem (the verb takes it up and names nothing to achieve), so no Task; "To smooth their
- * check-in, I …" still is one. `v` is the verb's token.
+ * problem, so no Task; "To smooth their check-in, I …" still is one. `v` is the verb's token.
  */
 function handlesIt(t: DocSentence['tokens'], v: number): boolean {
-  if (!HANDLING.has(t[v].lemma ?? t[v].norm)) return false;
-  let k = v + 1;
-  if (t[k]?.norm === 'with') k++;
-  if (/^(the|this|that|her|his|their|its)$/.test(t[k]?.norm ?? '') && THE_PROBLEM.has(t[k + 1]?.norm ?? '')) k++;
-  return THE_PROBLEM.has(t[k]?.norm ?? '') && (t[k + 1] === undefined || t[k + 1].pos === 'PUNCT' || t[k + 1].norm === 'i' || t[k + 1].norm === 'we');
-}
-
-/** Who or what a behavioural question asks about: "a difficult customer", "a tough situation". */
-const ASKED_ABOUT = new Set(['customer', 'client', 'patient', 'guest', 'caller', 'person', 'conversation', 'call', 'situation', 'complaint', 'problem', 'issue', 'case']);
-
-/**
- * "I had to handle a difficult conversation with a patient", "we had to deal with an angry
- * customer": the question's words for the problem after a verb of taking on, and nothing the
- * speaker set out to achieve. `v` is the verb after "to".
- */
-export function echoesProblem(t: readonly DocSentence['tokens'][number][], v: number): boolean {
-  if (!t[v] || !HANDLING.has(t[v].lemma ?? t[v].norm)) return false;
-  let k = v + 1;
-  if (t[k]?.norm === 'with') k++;
-  if (!/^(a|an|the|one|this|that|some)$/.test(t[k]?.norm ?? '')) return false;
-  for (k++; t[k]?.pos === 'ADJ' || t[k]?.pos === 'ADV'; k++);
-  return ASKED_ABOUT.has(t[k]?.norm ?? '');
+  const end = problemTakenUp(t, v, true);
+  return end >= 0 && (t[end] === undefined || t[end].pos === 'PUNCT' || t[end].norm === 'i' || t[end].norm === 'we');
 }
 
 /**
@@ -146,7 +142,8 @@ export function emptyAim(t: readonly DocSentence['tokens'][number][], at: number
   for (let k = at; k < at + 5 && k < t.length; k++) {
     if (t[k].norm !== 'to') continue;
     const urge = (t[k - 1]?.lemma ?? t[k - 1]?.norm) === 'want' && URGES.has(t[k + 1]?.lemma ?? t[k + 1]?.norm ?? '');
-    return urge || echoesProblem(t, k + 1);
+    // "I once had to handle a difficult conversation with a patient": the question's words
+    return urge || problemTakenUp(t, k + 1, false) >= 0;
   }
   return false;
 }
