@@ -513,10 +513,9 @@ function requestOf(s: DocSentence): number {
   const t = s.tokens;
   let visit: Clause | undefined;
   for (const c of s.clauses) {
-    const told = c.mode === 'narrated' && !c.negated && !c.quoted && !c.question && (c.actor === 'speaker' || c.actor === 'team');
-    const at = c.subject >= 0 ? Math.min(c.subject, c.first) : c.first;
     if (c.finite) {
-      if (told && ASKING.has(c.lemma)) return at;
+      const told = c.mode === 'narrated' && !c.negated && !c.quoted && !c.question && (c.actor === 'speaker' || c.actor === 'team');
+      if (told && ASKING.has(c.lemma)) return c.subject >= 0 ? Math.min(c.subject, c.first) : c.first;
       visit = told && VISITING.has(c.lemma) ? c : undefined;
     } else if (visit && t[c.first]?.norm === 'to' && t[c.first].pos === 'PART' && c.verb === c.first + 1) {
       return visit.subject >= 0 ? visit.subject : visit.first;
@@ -744,7 +743,7 @@ function worksThere(doc: AnswerDocument, cues: Cues): boolean {
     for (const m of cues.serverSide.findAll(s.tokens)) {
       const t = s.tokens;
       const first = t[m.first].norm;
-      if ((first === 'i' || first === 'we') && OWN_WAY.has(t[m.last]?.norm ?? '') && t[m.last + 1]?.norm === 'way') continue;
+      if (SUBJECT_FIRST.has(first) && OWN_WAY.has(t[m.last]?.norm ?? '') && t[m.last + 1]?.norm === 'way') continue;
       if (first === 'as' && SERVED_ROLES.has(t[m.first + 2]?.norm ?? '')) continue;
       if (first === 'my' && t[m.first + 1]?.norm === 'fellow') continue;
       return true;
@@ -832,7 +831,7 @@ function explainRoles(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces: r
           const whose = doc.customerSide ? 'their step for you' : step?.person === 'third' ? 'a step in the story' : 'your step';
           if (step) return `${whose} (${words(step.verb, 1)})`;
           // "I was able to find all the right pieces": the step told as done
-          const done = r.results.find((k) => k >= at && (t[k].norm === 'i' || t[k].norm === 'we'));
+          const done = r.results.find((k) => k >= at && SUBJECT_FIRST.has(t[k].norm));
           return done !== undefined ? `your step, told as done (${words(done, 5)})` : 'what was done';
         }
         case 'result': {
@@ -906,11 +905,13 @@ function segmentSections(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces
       if (s.role !== 'opening' && s.role !== 'closing' && read(s, cues, rubric, true).past) anyPast = true;
       continue;
     }
+    // (read once: the state it reads from changes only after the sentence's pieces are written)
+    const thenHabit = habitOfThen(s);
     if (named.length) {
       // "Situation / Task": the first sentence is the first part named, later ones show the others by their cues
       const isFirst = firstOf.get(s.section) === s.index;
       const isLast = lastOf.get(s.section) === s.index;
-      const rr = read(s, cues, rubric, true, habitOfThen(s));
+      const rr = read(s, cues, rubric, true, thenHabit);
       const prev = doc.sentences[s.index - 1]?.role;
       let part: StarPart = !isFirst && prev && named.includes(prev as StarPart) ? (prev as StarPart) : named[0];
       if (!isFirst) {
@@ -925,7 +926,7 @@ function segmentSections(doc: AnswerDocument, cues: Cues, rubric: Rubric, pieces
       if (part === 'task') taskIn.add(s.section);
     }
     if (s.role === 'opening' || s.role === 'closing') continue;
-    const r = read(s, cues, rubric, true, habitOfThen(s));
+    const r = read(s, cues, rubric, true, thenHabit);
     if (s.role === 'situation' && r.past && (r.habit || saysWould(s))) recurring = true;
     // a heading does not make "I would..." or "I always..." a story
     // nor does "when they got angry, I would let them talk" under an Action or Result heading: the
@@ -1169,7 +1170,7 @@ function readPlain(s: DocSentence, state: PlainState, cues: Cues, rubric: Rubric
     // before any step, the speaker's aim achieved ("I was able to find all the right pieces", "we
     // managed to get it there") tells the step itself: the Action, with nothing yet for it to be the outcome of
     if (resultAt < 0 && !seenAction && !customerSide && !r.reflection && !found.some((f) => f.part === 'action')) {
-      const achieved = results.find((at) => s.tokens[at].norm === 'i' || s.tokens[at].norm === 'we');
+      const achieved = results.find((at) => SUBJECT_FIRST.has(s.tokens[at].norm));
       if (achieved !== undefined) found.push({ at: achieved, part: 'action' });
     }
     if (resultAt >= 0) found.push({ at: resultAt, part: 'result' });

@@ -323,6 +323,12 @@ function occasions(t: readonly Token[], n: NumberFact, p: MetricPhrases): boolea
   return n.kind === 'multiplier' && (t[n.last - 1].norm === 'times' || t[n.last - 1].norm === 'twice') && !p.outcomes.longestAt(t, n.first);
 }
 
+/** Words that count a duration on from the story's steps: "the next three months", "the six months after". */
+const FROM_STEPS_BEFORE = new Set(['next', 'following']);
+const FROM_STEPS_AFTER = new Set(['after', 'since']);
+const countedOnFromSteps = (t: DocSentence['tokens'], n: { first: number; last: number }): boolean =>
+  FROM_STEPS_BEFORE.has(t[n.first - 1]?.norm ?? '') || FROM_STEPS_AFTER.has(t[n.last]?.norm ?? '');
+
 /**
  * Outcomes the language layer's numbers show without a set phrase: a share of a whole ("seven of
  * the eight returns"), time to spare ("with 20 minutes to spare"), a run with no failure since
@@ -331,12 +337,6 @@ function occasions(t: readonly Token[], n: NumberFact, p: MetricPhrases): boolea
  * hours"), and a count of people or cases large enough to be the scale of what was at stake
  * ("a group of 20 people").
  */
-/** Words that count a duration on from the story's steps: "the next three months", "the six months after". */
-const FROM_STEPS_BEFORE = new Set(['next', 'following']);
-const FROM_STEPS_AFTER = new Set(['after', 'since']);
-const countedOnFromSteps = (t: DocSentence['tokens'], n: { first: number; last: number }): boolean =>
-  FROM_STEPS_BEFORE.has(t[n.first - 1]?.norm ?? '') || FROM_STEPS_AFTER.has(t[n.last]?.norm ?? '');
-
 function factCandidates(s: DocSentence, p: MetricPhrases, out: Candidate[]): void {
   const t = s.tokens;
   for (const n of s.numbers) {
