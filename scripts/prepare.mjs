@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { build } from './build.mjs';
 
 const root = new URL('..', import.meta.url);
 let tsc;
@@ -15,7 +16,4 @@ try {
   console.error('answer-coach: cannot build: the TypeScript compiler is not installed here. From the project folder, run\n  npm ci && npm install -g .\n(npm ci installs everything and builds; npm install -g . then puts answer-coach on your PATH).');
   process.exit(1);
 }
-for (const args of [[tsc, '-p', 'tsconfig.json'], ['scripts/rubric-snapshot.mjs'], ['scripts/startup-snapshot.mjs']]) {
-  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
+process.exit(build(tsc));

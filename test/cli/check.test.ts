@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -192,9 +192,25 @@ describe('install edges', () => {
   it('prepare without the TypeScript compiler says what to run instead of "tsc: not found"', () => {
     const copy = mkdtempSync(join(tmpdir(), 'answer-coach-fresh-'));
     mkdirSync(join(copy, 'scripts'));
-    writeFileSync(join(copy, 'scripts', 'prepare.mjs'), readFileSync(join(ROOT, 'scripts', 'prepare.mjs')));
+    for (const file of ['prepare.mjs', 'build.mjs']) writeFileSync(join(copy, 'scripts', file), readFileSync(join(ROOT, 'scripts', file)));
     const r = spawnSync(process.execPath, [join(copy, 'scripts', 'prepare.mjs')], { cwd: copy, encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('npm ci && npm install -g .');
   });
+
+  // the README's first command is `npm ci && node bin/answer-coach.js check examples`: what
+  // `prepare` builds must be a CLI that works, data files and all, not only what tsc compiles
+  it('a clone built by prepare alone (as npm ci does) checks answers', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'answer-coach-prepared-'));
+    for (const dir of ['src', 'scripts', 'rubrics', 'bin', 'examples']) cpSync(join(ROOT, dir), join(copy, dir), { recursive: true });
+    for (const file of ['package.json', 'tsconfig.json']) cpSync(join(ROOT, file), join(copy, file));
+    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
+    const built = spawnSync(process.execPath, [join(copy, 'scripts', 'prepare.mjs')], { cwd: copy, encoding: 'utf8' });
+    expect(built.status, built.stderr).toBe(0);
+    const r = spawnSync(process.execPath, [join(copy, 'bin', 'answer-coach.js'), 'check', 'examples', '--format', 'json'], { cwd: copy, encoding: 'utf8' });
+    const doc = JSON.parse(r.stdout);
+    expect(doc.errors).toEqual([]);
+    expect(doc.summary.analyzed).toBeGreaterThan(0);
+    rmSync(copy, { recursive: true, force: true });
+  }, 120_000);
 });
