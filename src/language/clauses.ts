@@ -361,7 +361,8 @@ function modeOf(g: Group, tokens: readonly Token[]): Mode {
     const last = head?.norm ?? aux[aux.length - 1] ?? '';
     if (last === 'been' && anyAux(aux, PAST_HAVE)) return 'background';
     if (last === 'been') return 'ongoing';
-    return PAST_BE.has(last) || PAST_HAVE.has(last) || PAST_DO.has(last) ? 'narrated' : head || aux.length ? 'present' : 'none';
+    // (a past "do" before it is the tense: "I didn't have a car", "did she have one?")
+    return PAST_BE.has(last) || PAST_HAVE.has(last) || PAST_DO.has(last) || anyAux(aux, PAST_DO) ? 'narrated' : head || aux.length ? 'present' : 'none';
   }
   // a passive with "get": its tense is the auxiliary's ("it got lost", "it gets lost", "it had got lost")
   const getAux = aux.find((a) => GET_FORMS.has(a));

@@ -186,6 +186,9 @@ describe('language layer: clauses', () => {
     expect(clauses("I'm going to fix it.")).toEqual(['speaker go future']);
     expect(clauses('Listen to the customer.')).toEqual(['none listen imperative']);
     expect(clauses('Service means listening.')).toEqual(['other mean present']);
+    // a past "do" before "have" or "be" is the tense: "I didn't have a car" is told of then
+    expect(clauses("I didn't have a car.")).toEqual(['speaker have narrated negated']);
+    expect(clauses("I don't have a car.")).toEqual(['speaker have present negated']);
   });
 
   it('marks a promise reported under a verb of saying, a condition and a negation', () => {
