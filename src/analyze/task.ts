@@ -102,12 +102,25 @@ function purposeAfter(t: DocSentence['tokens'], v: number): number {
   return -1;
 }
 
+/** What the speaker lacked, after a negated "have": a thing named ("a car", "any stock", "enough staff"), not trouble nor a complaint. */
+function lacking(t: DocSentence['tokens'], k: number): boolean {
+  if (!/^(a|an|the|any|enough|my|our|his|her|their|that|this|those|these)$/.test(t[k]?.norm ?? '')) return false;
+  for (k++; k < t.length && (t[k].pos === 'ADJ' || t[k].pos === 'DET' || t[k].pos === 'NUM' || t[k].pos === 'ADV'); k++);
+  const noun = t[k];
+  return noun !== undefined && noun.pos === 'NOUN' && !TROUBLE.has(noun.norm) && !COMPLAINTS.has(noun.norm);
+}
+/** Outcomes a negated "have" tells: "we never had another complaint". */
+const COMPLAINTS = new Set(['complaint', 'complaints', 'problem', 'issue', 'incident', 'incidents', 'error', 'errors', 'mistake', 'mistakes', 'return', 'returns', 'refund', 'refunds', 'escalation', 'escalations', 'idea', 'clue']);
+
+/** Verbs of a duty left undone: what was left undone was the speaker's to do. */
+const MISSED = new Set(['forget', 'neglect', 'fail']);
+
 /** Verbs that only say a problem was taken on: "deal with", "address", "handle". */
-const HANDLING = new Set(['deal', 'address', 'handle', 'tackle', 'approach', 'manage']);
+const HANDLING = new Set(['deal', 'address', 'handle', 'tackle', 'approach', 'manage', 'work']);
 /** Pronouns that take the problem up as told: "To address it, I …". */
 const THE_PROBLEM_SAID = new Set(['it', 'this', 'that', 'things']);
 /** Nouns for the problem itself, or for whom a behavioural question asks about ("a difficult customer"). */
-const THE_PROBLEM = new Set(['situation', 'issue', 'problem', 'matter', 'complaint', 'concern', 'concerns', 'customer', 'client', 'patient', 'guest', 'caller', 'person', 'conversation', 'call', 'case']);
+const THE_PROBLEM = new Set(['situation', 'issue', 'problem', 'matter', 'complaint', 'concern', 'concerns', 'customer', 'client', 'patient', 'guest', 'caller', 'person', 'conversation', 'call', 'case', 'member', 'coworker', 'colleague', 'manager', 'boss', 'teammate', 'stakeholder']);
 
 /**
  * Where the words after a verb of taking on at `v` end, when they only name the problem ("deal
@@ -115,12 +128,16 @@ const THE_PROBLEM = new Set(['situation', 'issue', 'problem', 'matter', 'complai
  * problem up and names nothing to achieve. `said`: a pronoun or a bare noun may stand for it ("address concerns").
  */
 function problemTakenUp(t: readonly DocSentence['tokens'][number][], v: number, said: boolean): number {
-  if (!t[v] || !HANDLING.has(t[v].lemma ?? t[v].norm)) return -1;
+  const verb = t[v] && (t[v].lemma ?? t[v].norm);
+  // ("work" only with whom: "work with a difficult coworker", not "work on the fix")
+  if (!verb || !HANDLING.has(verb) || (verb === 'work' && t[v + 1]?.norm !== 'with')) return -1;
   let k = v + 1;
   if (t[k]?.norm === 'with') k++;
   if (said && (THE_PROBLEM_SAID.has(t[k]?.norm ?? '') || THE_PROBLEM.has(t[k]?.norm ?? ''))) return k + 1;
   if (!/^(a|an|the|one|this|that|some|her|his|their|its)$/.test(t[k]?.norm ?? '')) return -1;
   for (k++; t[k]?.pos === 'ADJ' || t[k]?.pos === 'ADV'; k++);
+  // a noun before the noun: "a difficult family member", "an angry hotel guest"
+  if (t[k]?.pos === 'NOUN' && t[k + 1]?.pos === 'NOUN') k++;
   return THE_PROBLEM.has(t[k]?.norm ?? '') ? k + 1 : -1;
 }
 
@@ -198,6 +215,8 @@ export function clauseTask(s: DocSentence): number {
       // (not a wish denied: "I don't want to overload you")
       // (not the question's own words: "I once had to handle a difficult conversation with a patient")
       if (AIMING.has(c.lemma) && (next === 'to' || (c.lemma === 'set' && next === 'out')) && c.mode !== 'modal' && !(c.negated && c.lemma !== 'have' && c.lemma !== 'need') && !emptyAim(t, c.verb + 1)) return at;
+      // a duty missed: "I forgot to do everything that needed doing", "we failed to send the update"
+      if (MISSED.has(c.lemma) && next === 'to' && (c.mode === 'narrated' || c.mode === 'background') && !c.negated) return at;
       // (a duty may be a limit: "I'd been told explicitly not to leave my zone")
       if (c.passive && DUTY_PASSIVES.has(c.lemma) && toAfter(t, c.verb)) return at;
       if (c.lemma === 'be' && (next === 'determined' || next === 'responsible' || next === 'required' || next === 'supposed')) return at;
@@ -205,6 +224,9 @@ export function clauseTask(s: DocSentence): number {
       if (c.lemma === 'have' && !c.negated && (c.mode === 'narrated' || c.mode === 'background') && dueAfter(t, c.verb, c.last)) return at;
       // "I was having trouble getting the card activated", "we had a hard time finding one": an obstacle
       if (c.lemma === 'have' && !c.negated && troubleAt(t, c.verb + 1)) return at;
+      // "I didn't have a car with me", "we didn't have her size in stock": something lacking, an obstacle
+      // (not no trouble, an outcome: "we didn't have a single complaint after that")
+      if (c.lemma === 'have' && c.negated && (c.mode === 'narrated' || c.mode === 'background') && lacking(t, c.verb + 1)) return at;
       // "I needed a birthday card by Friday", "we needed the manager's code": a need to meet
       if ((c.lemma === 'need' || c.lemma === 'want') && c.mode === 'narrated' && !c.negated && /^(a|an|the|my|our|his|her|their|some|it|one|two|three|more|another)$/.test(next ?? '')) return at;
       // "we don't offer linking accounts", "we don't usually do deliveries": what the business won't do, an obstacle
@@ -220,7 +242,9 @@ export function clauseTask(s: DocSentence): number {
       const auxEnd = c.verb >= 0 ? c.verb : t.length - 1;
       // (not the teller's view now: "I know I couldn't do it", of a job they never had)
       const viewNow = c.reported && c.saidBy >= 0 && s.clauses[c.saidBy].mode === 'present' && VIEWS.has(s.clauses[c.saidBy].lemma);
-      if (c.negated && !viewNow && !ATTITUDES.has(c.lemma) && (anyWordIn(t, c.subject >= 0 ? c.subject + 1 : c.first, auxEnd, ABILITY) || (PERMIT.has(c.lemma) && c.passive))) return at;
+      // (nor emphasis: "I can't tell you how many friendships I have made")
+      const emphasis = c.lemma === 'tell' && next === 'you' && t[c.verb + 2]?.norm === 'how';
+      if (c.negated && !viewNow && !emphasis && !ATTITUDES.has(c.lemma) && (anyWordIn(t, c.subject >= 0 ? c.subject + 1 : c.first, auxEnd, ABILITY) || (PERMIT.has(c.lemma) && c.passive))) return at;
       continue;
     }
     // a rule that allows no more: "our policy only allowed refunds", "the warranty did not cover it"

@@ -105,6 +105,31 @@ describe('task', () => {
     expect(story('Last year I had to handle the move of a patient to another ward before noon.')).toBe('STAR');
   });
 
+  it('what the speaker lacked ("I didn\'t have a car") is an obstacle; no complaint after it is an outcome', () => {
+    const story = (line: string) => parts(`Last summer a customer phoned my shop after closing time about a spare part. ${line} I drove to the shop with him and found the part. He thanked me.`);
+    expect(story("I didn't have a car with me that evening.")).toBe('STAR');
+    expect(story('I had a car with me that evening.')).toBe('SAR');
+    expect(parts("Last year a guest complained about the noise at our hotel. I moved her to a quiet room. We didn't have a single complaint after that.")).toBe('SAR');
+  });
+
+  it('a duty left undone ("I forgot to do everything that needed doing") was the speaker\'s to do', () => {
+    const story = (line: string) => parts(`One day at the shelter where I volunteer ${line} The next day I apologized and made a checklist. Nothing has been forgotten since.`);
+    expect(story('I was rushing home and forgot to lock the storage room.')).toBe('STAR');
+    expect(story('I was rushing home and locked the storage room.')).toBe('SAR');
+  });
+
+  it('the question\'s "work with a difficult family member" is no task, as "handle a difficult customer" is not', () => {
+    const story = (opening: string) => parts(`${opening} The family member kept questioning the treatment plan. I explained the plan and the side effects. In the end they trusted us.`);
+    expect(story('I once had to work with a difficult family member of a patient.')).toBe('SAR');
+    expect(story('I once had to work with the pharmacy to get the new dose approved by noon.')).toBe('STAR');
+  });
+
+  it('emphasis ("I can\'t tell you how many …") is no limit on the speaker; "I couldn\'t tell her when" is', () => {
+    const story = (line: string) => parts(`Last year a woman asked our shop about a late parcel. ${line} I called the courier and found it. She got it the next day.`);
+    expect(story("I can't tell you how many times that happens.")).toBe('SAR');
+    expect(story("I couldn't tell her when it would arrive.")).toBe('STAR');
+  });
+
   it('a limit the teller sees now ("I know I couldn\'t do it") is no task; one told of then is', () => {
     const story = (line: string) => parts(`Last year a man called our bank about a fee. ${line} I refunded the fee that afternoon. He thanked me.`);
     expect(story("I know I couldn't do a waiter's job.")).toBe('SAR');
