@@ -147,13 +147,15 @@ function stepsIn(s: DocSentence, presentOk: boolean, habitual: boolean): Step[] 
   while (k < t.length && CONNECTORS.has(t[k].norm)) k++;
   if (!steps.length && k < t.length && isPastStep(t[k]) && s.text[t[k].end - s.start] !== ',' && k >= introEnd(s)) steps.push({ at: 0, verb: k, person: 'first' });
   // the tagger's clauses find steps the word lists miss ("I split the work", "we cut the wait")
-  for (const c of s.clauses) {
+  for (let ci = 0; ci < s.clauses.length; ci++) {
+    const c = s.clauses[ci];
     // "By listening to her and explaining the policy, I …": the means, told as gerunds, are steps
     if (!c.finite && c.lead === 'by' && c.mode === 'narrated' && (c.actor === 'speaker' || c.actor === 'team') && !c.quoted) {
       steps.push({ at: c.first, verb: c.verb, person: 'first' });
       continue;
     }
     if (!c.finite || c.mode !== 'narrated' || c.verb < 0 || t[c.verb].pos !== 'VERB' || c.quoted || c.conditional || steps.some((st) => st.verb === c.verb)) continue;
+    if (askedUnder(s, ci)) continue;
     if (STATIVE.has(c.lemma) || (c.lemma === 'work' && SETTING_PREPS.has(t[c.verb + 1]?.norm ?? '')) || t[c.verb].norm.endsWith('ing')) continue;
     // a passive is done to its subject ("I was pushed into a call centre"), no step of theirs
     if (c.passive || PASSIVE_BE.has(t[c.verb - 1]?.norm ?? '')) continue;
@@ -163,6 +165,20 @@ function stepsIn(s: DocSentence, presentOk: boolean, habitual: boolean): Step[] 
   sortByStart(steps);
   return steps;
 }
+
+/**
+ * Whether a clause is a question asked inside one that tells no past ("I would figure out what
+ * caused the problem"): its past tense is the question's, and the step is the host's to tell.
+ */
+function askedUnder(s: DocSentence, k: number): boolean {
+  const c = s.clauses[k];
+  if (c.subject !== c.first || c.first === 0 || !WH_SUBJECTS.has(s.tokens[c.subject].norm)) return false;
+  // the host: the finite clause just before, a step or two back at most (a pass stays linear)
+  let host = s.clauses[k - 1];
+  if (host && !host.finite) host = s.clauses[k - 2];
+  return host !== undefined && host.finite && host.last === c.first && host.mode !== 'narrated' && host.mode !== 'background';
+}
+const WH_SUBJECTS = new Set(['what', 'whatever', 'who', 'whoever']);
 
 /**
  * Steps in order of where they start, steps that start together kept in the order found (as a
@@ -397,7 +413,7 @@ function factsOf(s: DocSentence, cues: Cues, rubric: Rubric): Facts {
   // (the tagger's reading of each clause settles verbs the word lists cannot: "the switch cut costs")
   // (nor a past inside a condition alone: "if a company delivers what I ordered, that's service")
   const pastOnlyIf = conditional && pastOnlyInCondition(s);
-  const pastUnlessHyp = !pastOnlyIf && !isDefinition(t) && (narratesPast(t) || s.clauses.some((c) => isToldEvent(c) && c.verb >= 0 && t[c.verb].pos === 'VERB'));
+  const pastUnlessHyp = !pastOnlyIf && !isDefinition(t) && (narratesPast(s) || s.clauses.some((c, k) => isToldEvent(c) && c.verb >= 0 && t[c.verb].pos === 'VERB' && !askedUnder(s, k)));
   const lasting = hasPresentPerfect(t) || /\bstill\b|\bsince\b|\bnow\b/i.test(s.text) || underWay(s);
   // someone else's quoted wish is theirs, not the speaker's aim ("he said, "we want to bring our son
   // here""); a promise they make is kept as one (the server's, in a story told as the customer:
@@ -615,8 +631,17 @@ function isParticular(t: readonly Token[], k: number): boolean {
 }
 
 /** A past verb that narrates, not a present perfect ("has always worked"). */
-function narratesPast(t: readonly Token[]): boolean {
-  for (let i = 0; i < t.length; i++) if (isNarratedPast(t, i) && !(isPerfect(t, i) && HAVE_PERFECT.has(t[i - 1]?.norm ?? ''))) return true;
+/** Whether a sentence tells a past, outside the questions it asks under a present or a modal ("I would find out what caused it"). */
+function narratesPast(s: DocSentence): boolean {
+  const t = s.tokens;
+  // the clauses are in order: one pointer walks them beside the tokens
+  let k = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (!isNarratedPast(t, i) || (isPerfect(t, i) && HAVE_PERFECT.has(t[i - 1]?.norm ?? ''))) continue;
+    while (k < s.clauses.length && s.clauses[k].last <= i) k++;
+    const c = s.clauses[k];
+    if (!(c && c.first <= i && c.finite && askedUnder(s, k))) return true;
+  }
   return false;
 }
 

@@ -52,6 +52,12 @@ describe('no story', () => {
     expect(parts('In my experience, customers who called in were usually frustrated. I find that listening calms them down.')).toBe('');
   });
 
+  it('a question asked under "I would" ("figure out what caused the problem") tells no past event', () => {
+    expect(parts('When a payment fails, I stay calm and composed. First, I would assess the issue and figure out what caused the problem. If it is the till, I would call support.')).toBe('');
+    // told of then, the same words are a step
+    expect(parts('Last year a till broke at our store. I figured out what caused the problem and fixed it. The queue cleared in minutes.')).toBe('SAR');
+  });
+
   it('"as if it were theirs" is a subjunctive, not a past event', () => {
     expect(parts('Good service is when someone treats your problem as if it were theirs.')).toBe('');
   });
