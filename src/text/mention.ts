@@ -126,8 +126,8 @@ function negatorIn(tokens: readonly Token[], from: number, to: number): boolean 
  * "I avoid saying win-win"), or reported as others' claim and turned against ("companies say
  * they're customer-centric, but …"). Looks at most a few words back, within the clause.
  */
-export function isMentionOnly(text: string, tokens: readonly Token[], first: number, last: number): boolean {
-  if (isQuoted(text, tokens[first].start, tokens[last - 1].end)) return true;
+export function isMentionOnly(text: string, tokens: readonly Token[], first: number, last: number, quotedIsMention = true): boolean {
+  if (quotedIsMention && isQuoted(text, tokens[first].start, tokens[last - 1].end)) return true;
   // an idea named and quoted: 'this idea of "go above and beyond what they need all the time"'
   for (let k = first - 2; k >= 0 && first - k <= 3; k--) {
     if (IDEAS.has(tokens[k].norm) && tokens[k + 1].norm === 'of' && isQuoteCode(text.charCodeAt(tokens[k + 2].start - 1))) return true;

@@ -54,6 +54,13 @@ describe('jargon', () => {
     expect(found('Now and then they show up on the unit and ask people how we have gone above and beyond today.')).toEqual([]);
   });
 
+  it("flags a buzzword in quotation marks that the speaker's own view takes up", () => {
+    expect(found("Being a 'people person' is an added advantage.")).toEqual(['people person']);
+    expect(found('I am a "team player" at heart.')).toEqual(['team player']);
+    // told of then, or in someone else's words, it stays a mention
+    expect(found('Our manager kept saying we were all "team players" that year.')).toEqual([]);
+  });
+
   it("does not flag others' claim that the answer turns against, but does flag the speaker's own", () => {
     expect(found("A lot of companies say they're customer-centric, but the staff never have time to talk.")).toEqual([]);
     expect(found('Our old supplier promised best-in-class support, yet nobody answered.')).toEqual([]);

@@ -1,4 +1,4 @@
-import { finiteClauseAt, othersWordsAt } from '../../language/index.js';
+import { SAYING, finiteClauseAt, othersWordsAt, type Clause } from '../../language/index.js';
 import { perRubric } from '../../rubric/derived.js';
 import type { JargonRule } from '../../rubric/types.js';
 import { isMentionOnly } from '../../text/mention.js';
@@ -31,10 +31,12 @@ function usedAs(tokens: readonly Token[], k: number, pos: keyof typeof POS_TAGS)
  * pillar check reads a cliché's claim by the same test.
  */
 export function isJargonUse(text: string, s: DocSentence, m: PhraseMatch, rule: JargonRule): boolean {
-  // a buzzword quoted or named only to reject it is not jargon ("I don't believe the customer is always right")
-  if (isMentionOnly(text, s.tokens, m.first, m.last)) return false;
-  // advised against: "Don't go to extremes to exceed expectations" ("We didn't have the bandwidth" still uses it)
   const clause = finiteClauseAt(s, m.first);
+  // a buzzword quoted or named only to reject it is not jargon ("I don't believe the customer is
+  // always right", our manager kept saying we needed more "synergy"); quoted in the speaker's own
+  // view now and not rejected, it is still used ("Being a 'people person' is an added skill")
+  if (isMentionOnly(text, s.tokens, m.first, m.last, !endorsedNow(s, clause, m.first))) return false;
+  // advised against: "Don't go to extremes to exceed expectations" ("We didn't have the bandwidth" still uses it)
   if (clause?.negated && clause.mode === 'imperative' && clause.verb <= m.first) return false;
   // a cliché said not to be done stands in for nothing ("nurses can't go above and beyond"; an
   // office buzzword negated is still used: "we didn't have the bandwidth")
@@ -53,6 +55,16 @@ export function isJargonUse(text: string, s: DocSentence, m: PhraseMatch, rule: 
   }
   // "leverage" the verb is jargon; "the leverage the contract gave us" is plain English
   return !rule.pos || usedAs(s.tokens, m.first, rule.pos);
+}
+
+/**
+ * Whether a phrase at `k` stands in a statement of the teller's view now: a present clause, not
+ * reported, not negated, in a sentence with no verb of saying before it (nor a question).
+ */
+function endorsedNow(s: DocSentence, clause: Clause | undefined, k: number): boolean {
+  if (!clause || clause.reported || clause.negated || clause.question || (clause.mode !== 'present' && clause.mode !== 'habit')) return false;
+  for (let j = 0; j < k; j++) if (SAYING.has(s.tokens[j].lemma ?? s.tokens[j].norm)) return false;
+  return true;
 }
 
 /** The rubric's jargon phrases as one list, made once per rubric: the jargon and pillar checks read it for every answer. */
