@@ -53,6 +53,7 @@ describe('metric detection: numbers that are not metrics', () => {
     ['a hypothetical', 'If a customer complained, I would have it fixed within an hour.'],
     ['the policy', 'Store policy was to hold sale items for 48 hours.'],
     ['tenure', 'I have worked at the store for 18 months.'],
+    ['tenure as a span of one\'s own', 'In my 30 years of customer service I have met every kind of customer.'],
     ['dates and clock times', 'It happened on 3 May 2021, just after 9:30, and again at 5pm.'],
     ['hyperbole', 'I always give 110% to every customer.'],
     ['a concession', 'I offered her 20% off her next repair.'],
