@@ -45,6 +45,9 @@ function blankComments(source: string): string {
   return parts.join('');
 }
 
+/** A short label and a colon that open a heading with words after them: "- Situation: When I …", "**Task:** …". */
+const INLINE_LABEL = /^(?:[-*+][ \t]+)?[*_]{0,2}([A-Za-z][A-Za-z /&-]{0,30}?)[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]+(?=\S)/;
+
 /**
  * Splits a Markdown answer at its headings. The first level-1 heading is the question; every
  * other heading opens a section labelled with its text. Text before the first section heading
@@ -76,7 +79,12 @@ export function parseMarkdown(source: string): ParsedAnswer {
     if (!heading) continue;
     close(lineStart);
     const title = heading.text;
-    if (heading.level === 1 && question === undefined) {
+    // a heading that holds its part's words after a label ("###### - Situation: When I worked at …")
+    // is that label, and its words are the section's first line
+    const inline = title.length > 40 ? INLINE_LABEL.exec(title) : null;
+    if (inline) {
+      current = { label: inline[1].trim(), labelLine: lineNo, start: lineStart + line.indexOf(title) + inline[0].length };
+    } else if (heading.level === 1 && question === undefined) {
       question = title;
       current = { start: Math.min(offset, text.length) };
     } else {

@@ -28,6 +28,20 @@ describe('Markdown answers', () => {
     expect(at(md, action.sourceOffsets[i])).toEqual({ line: 9, column: 3 });
   });
 
+  it('reads a heading that holds its part\'s words after a label as that label, its words as the section\'s text', () => {
+    const source = '###### - Situation: When I worked at the gym, January was always the busiest month.\n###### - Action: I planned every day of the month.\n## Result\nWe beat the goal by 30%.\n';
+    const p = parseAnswer(source, 'markdown');
+    expect(p.sections.map((s) => [s.label, s.text.trim()])).toEqual([
+      ['Situation', 'When I worked at the gym, January was always the busiest month.'],
+      ['Action', 'I planned every day of the month.'],
+      ['Result', 'We beat the goal by 30%.'],
+    ]);
+    const situation = p.sections[0];
+    expect(at(source, situation.sourceOffsets[situation.text.indexOf('When')])).toEqual({ line: 1, column: 21 });
+    // a short heading with a colon is a heading still
+    expect(parseAnswer('## Result: what happened\nShe stayed.', 'markdown').sections[0].label).toBe('Result: what happened');
+  });
+
   it('ignores headings inside code fences and blanks comments without moving text', () => {
     const p = parseAnswer('Intro <!-- note -->\n```\n## Task\n```\n## Result\nDone.', 'markdown');
     expect(p.sections.map((s) => s.label)).toEqual([undefined, 'Result']);
