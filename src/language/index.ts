@@ -263,6 +263,56 @@ function asideGoesOn(text: string, at: number, b: Brackets): boolean {
   return closesExclamation || b.open > 0;
 }
 
+/** A part's label before a block's words: "Situation:", "- Task:" (a few words and a colon). */
+const BLOCK_LABEL = /^[\s*_#>-]*[A-Za-z][A-Za-z ]{0,24}:[ \t]*(?:\r?\n[ \t]*)?/;
+
+/**
+ * How a block stands to quotation marks as a whole: its number of words when they (after a part's
+ * label) are one quotation of a dozen words or more, opened at its start and closed at its end,
+ * with no other double mark inside (""Last year I was responsible for …""); 0 for a bare label
+ * ("Situation:"); -1 otherwise.
+ */
+function wholeQuote(text: string, a: number, b: number): number {
+  const label = BLOCK_LABEL.exec(text.slice(a, Math.min(b, a + 48)));
+  let i = a + (label ? label[0].length : 0);
+  let e = b;
+  while (i < e && isSpaceCode(text.charCodeAt(i))) i++;
+  while (e > i && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  if (i === e) return label ? 0 : -1;
+  const open = text.charCodeAt(i);
+  const close = text.charCodeAt(e - 1);
+  if (e - i < 3 || !(open === 34 || open === 0x201c) || !(close === 34 || close === 0x201d)) return -1;
+  let words = 1;
+  for (let k = i + 1; k < e - 1; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 34 || c === 0x201c || c === 0x201d) return -1;
+    if (c === 32 && text.charCodeAt(k - 1) !== 32) words++;
+  }
+  // (a line of dialogue is short: "Can I help you?" stays someone's words)
+  return words >= QUOTED_BLOCK_WORDS ? words : -1;
+}
+/** The fewest words of a block, and of the whole answer, that a sample answer in quotation marks has. */
+const QUOTED_BLOCK_WORDS = 12;
+const DOUBLE_MARKS = /["\u201c\u201d]/g;
+const QUOTED_ANSWER_WORDS = 40;
+
+/**
+ * Whether the answer's words are all in quotation marks, block by block, as a sample answer is
+ * often printed: the marks present the answer, they quote no one in it. A story with dialogue has
+ * some words outside its quotes. (Each block is read once.)
+ */
+function quotedAsAWhole(text: string, ranges: readonly [number, number][]): boolean {
+  let quoted = 0;
+  for (const [from, to] of ranges) {
+    for (const [a, b] of blocksOf(text, from, to)) {
+      const q = wholeQuote(text, a, b);
+      if (q < 0) return false;
+      quoted += q;
+    }
+  }
+  return quoted >= QUOTED_ANSWER_WORDS;
+}
+
 /**
  * Reads the text's ranges (an answer's sections) into sentences with their facts. `isPartLabel`
  * tells a label that names a part of the answer ("Result:") from a speaker's name ("Marco:"). Sentences never
@@ -270,6 +320,8 @@ function asideGoesOn(text: string, at: number, b: Brackets): boolean {
  */
 export function readText(text: string, ranges: readonly [number, number][], isPartLabel: (label: string) => boolean = () => false): SentenceFacts[] {
   const sentences: SentenceFacts[] = [];
+  // an answer printed in quotation marks is read as its own words
+  const presented = quotedAsAWhole(text, ranges);
   for (const [from, to] of ranges) {
     // the tagger reads the whole range at once (a call has a cost of its own); its sentences are then
     // cut where a block starts, and every character of a block belongs to a sentence, also what
@@ -282,7 +334,7 @@ export function readText(text: string, ranges: readonly [number, number][], isPa
       // a quotation may run over several sentences of a block; its state carries over only where the
       // block's marks pair up, so one stray mark (5'11") cannot make the rest of the block a quote
       // (a block with no marks at all is never in a quote: no sentence of it is read for them)
-      const marks = quoteMarksOf(text, a, b);
+      const marks = presented ? NO_MARKS : quoteMarksOf(text, a, b);
       // a labelled line of dialogue is someone's words, in quotation marks or not ("Man: Is this fresh?")
       const dialogueBy = dialogueLabel(text, a, b, isPartLabel);
       const unmarked = dialogueBy !== undefined && marks === NO_MARKS;
@@ -313,7 +365,8 @@ export function readText(text: string, ranges: readonly [number, number][], isPa
         w = align(tokens, tagged, w);
         if (marks === PAIRED) inQuote = quoteStateAfter(text, quotedTo, start, inQuote);
         quotedTo = start;
-        const clauses = readClauses(tokens, slice, start, inQuote);
+        // (the marks of an answer printed in quotes are read as spaces: they quote no one)
+        const clauses = readClauses(tokens, presented ? slice.replace(DOUBLE_MARKS, ' ') : slice, start, inQuote);
         if (unmarked) for (const c of clauses) c.quoted = true;
         sentences.push({ start, end, text: slice, tokens, clauses, numbers: readNumbers(tokens, slice, start), inQuote, dialogueBy });
       }

@@ -171,6 +171,8 @@ function kindOf(
       return { kind: 'fraction', end: Math.max(end, det + 1), unit: end > det + 1 ? lemma(tokens[end - 1]) : '' };
     }
   }
+  // "one of the complaints": a member picked out, no count of them
+  if (w === 'one' && nextNorm === 'of') return { kind: 'amount', end: b, unit: '' };
   if (TIME_UNIT.test(nextNorm) || (next && /^(business|working|calendar|full|whole|straight)$/.test(nextNorm) && TIME_UNIT.test(tokens[b + 1]?.norm ?? ''))) {
     const unitAt = TIME_UNIT.test(nextNorm) ? b : b + 1;
     return { kind: 'duration', end: unitAt + 1, unit: lemma(tokens[unitAt]).replace(/s$/, '') };

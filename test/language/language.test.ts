@@ -215,6 +215,15 @@ describe('language layer: clauses', () => {
     expect(quotedIn('She said "we are closed.\n\nI called the manager.')).toEqual([[false, true], [false]]);
   });
 
+  it('reads an answer printed wholly in quotation marks, block by block, as its own words, not as a quote', () => {
+    const quotedIn = (text: string) => read(text).map((s) => s.clauses.filter((c) => c.finite).some((c) => c.quoted));
+    const sample = 'Situation:\n"Last year I was responsible for a new service that had to launch before my planned leave, and the timeline was tight."\n\nAction:\n"I cut the low-value meetings from my week and gave a junior engineer the test cases to write. We delivered two days early."';
+    expect(quotedIn(sample)).toEqual([false, false, false]);
+    // a story with dialogue has words outside its quotes, and short lines stay someone's words
+    expect(quotedIn('"Where is my order? I have waited an hour for it," she said.\n\nI checked the system and found it.')).toEqual([true, true, false]);
+    expect(quotedIn('"Can I help you?"\n\n"My order is wrong and I have waited an hour!"')).toEqual([true, true]);
+  });
+
   it('reads who says a labelled line of dialogue, and makes its words quoted, marks or not', () => {
     const lines = (text: string) => read(text).map((s) => `${s.dialogueBy ?? '-'} ${s.clauses.filter((c) => c.finite).every((c) => c.quoted) ? 'quoted' : 'told'}`);
     // every sentence of the line is its label's person's: the customer's "I want" is not the speaker's
@@ -271,5 +280,7 @@ describe('language layer: numbers', () => {
     expect(numbers('Complaints fell by a third.')).toEqual(['a third: fraction']);
     expect(numbers('She called for a third time.')).toEqual(['third: ordinal']);
     expect(numbers('One evening a man came in.')).toEqual(['One evening: date']);
+    // one picked out of a group counts nothing ("seven of the eight returns" is a share)
+    expect(numbers('One of the complaints was about the fees.')).toEqual(['One: amount']);
   });
 });
