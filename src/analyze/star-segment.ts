@@ -163,7 +163,19 @@ function stepsIn(s: DocSentence, presentOk: boolean, habitual: boolean): Step[] 
     else if (c.actor === 'other' && c.subject >= 0) steps.push({ at: c.subject, verb: c.verb, person: 'third' });
   }
   sortByStart(steps);
-  return steps;
+  return steps.length ? steps.filter((st) => !madeSureOf(t, st.at)) : steps;
+}
+
+/**
+ * Whether the words at `at` are what someone makes sure of ("make sure we gave him the best
+ * service", "ensure that they called back"): the host carries the step, a step told ("I made sure")
+ * or none ("my instructions were to make sure").
+ */
+function madeSureOf(t: readonly Token[], at: number): boolean {
+  const k = t[at - 1]?.norm === 'that' ? at - 2 : at - 1;
+  if (k < 0) return false;
+  const w = t[k].norm;
+  return (w === 'sure' && /^(make|makes|made|making)$/.test(t[k - 1]?.norm ?? '')) || w === 'ensure' || w === 'ensured' || w === 'ensuring' || w === 'ensures';
 }
 
 /**

@@ -25,7 +25,7 @@ export const isAimNow = (c: Clause): boolean => c.mode === 'present' && PRESENT_
 /** Verbs after "was" that hand the speaker a duty: "I was asked to", "we were required to". */
 const DUTY_PASSIVES = new Set(['ask', 'require', 'expect', 'task', 'assign', 'charge', 'tell', 'suppose', 'oblige', 'need', 'give']);
 /** Nouns that say a duty or an aim: "serving this table was my job". */
-const DUTIES = new Set(['job', 'task', 'goal', 'aim', 'role', 'responsibility', 'priority', 'mission', 'duty', 'objective', 'challenge', 'focus']);
+const DUTIES = new Set(['job', 'task', 'goal', 'aim', 'role', 'responsibility', 'priority', 'mission', 'duty', 'objective', 'challenge', 'focus', 'instruction', 'assignment', 'brief', 'remit', 'mandate']);
 /** Subjects that impose a rule or a limit: "our policy only allowed refunds", "the system wouldn't let me". */
 const RULES = new Set(['policy', 'policies', 'rule', 'rules', 'system', 'contract', 'warranty', 'procedure', 'process', 'law', 'regulation', 'regulations', 'terms', 'budget', 'deadline', 'guidelines']);
 /** Verbs of permission or ability that, negated or limited, make an obstacle. */

@@ -111,6 +111,15 @@ describe('task', () => {
     expect(story('Last year I had to handle the move of a patient to another ward before noon.')).toBe('STAR');
   });
 
+  it('instructions are a duty, and what they make sure of is no step ("My instructions were to make sure we gave him the best service")', () => {
+    const text = 'Last year I was asked to look after a new client at our firm. My instructions were to make sure we gave him the best service. He turned out to be difficult and complained about three issues. I dealt with each of them in turn.';
+    expect(roles(text)).toEqual(['task', 'task', 'situation', 'action']);
+  });
+
+  it('a remark between the steps that picks one complaint out ("One of the complaints was …") is part of the action, not its result', () => {
+    expect(parts('Last year a client complained to me about our fees. I dealt with each complaint in turn. One of the complaints was about a lack of contact after 5pm. I spoke with my manager and we agreed on cover.')).toBe('SA');
+  });
+
   it('what the speaker lacked ("I didn\'t have a car") is an obstacle; no complaint after it is an outcome', () => {
     const story = (line: string) => parts(`Last summer a customer phoned my shop after closing time about a spare part. ${line} I drove to the shop with him and found the part. He thanked me.`);
     expect(story("I didn't have a car with me that evening.")).toBe('STAR');
