@@ -10,6 +10,7 @@ import { PEOPLE_NOUNS, STATING, TELLING_OR_WANTING } from './words.js';
 export type { Actor, Clause, Mode, NumberFact, NumberKind, SentenceFacts } from './types.js';
 export { isBaseForm, isPastForm } from './clauses.js';
 export { MODALS, OTHERS_OBJECT, PEOPLE_NOUNS, SAYING, STATING } from './words.js';
+export { RANGE_DASH } from './numbers.js';
 
 /** The innermost clause holding token k (a non-finite one inside a finite one wins), if any. */
 export function clauseAt(s: SentenceFacts, k: number): Clause | undefined {

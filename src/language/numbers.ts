@@ -103,12 +103,21 @@ export function readNumbers(tokens: readonly Token[], text: string, base: number
     while (b < tokens.length && isNumberWord(tokens[b]) && isNumberWord(t) && !/[,;:]/.test(gap(b))) b++;
     const words = tokens.slice(i, b);
     const value = valueOf(words);
-    const { kind, end, unit } = kindOf(tokens, i, b, text, base, gap);
+    // a range ("within 10–15 days", "2-3 weeks") is one number: what follows its second end says what it measures
+    let from = i;
+    if (b < tokens.length && isDigitToken(tokens[b]) && isDigitToken(t) && RANGE_DASH.test(gap(b))) {
+      from = b;
+      b++;
+    }
+    const { kind, end, unit } = kindOf(tokens, from, b, text, base, gap);
     facts.push(fact(tokens, i, end, kind, value, unit));
     i = Math.max(i, end - 1);
   }
   return facts;
 }
+
+/** What stands between the two ends of a range of numbers ("10–15 days"): a hyphen or a dash, spaced or not. */
+export const RANGE_DASH = /^\s?[-\u2013\u2014]\s?$/;
 
 function fact(tokens: readonly Token[], first: number, last: number, kind: NumberKind, value: number | undefined, unit: string): NumberFact {
   const l = Math.max(first + 1, Math.min(last, tokens.length));

@@ -39,6 +39,8 @@ describe('metric detection: what counts', () => {
   it('counts a turnaround when it is the time to an outcome', () => {
     expect(metrics('The refund was back in her account within two hours.')).toEqual(['within two hours']);
     expect(metrics('The replacement part was ready the same day.')).toEqual(['the same day']);
+    // a range of numbers is one turnaround
+    expect(metrics('We were able to deliver the solution within 10–15 days.')).toEqual(['within 10–15 days']);
     expect(metrics('Her laptop was repaired in about forty minutes.')).toEqual(['in about forty minutes']);
     expect(metrics('He had his bike back within an hour.')).toEqual(['within an hour']);
     expect(metrics('I called her back within an hour.')).toEqual([]);
@@ -54,6 +56,8 @@ describe('metric detection: numbers that are not metrics', () => {
     ['the policy', 'Store policy was to hold sale items for 48 hours.'],
     ['tenure', 'I have worked at the store for 18 months.'],
     ['tenure as a span of one\'s own', 'In my 30 years of customer service I have met every kind of customer.'],
+    ['idioms of number', "I've picked up a thing or two, and the one-in-a-million customer who likes a queue is rare."],
+    ['a distance in blocks', 'The butcher lived half a block from us, the baker a few blocks away.'],
     ['dates and clock times', 'It happened on 3 May 2021, just after 9:30, and again at 5pm.'],
     ['hyperbole', 'I always give 110% to every customer.'],
     ['a concession', 'I offered her 20% off her next repair.'],
@@ -192,6 +196,13 @@ describe('metric-missing', () => {
 describe('outcomes the numbers show without a set phrase', () => {
   const setup = 'Last March I was the only accountant left at a small firm when our biggest client sent eight late tax returns. I had to file them before the deadline. I split the work, called the client for the missing papers and worked through the weekend. ';
   const found = (ending: string) => report(setup + ending, 'text').metrics.map((m) => [m.text, m.kind, m.part]);
+
+  it('a view of the world told inside the story measures nothing ("99% of people in service are one complaint away")', () => {
+    const between = 'Last March I was the only accountant left at a small firm when our biggest client sent eight late tax returns. I had to file them before the deadline. I split the work and called the client for the missing papers. Honestly, 99% of people working in this job are one complaint away from quitting. I worked through the weekend and filed them all.';
+    expect(report(between).metrics).toEqual([]);
+    // a state that lasts after the story is its outcome
+    expect(found('She has bought three pairs from us since.')).toEqual([['three pairs', 'count', 'result']]);
+  });
 
   it('a change by a share: "fell by a third"', () => {
     expect(found('Within a month the late returns fell by a third.')).toEqual([['fell by a third', 'change', 'result']]);

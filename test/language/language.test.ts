@@ -282,5 +282,7 @@ describe('language layer: numbers', () => {
     expect(numbers('One evening a man came in.')).toEqual(['One evening: date']);
     // one picked out of a group counts nothing ("seven of the eight returns" is a share)
     expect(numbers('One of the complaints was about the fees.')).toEqual(['One: amount']);
+    // a range is one number, measured by what follows its second end
+    expect(numbers('We delivered within 10–15 days, between 5-7pm.')).toEqual(['10–15 days: duration (day)', '5-7pm: time']);
   });
 });

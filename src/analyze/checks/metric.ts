@@ -1,4 +1,4 @@
-import { finiteClauseAt, type Clause, type NumberFact } from '../../language/index.js';
+import { RANGE_DASH, finiteClauseAt, type Clause, type NumberFact } from '../../language/index.js';
 import { isNumberToken, NUMBER_WORDS, type PhraseSet } from '../../text/phrases.js';
 import type { Token } from '../../text/tokens.js';
 import type { DocSentence } from '../document.js';
@@ -113,6 +113,8 @@ function durationAt(s: DocSentence, i: number, p: MetricPhrases): number | undef
   if (!t || !(isQuantity(tokens, i, p) || t.norm === 'a' || t.norm === 'an') || isCompoundAdjective(s, i)) return undefined;
   let k = i + 1;
   if (t.norm === 'half' && /^(a|an)$/.test(tokens[k]?.norm ?? '')) k++;
+  // a range: "within 10–15 days", "2-3 weeks"
+  if (tokens[k] && /^\d/.test(t.norm) && /^\d/.test(tokens[k].norm) && RANGE_DASH.test(s.text.slice(t.end - s.start, tokens[k].start - s.start))) k++;
   if (tokens[k] && UNIT_ADJECTIVES.has(tokens[k].norm)) k++;
   if (!tokens[k] || !TIME_UNITS.test(tokens[k].norm)) return undefined;
   k++;
@@ -413,13 +415,17 @@ function inScope(s: DocSentence, framing: FramingPhrases): boolean {
 const CHANGED_KINDS = new Set(['change', 'outcome', 'retention', 'time-saved', 'turnaround']);
 
 /**
- * Outside the story, a sentence that tells no event and is not about the speaker or their team states
- * a view of the world ("90% of people forget what that job is like"), so its bare numbers measure
- * nothing the story achieved; "we now settle half of all calls on first contact" still does.
+ * A sentence that tells no event and is not about the speaker or their team states a view of the
+ * world ("90% of people forget what that job is like"), in the story or around it, so its bare
+ * numbers measure nothing the story achieved; "we now settle half of all calls on first contact"
+ * still does, and so does a change ("complaints went down 15%").
  */
+const LASTING = /\b(?:now|still|since|ever|anymore|any more)\b/i;
+
 function aboutTheWorld(s: DocSentence): boolean {
-  if (s.role !== 'opening' && s.role !== 'closing') return false;
-  return !s.clauses.some((c) => c.finite && (c.mode === 'narrated' || c.mode === 'background' || c.actor === 'speaker' || c.actor === 'team'));
+  // (in the story, a state that lasts after it is its outcome: "she has bought three pairs from us since", "he now calls us first")
+  if (s.role !== 'opening' && s.role !== 'closing' && LASTING.test(s.text)) return false;
+  return !s.clauses.some((c) => c.finite && (c.mode === 'narrated' || c.mode === 'background' || c.mode === 'ongoing' || c.actor === 'speaker' || c.actor === 'team'));
 }
 
 /** The rubric's sets that say a sentence frames the story (looked up once per answer, not per sentence). */
