@@ -112,6 +112,12 @@ function lacking(t: DocSentence['tokens'], k: number): boolean {
 /** Outcomes a negated "have" tells: "we never had another complaint". */
 const COMPLAINTS = new Set(['complaint', 'complaints', 'problem', 'issue', 'incident', 'incidents', 'error', 'errors', 'mistake', 'mistakes', 'return', 'returns', 'refund', 'refunds', 'escalation', 'escalations', 'idea', 'clue']);
 
+/** Whether "my" or "our" and a duty noun stand in t[from, to): "My mission, as always, was …". */
+function ownDutyBefore(t: DocSentence['tokens'], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (DUTIES.has(t[k].lemma ?? t[k].norm) && (t[k - 1].norm === 'my' || t[k - 1].norm === 'our')) return true;
+  return false;
+}
+
 /** Verbs of a duty left undone: what was left undone was the speaker's to do. */
 const MISSED = new Set(['forget', 'neglect', 'fail']);
 
@@ -190,6 +196,8 @@ export function clauseTask(s: DocSentence): number {
     const at = c.subject >= 0 ? Math.min(c.subject, c.first) : c.first;
     // "my job was to ...", "our priority was ...", "serving this table was my job"
     if (DUTIES.has(subjectWord) && (t[c.subject - 1]?.norm === 'my' || t[c.subject - 1]?.norm === 'our')) return at;
+    // (the same with an aside before the verb, where no subject was read: "My mission, as always, was to …")
+    if (c.subject < 0 && c.lemma === 'be' && t[c.verb + 1]?.norm === 'to' && ownDutyBefore(t, c.first, c.verb)) return c.first;
     if (c.lemma === 'be' && dutyAfter(t, c.verb)) return at;
     // an obstacle beyond the bare complaint: "which made it hard to give them the care they needed"
     if (c.lemma === 'make' && t[c.verb + 1]?.norm === 'it' && DIFFICULT.has(t[c.verb + 2]?.norm ?? '') && (c.mode === 'narrated' || c.mode === 'background')) return at;

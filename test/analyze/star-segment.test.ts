@@ -120,6 +120,16 @@ describe('task', () => {
     expect(parts('Last year a client complained to me about our fees. I dealt with each complaint in turn. One of the complaints was about a lack of contact after 5pm. I spoke with my manager and we agreed on cover.')).toBe('SA');
   });
 
+  it('a duty with an aside before its verb ("My mission, as always, was to …") is the task', () => {
+    const story = (line: string) => parts(`Last week I went back to the shop where I buy my work boots. ${line} The clerk found my size in the back. In the end I left happy.`);
+    expect(story('My mission, as always, was to find boots in my size.')).toContain('T');
+    expect(story('My boots, as always, were worn through.')).not.toContain('T');
+  });
+
+  it('a trip to a store, or checking out, tells the story from the customer\'s side: the cashier\'s steps are the action', () => {
+    expect(parts('A few days ago I made my yearly trip to a local discount store. When I was checking out, I expected the cashier to toss my sunglasses in a bag. Instead, she pulled out bubble wrap and wrapped each pair.')).toBe('SA');
+  });
+
   it('what the speaker lacked ("I didn\'t have a car") is an obstacle; no complaint after it is an outcome', () => {
     const story = (line: string) => parts(`Last summer a customer phoned my shop after closing time about a spare part. ${line} I drove to the shop with him and found the part. He thanked me.`);
     expect(story("I didn't have a car with me that evening.")).toBe('STAR');
