@@ -162,11 +162,15 @@ function align(tokens: Token[], tagged: TaggedText, from: number): number {
     // "our policy states that …": a noun's -s form of a verb of stating, after a noun and before
     // "that", is the verb (the tagger reads "policy states" as a compound)
     else if (t.pos === 'NOUN' && i > 0 && tokens[i - 1].pos === 'NOUN' && tokens[i + 1]?.norm === 'that' && t.norm.endsWith('s') && STATING.has(t.lemma)) t.pos = 'VERB';
+    // "sometimes people surprise me": the tagger's verb "people" (and "customers") is the noun, as it all but always is
+    else if (t.pos === 'VERB' && NEVER_VERBS.has(t.norm)) t.pos = 'NOUN';
   }
   return w;
 }
 
 const SUBJECT_PRONOUN = new Set(['i', 'we', 'he', 'she', 'they']);
+/** Nouns for people the tagger sometimes reads as verbs after an adverb: none is ever a verb in an answer. */
+const NEVER_VERBS = new Set(['people', 'customer', 'customers', 'client', 'clients', 'guests', 'patients']);
 
 /** Words before a month: "last May", "in May", "early May". */
 const BEFORE_MONTH = new Set(['last', 'next', 'in', 'of', 'early', 'late', 'mid', 'since', 'until', 'by', 'every', 'through', 'during']);

@@ -189,6 +189,8 @@ describe('language layer: clauses', () => {
     // a past "do" before "have" or "be" is the tense: "I didn't have a car" is told of then
     expect(clauses("I didn't have a car.")).toEqual(['speaker have narrated negated']);
     expect(clauses("I don't have a car.")).toEqual(['speaker have present negated']);
+    // "people" after an adverb is the noun the tagger sometimes takes for a verb, never an instruction
+    expect(clauses('But sometimes people surprise me.').some((c) => c.includes('imperative'))).toBe(false);
   });
 
   it('marks a promise reported under a verb of saying, a condition and a negation', () => {
