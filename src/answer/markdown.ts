@@ -81,10 +81,12 @@ export function parseMarkdown(source: string): ParsedAnswer {
     const title = heading.text;
     // a heading that holds its part's words after a label ("###### - Situation: When I worked at …")
     // is that label, and its words are the section's first line
-    const inline = title.length > 40 ? INLINE_LABEL.exec(title) : null;
-    if (inline) {
+    // (not the question's title, "# Question: Tell me about a time …", which stays the question)
+    const titled = heading.level === 1 && question === undefined;
+    const inline = title.length > 40 && !titled ? INLINE_LABEL.exec(title) : null;
+    if (inline && !/^q(uestion)?$/i.test(inline[1].trim())) {
       current = { label: inline[1].trim(), labelLine: lineNo, start: lineStart + line.indexOf(title) + inline[0].length };
-    } else if (heading.level === 1 && question === undefined) {
+    } else if (titled) {
       question = title;
       current = { start: Math.min(offset, text.length) };
     } else {

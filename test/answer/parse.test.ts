@@ -38,6 +38,9 @@ describe('Markdown answers', () => {
     ]);
     const situation = p.sections[0];
     expect(at(source, situation.sourceOffsets[situation.text.indexOf('When')])).toEqual({ line: 1, column: 21 });
+    // the question's title stays the question, and so does a question named in a heading
+    expect(parseAnswer('# Question: Tell me about a time you went above and beyond\n\nI stayed late.', 'markdown').question).toBe('Question: Tell me about a time you went above and beyond');
+    expect(parseAnswer('# Title\n\n## Question: Tell me about a time you went above and beyond\nI stayed late.', 'markdown').sections[0].label).toBe('Question: Tell me about a time you went above and beyond');
     // a short heading with a colon is a heading still
     expect(parseAnswer('## Result: what happened\nShe stayed.', 'markdown').sections[0].label).toBe('Result: what happened');
   });
