@@ -112,6 +112,12 @@ function lacking(t: DocSentence['tokens'], k: number): boolean {
 /** Outcomes a negated "have" tells: "we never had another complaint". */
 const COMPLAINTS = new Set(['complaint', 'complaints', 'problem', 'issue', 'incident', 'incidents', 'error', 'errors', 'mistake', 'mistakes', 'return', 'returns', 'refund', 'refunds', 'escalation', 'escalations', 'idea', 'clue']);
 
+/** Whether a word of difficulty and "to" and a verb follow at k, an adverb or two before it allowed: "very hard to resolve". */
+function hardTo(t: DocSentence['tokens'], k: number): boolean {
+  for (let j = k; j < k + 2 && t[j]?.pos === 'ADV'; j++) k++;
+  return DIFFICULT.has(t[k]?.norm ?? '') && t[k + 1]?.norm === 'to' && t[k + 2]?.pos === 'VERB';
+}
+
 /** Whether "my" or "our" and a duty noun stand in t[from, to): "My mission, as always, was …". */
 function ownDutyBefore(t: DocSentence['tokens'], from: number, to: number): boolean {
   for (let k = from + 1; k < to; k++) if (DUTIES.has(t[k].lemma ?? t[k].norm) && (t[k - 1].norm === 'my' || t[k - 1].norm === 'our')) return true;
@@ -201,6 +207,8 @@ export function clauseTask(s: DocSentence): number {
     if (c.lemma === 'be' && dutyAfter(t, c.verb)) return at;
     // an obstacle beyond the bare complaint: "which made it hard to give them the care they needed"
     if (c.lemma === 'make' && t[c.verb + 1]?.norm === 'it' && DIFFICULT.has(t[c.verb + 2]?.norm ?? '') && (c.mode === 'narrated' || c.mode === 'background')) return at;
+    // … and told as it was: "it was very hard to resolve", "the part was difficult to find"
+    if (c.lemma === 'be' && (c.mode === 'narrated' || c.mode === 'background') && !c.negated && hardTo(t, c.verb + 1)) return at;
     // a limit the speaker stated to the customer: "I said no, you can't get another one"
     if (c.reported && c.saidBy >= 0 && bySpeaker(s.clauses[c.saidBy]) && subject?.norm === 'you' && c.negated && anyWordIn(t, c.subject + 1, c.verb >= 0 ? c.verb : c.last, ABILITY)) return at;
     // what a rule says, limited: "our store policy said refunds were only given in certain circumstances"

@@ -130,6 +130,12 @@ describe('task', () => {
     expect(parts('A few days ago I made my yearly trip to a local discount store. When I was checking out, I expected the cashier to toss my sunglasses in a bag. Instead, she pulled out bubble wrap and wrapped each pair.')).toBe('SA');
   });
 
+  it('a difficulty told as it was ("it was very hard to resolve") is an obstacle to get past', () => {
+    const story = (line: string) => parts(`Last spring I was the only technician on shift when the director's email stopped working. ${line} I moved her files to a spare computer and set up her email there. She was working again by noon.`);
+    expect(story('It was very hard to resolve while she kept shouting.')).toContain('T');
+    expect(story('It was very loud while she kept shouting.')).not.toContain('T');
+  });
+
   it('what the speaker lacked ("I didn\'t have a car") is an obstacle; no complaint after it is an outcome', () => {
     const story = (line: string) => parts(`Last summer a customer phoned my shop after closing time about a spare part. ${line} I drove to the shop with him and found the part. He thanked me.`);
     expect(story("I didn't have a car with me that evening.")).toBe('STAR');
