@@ -782,6 +782,7 @@ function worksThere(doc: AnswerDocument, cues: Cues): boolean {
       const first = t[m.first].norm;
       if (SUBJECT_FIRST.has(first) && OWN_WAY.has(t[m.last]?.norm ?? '') && t[m.last + 1]?.norm === 'way') continue;
       if (first === 'as' && SERVED_ROLES.has(t[m.first + 2]?.norm ?? '')) continue;
+      if (first === 'i' && (SERVED_ROLES.has(t[m.first + 3]?.norm ?? '') || SERVED_ROLES.has(t[m.first + 4]?.norm ?? ''))) continue;
       if (first === 'my' && t[m.first + 1]?.norm === 'fellow') continue;
       return true;
     }

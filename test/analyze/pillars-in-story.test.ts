@@ -53,3 +53,11 @@ describe('pillars in labelled lines of dialogue', () => {
     expect(p.evidence.map((e) => e.line)).toEqual([3]);
   });
 });
+
+describe('the speaker serves when they name their role at a place', () => {
+  it('"I was a shift manager at a pizza place": a caller\'s doing for "me" does not make it a story told as the customer', () => {
+    const text = 'Some years back, I was a shift manager at a pizza place. A co-worker passed me the phone and gave me his notes. The guy on the line shouted at me about his order. We had several options for complaints, so I laid them out for him. I set up the option he picked and he thanked me.';
+    const p = analyze(parseAnswer(text, 'text'), registry.get('customer-service')).pillars.find((x) => x.id === 'problem-solving')!;
+    expect(p.evidence.map((e) => [e.text, e.kind])).toEqual([['options', 'shown'], ['option', 'shown']]);
+  });
+});
