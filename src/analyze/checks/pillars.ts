@@ -171,6 +171,17 @@ function ledToBy(s: DocSentence, clause: Clause, customerSide: boolean): boolean
   return s.clauses.some((x) => x.finite && x.first < c.first && x.mode === 'narrated' && bySpeaker(x, customerSide));
 }
 
+/**
+ * Whether the phrase is the subject of a "be" whose complement is the speaker's step, told right
+ * after it: "the solution was, I quickly got her a computer", "the fix was that we reset the line".
+ */
+function namesStepAfter(s: DocSentence, c: Clause, m: PhraseMatch, customerSide: boolean): boolean {
+  if (c.lemma !== 'be' || c.subject < m.first || c.subject >= m.last || c.verb < 0) return false;
+  const k = s.tokens[c.verb + 1]?.norm === 'that' ? c.verb + 2 : c.verb + 1;
+  const next = s.clauses.find((x) => x.finite && x.first >= c.verb && x.first <= k + 1);
+  return next !== undefined && bySpeaker(next, customerSide) && next.mode === c.mode && (next.subject === k || next.first === k);
+}
+
 /** Whether the clause's subject is a person other than the speaker ("she", "the regulars"). */
 function aboutSomeone(s: DocSentence, c: Clause): boolean {
   if (c.subject < 0) return false;
@@ -285,7 +296,7 @@ export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch
     return answered ? { kind: 'shown', why: 'a feeling you noticed and answered' } : { kind: 'claimed', why: 'how you would answer a feeling' };
   }
   const own = !customerSide && anyWordIn(s.tokens, m.first, m.last, SPEAKERS_OWN);
-  if (c && (bySpeaker(c, customerSide) || own || arrangedBy(s, c, customerSide) || ledToBy(s, c, customerSide))) {
+  if (c && (bySpeaker(c, customerSide) || own || arrangedBy(s, c, customerSide) || ledToBy(s, c, customerSide) || namesStepAfter(s, c, m, customerSide))) {
     if (happened && !c.reported) return { kind: 'shown', why: customerSide ? 'what they did for you' : inStory ? 'your step in the story' : 'something you did' };
     const mood = c.mode === 'modal' || c.mode === 'future' || c.reported ? 'what you would do' : c.mode === 'habit' ? 'what you usually do' : 'a value you state';
     return { kind: 'claimed', why: mood };
