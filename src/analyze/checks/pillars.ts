@@ -304,7 +304,8 @@ export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch
   // a general statement: no person doing it ("Service means listening", "Listen first."), or people
   // in general ("a good employee listens", "staff should explain the fees") — not a particular one
   // (someone's words in the story are theirs, never a value the speaker states: "Customer: "You're sorry?"")
-  if (!inStory && !happened && !said && s.dialogueBy !== 'other' && (!c || c.actor === 'none' || (c.actor === 'other' && (!aboutSomeone(s, c) || anyone(s, c))))) return { kind: 'claimed', why: 'a value you state' };
+  // (outside the story a present perfect states the world as it is: "it has been proven that keeping existing customers …")
+  if (!inStory && (!happened || c?.mode === 'ongoing') && !said && s.dialogueBy !== 'other' && (!c || c.actor === 'none' || (c.actor === 'other' && (!aboutSomeone(s, c) || anyone(s, c))))) return { kind: 'claimed', why: 'a value you state' };
   return undefined;
 }
 
