@@ -54,6 +54,10 @@ describe('jargon', () => {
     expect(found('Now and then they show up on the unit and ask people how we have gone above and beyond today.')).toEqual([]);
   });
 
+  it('flags "customer-oriented" as it flags "customer-centric"', () => {
+    expect(found('By staying patient and customer-oriented, I resolve the issue.')).toEqual(['customer-oriented']);
+  });
+
   it("flags a buzzword in quotation marks that the speaker's own view takes up", () => {
     expect(found("Being a 'people person' is an added advantage.")).toEqual(['people person']);
     expect(found('I am a "team player" at heart.')).toEqual(['team player']);
