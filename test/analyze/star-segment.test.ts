@@ -52,6 +52,12 @@ describe('no story', () => {
     expect(parts('In my experience, customers who called in were usually frustrated. I find that listening calms them down.')).toBe('');
   });
 
+  it('a story told in the present opens on the scene\'s day ("It has been a very snowy day, …")', () => {
+    expect(parts('It has been a very snowy day, and the pavements are slippery. I am ringing up an old customer who has trouble walking. I offer to drive her home after my shift. I take her home. A week later she comes in with an apple pie.')).toBe('STAR');
+    // a view of the weather is no scene
+    expect(parts('It is always snowy here and the pavements are slippery. I offer to drive people home after my shift.')).toBe('');
+  });
+
   it('a question asked under "I would" ("figure out what caused the problem") tells no past event', () => {
     expect(parts('When a payment fails, I stay calm and composed. First, I would assess the issue and figure out what caused the problem. If it is the till, I would call support.')).toBe('');
     // told of then, the same words are a step
