@@ -1173,8 +1173,10 @@ function readPlain(s: DocSentence, state: PlainState, cues: Cues, rubric: Rubric
     if (outcome !== undefined) found.push({ at: outcome, part: 'result' });
   } else if (r.label && r.label !== 'opening') {
     found.push({ at: 0, part: r.label });
-  } else if ((r.hyp || r.habit) && !r.past) {
-    role = 'closing'; // a hypothetical inside the story is commentary, not a part of it
+  } else if ((r.hyp || r.habit) && !r.past && !(r.task >= 0 && clauseAt(s, r.task)?.quoted)) {
+    // a hypothetical inside the story is commentary, not a part of it; an offer said in the story
+    // is a commitment ('"If you want to wait a bit, I can bring you home."')
+    role = 'closing';
   } else if (r.unknown && seenAction) {
     role = 'closing';
   } else {

@@ -118,6 +118,20 @@ function hardTo(t: DocSentence['tokens'], k: number): boolean {
   return DIFFICULT.has(t[k]?.norm ?? '') && t[k + 1]?.norm === 'to' && t[k + 2]?.pos === 'VERB';
 }
 
+/** Verbs of wishing in the condition of an offer: "if you want", "if you'd like". */
+const WISHING = new Set(['want', 'like', 'need', 'wish', 'prefer']);
+
+/** Whether the condition of the clause at k is the listener's wish ("If you want to wait, I can …"). */
+function onTheirWish(s: DocSentence, k: number): boolean {
+  if (s.clauses[k].condition) return false;
+  // (the condition stands just before: a few clauses back at most, so the pass stays linear)
+  for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
+    const x = s.clauses[j];
+    if (x.condition && x.subject >= 0 && s.tokens[x.subject].norm === 'you' && WISHING.has(x.lemma)) return true;
+  }
+  return false;
+}
+
 /** Whether "my" or "our" and a duty noun stand in t[from, to): "My mission, as always, was …". */
 function ownDutyBefore(t: DocSentence['tokens'], from: number, to: number): boolean {
   for (let k = from + 1; k < to; k++) if (DUTIES.has(t[k].lemma ?? t[k].norm) && (t[k - 1].norm === 'my' || t[k - 1].norm === 'our')) return true;
@@ -191,8 +205,10 @@ export function clauseTask(s: DocSentence): number {
   // (the tagger may read the verb as an adjective: "To smooth their check-in")
   const verbish = (x: (typeof t)[number] | undefined) => x !== undefined && (x.pos === 'VERB' || ((x.pos === 'ADJ' || x.pos === 'NOUN') && isBaseForm(x)));
   if (t[lead]?.norm === 'to' && verbish(t[lead + 1]) && !handlesIt(t, lead + 1) && s.clauses.some((c) => c.finite && c.first > lead && bySpeaker(c))) return 0;
-  for (const c of s.clauses) {
-    if (!c.finite || c.question || c.conditional) continue;
+  for (let ci = 0; ci < s.clauses.length; ci++) {
+    const c = s.clauses[ci];
+    // (an offer on the listener's wish is still one: '"If you want to wait a bit, I can bring you home."')
+    if (!c.finite || c.question || (c.conditional && !(c.quoted && onTheirWish(s, ci)))) continue;
     // someone else's words, quoted: their "I'm trying to work out the price" is their aim
     if (c.quoted && c.saidBy >= 0 && !bySpeaker(s.clauses[c.saidBy])) continue;
     if (c.quoted && c.verb >= 0 && quotedFromOther(s, c.verb)) continue;

@@ -142,6 +142,13 @@ describe('task', () => {
     expect(story('It was very loud while she kept shouting.')).not.toContain('T');
   });
 
+  it('an offer said on the listener\'s wish (\'"If you want to wait a bit, I can bring you home."\') is a commitment, the Task', () => {
+    const story = (line: string) => parts(`Last winter an old customer came into our shop on a snowy day. She had walked all the way. ${line} I drove her home after my shift. A week later she brought me a pie.`);
+    expect(story('I told her, "If you want to wait a bit, I can bring you home."')).toContain('T');
+    // a hypothetical of the teller's own is still none
+    expect(story('If a customer walks in the snow, I can always drive them.')).not.toContain('T');
+  });
+
   it('what the speaker lacked ("I didn\'t have a car") is an obstacle; no complaint after it is an outcome', () => {
     const story = (line: string) => parts(`Last summer a customer phoned my shop after closing time about a spare part. ${line} I drove to the shop with him and found the part. He thanked me.`);
     expect(story("I didn't have a car with me that evening.")).toBe('STAR');
