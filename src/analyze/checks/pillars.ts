@@ -182,6 +182,9 @@ function namesStepAfter(s: DocSentence, c: Clause, m: PhraseMatch, customerSide:
   return next !== undefined && bySpeaker(next, customerSide) && next.mode === c.mode && (next.subject === k || next.first === k);
 }
 
+/** Words that open a reason given before what it explains. */
+const REASON_LEADS = new WordClass(['because', 'since']);
+
 /** Whether the clause's subject is a person other than the speaker ("she", "the regulars"). */
 function aboutSomeone(s: DocSentence, c: Clause): boolean {
   if (c.subject < 0) return false;
@@ -268,7 +271,9 @@ export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch
     // the speaker's in the same sentence or the next; not the bare complaint of an angry customer
     // ("she was furious and shouted at me. Finally we called housekeeping")
     const noticed = s.clauses.some((x) => x.first <= m.first && bySpeaker(x, customerSide) && PERCEIVING.has(x.lemma));
-    const because = s.clauses.find((x) => x.finite && x.first > m.first && bySpeaker(x, customerSide) && s.tokens.slice(m.last, x.first + 1).some((t) => t.norm === 'so'));
+    // (or a reason first: "because the guy sounded desperate, I said OK")
+    const reasonFirst = c !== undefined && anyWordIn(s.tokens, c.first - 3, c.first + 1, REASON_LEADS);
+    const because = s.clauses.find((x) => x.finite && x.first > m.first && bySpeaker(x, customerSide) && (reasonFirst || s.tokens.slice(m.last, x.first + 1).some((t) => t.norm === 'so')));
     const later = doc.sentences[s.index + 1]?.clauses ?? [];
     if (!noticed && !because) {
       // a particular person's feeling told in the story ("She was really anxious, nearly in tears."),
