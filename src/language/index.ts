@@ -277,8 +277,12 @@ const BLOCK_LABEL = /^[\s*_#>-]*[A-Za-z][A-Za-z ]{0,24}:[ \t]*(?:\r?\n[ \t]*)?/;
  * with no other double mark inside (""Last year I was responsible for …""); 0 for a bare label
  * ("Situation:"); -1 otherwise.
  */
-function wholeQuote(text: string, a: number, b: number): number {
+function wholeQuote(text: string, a: number, b: number, isPartLabel: (label: string) => boolean): number {
   const label = BLOCK_LABEL.exec(text.slice(a, Math.min(b, a + 48)));
+  // a person's name before the quote is a line of dialogue ("Customer: "…""); a part's label
+  // ("Task: "…"") presents the part, whatever its length
+  const part = label !== null && isPartLabel(label[0].replace(/[\s*_#>:-]+/g, ' ').trim());
+  if (label && !part) return -1;
   let i = a + (label ? label[0].length : 0);
   let e = b;
   while (i < e && isSpaceCode(text.charCodeAt(i))) i++;
@@ -294,7 +298,7 @@ function wholeQuote(text: string, a: number, b: number): number {
     if (c === 32 && text.charCodeAt(k - 1) !== 32) words++;
   }
   // (a line of dialogue is short: "Can I help you?" stays someone's words)
-  return words >= QUOTED_BLOCK_WORDS ? words : -1;
+  return words >= (part ? 3 : QUOTED_BLOCK_WORDS) ? words : -1;
 }
 /** The fewest words of a block, and of the whole answer, that a sample answer in quotation marks has. */
 const QUOTED_BLOCK_WORDS = 12;
@@ -306,11 +310,11 @@ const QUOTED_ANSWER_WORDS = 40;
  * often printed: the marks present the answer, they quote no one in it. A story with dialogue has
  * some words outside its quotes. (Each block is read once.)
  */
-function quotedAsAWhole(text: string, ranges: readonly [number, number][]): boolean {
+function quotedAsAWhole(text: string, ranges: readonly [number, number][], isPartLabel: (label: string) => boolean): boolean {
   let quoted = 0;
   for (const [from, to] of ranges) {
     for (const [a, b] of blocksOf(text, from, to)) {
-      const q = wholeQuote(text, a, b);
+      const q = wholeQuote(text, a, b, isPartLabel);
       if (q < 0) return false;
       quoted += q;
     }
@@ -326,7 +330,7 @@ function quotedAsAWhole(text: string, ranges: readonly [number, number][]): bool
 export function readText(text: string, ranges: readonly [number, number][], isPartLabel: (label: string) => boolean = () => false): SentenceFacts[] {
   const sentences: SentenceFacts[] = [];
   // an answer printed in quotation marks is read as its own words
-  const presented = quotedAsAWhole(text, ranges);
+  const presented = quotedAsAWhole(text, ranges, isPartLabel);
   for (const [from, to] of ranges) {
     // the tagger reads the whole range at once (a call has a cost of its own); its sentences are then
     // cut where a block starts, and every character of a block belongs to a sentence, also what

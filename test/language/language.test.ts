@@ -218,12 +218,16 @@ describe('language layer: clauses', () => {
   });
 
   it('reads an answer printed wholly in quotation marks, block by block, as its own words, not as a quote', () => {
-    const quotedIn = (text: string) => read(text).map((s) => s.clauses.filter((c) => c.finite).some((c) => c.quoted));
+    const parts = (label: string) => /^(situation|task|action|result)$/i.test(label);
+    const quotedIn = (text: string) => readText(text, [[0, text.length]], parts).map((s) => s.clauses.filter((c) => c.finite).some((c) => c.quoted));
     const sample = 'Situation:\n"Last year I was responsible for a new service that had to launch before my planned leave, and the timeline was tight."\n\nAction:\n"I cut the low-value meetings from my week and gave a junior engineer the test cases to write. We delivered two days early."';
     expect(quotedIn(sample)).toEqual([false, false, false]);
     // a story with dialogue has words outside its quotes, and short lines stay someone's words
     expect(quotedIn('"Where is my order? I have waited an hour for it," she said.\n\nI checked the system and found it.')).toEqual([true, true, false]);
     expect(quotedIn('"Can I help you?"\n\n"My order is wrong and I have waited an hour!"')).toEqual([true, true]);
+    // under a part's label a short block is the part still; under a person's name it is their line
+    expect(quotedIn('- Task: "My job was to deliver it on time."\n- Action: "I told the client about the delay straight away, moved the plan around the people we had, and put a weekly check on the resources in place for the rest of the project."')).toEqual([false, false]);
+    expect(quotedIn('Customer: "My order is wrong and I have waited for over an hour now, which is unacceptable to me."\n\nMe: "I am so sorry, let me fix that for you right away, it will not take long at all."')).toEqual([true, true]);
   });
 
   it('reads who says a labelled line of dialogue, and makes its words quoted, marks or not', () => {
