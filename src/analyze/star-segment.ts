@@ -163,8 +163,13 @@ function stepsIn(s: DocSentence, presentOk: boolean, habitual: boolean): Step[] 
     else if (c.actor === 'other' && c.subject >= 0) steps.push({ at: c.subject, verb: c.verb, person: 'third' });
   }
   sortByStart(steps);
-  return steps.length ? steps.filter((st) => !madeSureOf(t, st.at)) : steps;
+  // (filtered only when one is: most sentences have none, and a new list for each was an allocation)
+  for (let k = 0; k < steps.length; k++) if (madeSureOf(t, steps[k].at)) return steps.filter((st) => !madeSureOf(t, st.at));
+  return steps;
 }
+
+const MAKE_FORMS = new Set(['make', 'makes', 'made', 'making']);
+const ENSURE_FORMS = new Set(['ensure', 'ensures', 'ensured', 'ensuring']);
 
 /**
  * Whether the words at `at` are what someone makes sure of ("make sure we gave him the best
@@ -175,7 +180,7 @@ function madeSureOf(t: readonly Token[], at: number): boolean {
   const k = t[at - 1]?.norm === 'that' ? at - 2 : at - 1;
   if (k < 0) return false;
   const w = t[k].norm;
-  return (w === 'sure' && /^(make|makes|made|making)$/.test(t[k - 1]?.norm ?? '')) || w === 'ensure' || w === 'ensured' || w === 'ensuring' || w === 'ensures';
+  return (w === 'sure' && MAKE_FORMS.has(t[k - 1]?.norm ?? '')) || ENSURE_FORMS.has(w);
 }
 
 /**

@@ -310,10 +310,11 @@ const QUOTED_ANSWER_WORDS = 40;
  * often printed: the marks present the answer, they quote no one in it. A story with dialogue has
  * some words outside its quotes. (Each block is read once.)
  */
-function quotedAsAWhole(text: string, ranges: readonly [number, number][], isPartLabel: (label: string) => boolean): boolean {
+function quotedAsAWhole(text: string, blocks: readonly (readonly [number, number][])[], isPartLabel: (label: string) => boolean): boolean {
+  // (the blocks are the ones readText reads next; most answers are settled by their first)
   let quoted = 0;
-  for (const [from, to] of ranges) {
-    for (const [a, b] of blocksOf(text, from, to)) {
+  for (const range of blocks) {
+    for (const [a, b] of range) {
       const q = wholeQuote(text, a, b, isPartLabel);
       if (q < 0) return false;
       quoted += q;
@@ -330,8 +331,10 @@ function quotedAsAWhole(text: string, ranges: readonly [number, number][], isPar
 export function readText(text: string, ranges: readonly [number, number][], isPartLabel: (label: string) => boolean = () => false): SentenceFacts[] {
   const sentences: SentenceFacts[] = [];
   // an answer printed in quotation marks is read as its own words
-  const presented = quotedAsAWhole(text, ranges, isPartLabel);
-  for (const [from, to] of ranges) {
+  const blocks = ranges.map(([from, to]) => blocksOf(text, from, to));
+  const presented = quotedAsAWhole(text, blocks, isPartLabel);
+  for (let r = 0; r < ranges.length; r++) {
+    const [from, to] = ranges[r];
     // the tagger reads the whole range at once (a call has a cost of its own); its sentences are then
     // cut where a block starts, and every character of a block belongs to a sentence, also what
     // the tagger did not see (over-long runs)
@@ -339,7 +342,7 @@ export function readText(text: string, ranges: readonly [number, number][], isPa
     let w = 0;
     let next = 0;
     let run = 0;
-    for (const [a, b] of blocksOf(text, from, to)) {
+    for (const [a, b] of blocks[r]) {
       // a quotation may run over several sentences of a block; its state carries over only where the
       // block's marks pair up, so one stray mark (5'11") cannot make the rest of the block a quote
       // (a block with no marks at all is never in a quote: no sentence of it is read for them)
