@@ -105,6 +105,9 @@ function isPassiveAux(s: DocSentence, j: number): boolean {
  */
 function stepsIn(s: DocSentence, presentOk: boolean, habitual: boolean): Step[] {
   const t = s.tokens;
+  // someone else's line of dialogue tells what they say, not a step ('Customer: "I left my wallet at
+  // home!"'); a line of narration after it in the same block is read as any other
+  if (s.dialogueBy === 'other' && s.clauses.length > 0 && s.clauses.every((c) => c.quoted)) return [];
   // a present-tense step ("Then I ask him") only goes on a story already being narrated
   const storyStarted = presentOk || CONNECTORS.has(t[0]?.norm ?? '');
   const steps: Step[] = [];

@@ -58,6 +58,11 @@ describe('no story', () => {
     expect(parts('It is always snowy here and the pavements are slippery. I offer to drive people home after my shift.')).toBe('');
   });
 
+  it('someone else\'s line of dialogue tells no step of the speaker\'s (\'Customer: "I left my wallet at home!"\')', () => {
+    const text = 'One day last spring a customer came in to pick up her pizza at our shop.\n\nCustomer: "Oh no, I left my wallet at home!"\n\nI paid the two dollars she was short. She thanked me and left happy.';
+    expect(roles(text)).toEqual(['situation', 'situation', 'action', 'result']);
+  });
+
   it('a question asked under "I would" ("figure out what caused the problem") tells no past event', () => {
     expect(parts('When a payment fails, I stay calm and composed. First, I would assess the issue and figure out what caused the problem. If it is the till, I would call support.')).toBe('');
     // told of then, the same words are a step
