@@ -309,6 +309,25 @@ function onlyJoinersBefore(tokens: readonly Token[], k: number): boolean {
   return true;
 }
 
+/** Whether a gap between two tokens is a dash (–, —, or a hyphen with spaces). */
+const isDash = (gap: string): boolean => /[\u2013\u2014]|\s-\s/.test(gap);
+
+/** How far back the dash that opens an aside is looked for: an aside is a few words. */
+const ASIDE_REACH = 12;
+
+/**
+ * The noun or pronoun before the dash that opens the aside which ends at token k, or -1: "the
+ * company – which … – refused". Read back at most ASIDE_REACH tokens.
+ */
+function beforeAside(tokens: readonly Token[], k: number, gapBefore: (k: number) => string): number {
+  for (let j = k - 1; j > 0 && j >= k - ASIDE_REACH; j--) {
+    if (!isDash(gapBefore(j))) continue;
+    const t = tokens[j - 1];
+    return t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'PRON' && !OBJECT_PRONOUNS.has(t.norm)) ? j - 1 : -1;
+  }
+  return -1;
+}
+
 /**
  * The subject of a finite group: the nearest noun or pronoun before it in its clause, or the
  * subject it shares with the clause before ("I called and apologised"). -2 when the verb opens the
@@ -497,6 +516,11 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
       continue;
     }
     let subject = subjectOf(g, tokens, punctBefore);
+    // "the company – which we have since stopped using – refused to honor it": after an aside
+    // between dashes, the subject is the noun before the dash that opened it
+    // (the clause still opens after the aside: clauses stay in order)
+    const afterAside = subject === -1 && isDash(gapBefore(g.first));
+    if (afterAside) subject = beforeAside(tokens, g.first, gapBefore);
     // "sent a replacement set by courier": a verb-like word straight after the object of the verb
     // before, with no comma or joining word, is part of that noun phrase, not a new clause
     if (!g.aux.length && lastFinite && subject >= 0 && tokens[subject].pos === 'NOUN' && subject - lastGroupEnd <= 3 && subject >= lastGroupEnd) {
@@ -505,10 +529,10 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
       if (!joined && !punctuated(lastGroupEnd, g.first)) continue;
     }
     // "by express courier": a verb after a preposition, with no subject, is no clause
-    if (!g.aux.length && subject === -1 && tokens[g.first - 1]?.pos === 'ADP' && lastFinite) continue;
+    if (!g.aux.length && subject === -1 && tokens[g.first - 1]?.pos === 'ADP' && lastFinite && !punctBefore(g.first)) continue;
     let actor: Actor = 'none';
     let mode = modeOf(g, tokens);
-    const lead = subject >= 0 ? subject : g.first;
+    const lead = subject >= 0 && !afterAside ? subject : g.first;
     // the words that open this clause: "and", "so", "if", "because"
     let open = lead;
     while (open > 0 && !punctBefore(open) && (CLAUSE_JOINER.has(tokens[open - 1]) || tokens[open - 1].pos === 'ADV' || tokens[open - 1].pos === 'SCONJ' || tokens[open - 1].pos === 'CCONJ') && lead - open < 3) open--;

@@ -167,6 +167,11 @@ describe('language layer: clauses', () => {
     expect(actorOf('So I baked it at the normal time and took it to her.', 'took')).toBe('speaker');
   });
 
+  it('finds the subject across an aside between dashes: "the company – which we have since stopped using – refused"', () => {
+    expect(actorOf('But the company – which we have since stopped using – refused to honor it.', 'refused')).toBe('other');
+    expect(clauses('But the company – which we have since stopped using – refused to honor it.')).toContain('other refuse narrated');
+  });
+
   it('tells the tense and mood: a step, a background, a habit, a hypothetical, a plan, an instruction', () => {
     expect(clauses('We had already called.')).toEqual(['team call background']);
     expect(clauses('She has bought three pairs from us since.')).toEqual(['other buy ongoing']);
