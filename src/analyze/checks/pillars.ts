@@ -260,6 +260,9 @@ export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch
     // "I am patient", "with empathy": a quality named, of the speaker or as a value, is a claim
     // ... but "she was patient" is about her ("they loved the personal attention" is not)
     const mine = /^(my|our)$/.test(s.tokens[m.first - 1]?.norm ?? '');
+    // … and a quality owned by someone else is theirs: "a company's commitment to excellence", "her patience"
+    const owner = s.tokens[m.first - 1];
+    if (owner && (/^(his|her|their|its)$/.test(owner.norm) || (owner.norm.endsWith("'s") && owner.pos !== 'PRON'))) return undefined;
     if (c && c.actor === 'other' && !customerSide && aboutSomeone(s, c) && !mine && COPULAR.has(c.lemma) && m.first > c.verb) return undefined;
     return { kind: 'claimed', why: 'names the quality' };
   }
