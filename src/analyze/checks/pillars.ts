@@ -188,6 +188,9 @@ function namesStepAfter(s: DocSentence, c: Clause, m: PhraseMatch, customerSide:
   return next !== undefined && bySpeaker(next, customerSide) && next.mode === c.mode && (next.subject === k || next.first === k);
 }
 
+/** Verbs of knowing, noticing and liking: no step is done by them. */
+const MINDING = new Set(['remember', 'recall', 'realize', 'realise', 'recognize', 'recognise', 'notice', 'know', 'understand', 'love', 'like', 'enjoy', 'forget']);
+
 /** Words that open a reason given before what it explains. */
 const REASON_LEADS = new WordClass(['because', 'since']);
 
@@ -309,6 +312,9 @@ export function evidenceKind(doc: AnswerDocument, s: DocSentence, m: PhraseMatch
     const answered = (HAPPENED.has(answer.mode) || (answer.mode === 'present' && inStory)) && !answer.conditional;
     return answered ? { kind: 'shown', why: 'a feeling you noticed and answered' } : { kind: 'claimed', why: 'how you would answer a feeling' };
   }
+  // an adverb of manner on a verb of knowing or feeling tells how the mind went, not a step:
+  // "I immediately remember the lady", "they loved it immediately"
+  if (m.last - m.first === 1 && s.tokens[m.first].pos === 'ADV' && c && MINDING.has(c.lemma)) return undefined;
   const own = !customerSide && anyWordIn(s.tokens, m.first, m.last, SPEAKERS_OWN);
   if (c && (bySpeaker(c, customerSide) || own || arrangedBy(s, c, customerSide) || ledToBy(s, c, customerSide) || namesStepAfter(s, c, m, customerSide))) {
     if (happened && !c.reported) return { kind: 'shown', why: customerSide ? 'what they did for you' : inStory ? 'your step in the story' : 'something you did' };
