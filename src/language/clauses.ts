@@ -503,7 +503,9 @@ export function readClauses(tokens: readonly Token[], text: string, base: number
       // before its clause is done by that clause's subject, not by the clause before
       // (and the gerunds listed after it: "By listening to them and explaining the policy, I …")
       const listed = g.kind === 'gerund' && COORDINATORS.has(tokens[g.first - 1]?.norm ?? '');
-      if (g.kind === 'gerund' && (frontedAdverbial(tokens, g.first, punctBefore) || (fronted.length > 0 && listed))) fronted.push(clauses.length);
+      // (the first gerund of the list may be one the tagger took for a noun: "By building rapport and establishing trust, I …")
+      const listOpensFronted = listed && clauses.length === 0 && tokens[0]?.pos === 'ADP' && tokens[1]?.norm.endsWith('ing');
+      if (g.kind === 'gerund' && (frontedAdverbial(tokens, g.first, punctBefore) || ((fronted.length > 0 || listOpensFronted) && listed))) fronted.push(clauses.length);
       // the preposition that leads it, or the one of the gerund it is listed after
       const leadAt = g.kind === 'gerund' ? gerundLead(tokens, g.first, punctBefore) : -1;
       const before = clauses[clauses.length - 1];

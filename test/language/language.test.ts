@@ -167,6 +167,10 @@ describe('language layer: clauses', () => {
     expect(actorOf('So I baked it at the normal time and took it to her.', 'took')).toBe('speaker');
   });
 
+  it('gives the means listed after a fronted "By …" to the main clause\'s subject, also when the tagger took the first for a noun', () => {
+    expect(actorOf('By building rapport and establishing trust, I was able to calm him down.', 'establishing')).toBe('speaker');
+  });
+
   it('finds the subject across an aside between dashes: "the company – which we have since stopped using – refused"', () => {
     expect(actorOf('But the company – which we have since stopped using – refused to honor it.', 'refused')).toBe('other');
     expect(clauses('But the company – which we have since stopped using – refused to honor it.')).toContain('other refuse narrated');

@@ -51,12 +51,6 @@ function clauseOf(doc: AnswerDocument, s: DocSentence, m: PhraseMatch): Clause |
   }
   for (let k = m.first; k < m.last && !c; k++) if (s.tokens[k].pos === 'VERB' || s.tokens[k].pos === 'AUX') c = clauseAt(s, k);
   c ??= clauseAt(s, m.first);
-  // "By building rapport and establishing trust, I was able to …": the means that open the
-  // sentence are done by whoever does its first finite clause
-  if (c && !c.finite && c.actor === 'none' && s.tokens[0]?.norm === 'by') {
-    const main = s.clauses.find((x) => x.finite && !x.quoted);
-    if (main && main.first > c.first) return { ...c, actor: main.actor, mode: main.mode };
-  }
   // "I told her, like, don't worry": an instruction after a verb of saying is the sayer's words
   if (c && c.mode === 'imperative' && c.actor === 'none') {
     const says = s.clauses.filter((x) => x.finite && x.first < c!.first && SAYING.has(x.lemma) && !x.quoted).at(-1);
