@@ -1,7 +1,7 @@
 import type { StarPart } from '../answer/types.js';
 import { MODALS, OTHERS_OBJECT, clauseAt, quotedFromOther, type Clause } from '../language/index.js';
 import type { Rubric } from '../rubric/types.js';
-import { REPORTING, SUBJECT_PRONOUNS_THIRD, isClearPast, isDefinition, isNarratedPast, isPastStep, isPastVerb, isPerfect, isPresentStep, verbAfter } from '../text/english.js';
+import { LASTS_ON, REPORTING, SUBJECT_PRONOUNS_THIRD, isClearPast, isDefinition, isNarratedPast, isPastStep, isPastVerb, isPerfect, isPresentStep, verbAfter } from '../text/english.js';
 import type { PhraseMatch, PhraseSet } from '../text/phrases.js';
 import { anyWordIn, FACT_STEP_OPENER, WordClass, wordFact, type Token } from '../text/tokens.js';
 import { partForLabel, type AnswerDocument, type DocSentence, type Role } from './document.js';
@@ -434,7 +434,7 @@ function factsOf(s: DocSentence, cues: Cues, rubric: Rubric): Facts {
   // (nor a past inside a condition alone: "if a company delivers what I ordered, that's service")
   const pastOnlyIf = conditional && pastOnlyInCondition(s);
   const pastUnlessHyp = !pastOnlyIf && !isDefinition(t) && (narratesPast(s) || s.clauses.some((c, k) => isToldEvent(c) && c.verb >= 0 && t[c.verb].pos === 'VERB' && !askedUnder(s, k)));
-  const lasting = hasPresentPerfect(t) || /\bstill\b|\bsince\b|\bnow\b/i.test(s.text) || underWay(s);
+  const lasting = hasPresentPerfect(t) || LASTS_ON.test(s.text) || underWay(s);
   // someone else's quoted wish is theirs, not the speaker's aim ("he said, "we want to bring our son
   // here""); a promise they make is kept as one (the server's, in a story told as the customer:
   // "she said, "we are going to fix it before your party"")

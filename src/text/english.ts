@@ -131,6 +131,9 @@ export function isClearPast(tokens: readonly Token[], i: number): boolean {
 
 // Past verbs that report what someone said or thought: in "I told him I would call", the "would"
 // is the promise made then, not a hypothetical.
+/** Words that say a state lasts past the story's events: "he still asks for me", "she has shopped with us since", "we now …". */
+export const LASTS_ON = /\bstill\b|\bsince\b|\bnow\b/i;
+
 export const REPORTING = new Set(
   ('told said promised assured swore explained agreed decided knew thought figured realised realized guessed hoped ' +
     'reckoned wrote emailed texted replied answered mentioned warned confirmed insisted guaranteed').split(/\s+/),

@@ -1,5 +1,6 @@
 import { RANGE_DASH, finiteClauseAt, type Clause, type NumberFact } from '../../language/index.js';
 import { isNumberToken, NUMBER_WORDS, type PhraseSet } from '../../text/phrases.js';
+import { LASTS_ON } from '../../text/english.js';
 import type { Token } from '../../text/tokens.js';
 import type { DocSentence } from '../document.js';
 import type { Check, Finding, MetricSpan } from '../types.js';
@@ -420,11 +421,9 @@ const CHANGED_KINDS = new Set(['change', 'outcome', 'retention', 'time-saved', '
  * numbers measure nothing the story achieved; "we now settle half of all calls on first contact"
  * still does, and so does a change ("complaints went down 15%").
  */
-const LASTING = /\b(?:now|still|since|ever|anymore|any more)\b/i;
-
 function aboutTheWorld(s: DocSentence): boolean {
   // (in the story, a state that lasts after it is its outcome: "she has bought three pairs from us since", "he now calls us first")
-  if (s.role !== 'opening' && s.role !== 'closing' && LASTING.test(s.text)) return false;
+  if (s.role !== 'opening' && s.role !== 'closing' && LASTS_ON.test(s.text)) return false;
   return !s.clauses.some((c) => c.finite && (c.mode === 'narrated' || c.mode === 'background' || c.mode === 'ongoing' || c.actor === 'speaker' || c.actor === 'team'));
 }
 

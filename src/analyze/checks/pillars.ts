@@ -182,7 +182,10 @@ function namesStepAfter(s: DocSentence, c: Clause, m: PhraseMatch, customerSide:
   return next !== undefined && bySpeaker(next, customerSide) && next.mode === c.mode && (next.subject === k || next.first === k);
 }
 
-/** Verbs of knowing, noticing and liking: no step is done by them. */
+/**
+ * Verbs of knowing, noticing and liking: no step is done by them. (Not PERCEIVING: that set holds
+ * "tell" and "pick", steps in "I quickly told him", "I picked up the phone at once".)
+ */
 const MINDING = new Set(['remember', 'recall', 'realize', 'realise', 'recognize', 'recognise', 'notice', 'know', 'understand', 'love', 'like', 'enjoy', 'forget']);
 
 /** Words that open a reason given before what it explains. */
