@@ -650,8 +650,10 @@ function isParticular(t: readonly Token[], k: number): boolean {
   return w.pos === 'NOUN' && k > 0 && /^(the|my|our|his|her|their|this|that)$/.test(t[k - 1].norm);
 }
 
-/** A past verb that narrates, not a present perfect ("has always worked"). */
-/** Whether a sentence tells a past, outside the questions it asks under a present or a modal ("I would find out what caused it"). */
+/**
+ * Whether a sentence tells a past: a past verb that narrates, not a present perfect ("has always
+ * worked"), outside the questions it asks under a present or a modal ("I would find out what caused it").
+ */
 function narratesPast(s: DocSentence): boolean {
   const t = s.tokens;
   // the clauses are in order: one pointer walks them beside the tokens
